@@ -1,0 +1,62 @@
+using System.CommandLine;
+
+namespace GongOperator.Cli;
+
+/// <summary>The <c>gong-operator</c> command line: one executable, one subcommand per way of running.</summary>
+internal static class GongOperatorCli
+{
+    /// <summary>Exit code for a bad flag or value, as product.md asks.</summary>
+    public const int UsageError = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        stdout ??= Console.Out;
+        stderr ??= Console.Error;
+        var root = BuildRoot(stdout, stderr);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await stderr.WriteLineAsync($"gong-operator: {parse.Errors[0].Message} (see 'gong-operator {string.Join(' ', CommandPath(parse))} --help')").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return await parse.InvokeAsync(config).ConfigureAwait(false);
+    }
+
+    private static List<string> CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var r = parse.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (r.Command is not RootCommand)
+            {
+                names.Insert(0, r.Command.Name);
+            }
+        }
+
+        return names;
+    }
+
+    internal static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("gong-operator: makes Gong's allowed iFrame origins declarative (GongIntegrationOrigin).");
+        root.Subcommands.Add(NotYet("run", "Run the operator against a cluster (in-cluster config, or --kubeconfig/--context).", stderr));
+        root.Subcommands.Add(NotYet("local", "Laptop mode: embedded API server + Gong simulator + operator, until Ctrl-C.", stderr));
+        root.Subcommands.Add(NotYet("apiserver", "Run the embedded Kubernetes API server alone.", stderr));
+        root.Subcommands.Add(NotYet("simulator", "Run the Gong simulator alone.", stderr));
+        root.Subcommands.Add(NotYet("crd", "Print the GongIntegrationOrigin CRD generated from the C# types.", stderr));
+        return root;
+    }
+
+    private static Command NotYet(string name, string description, TextWriter stderr)
+    {
+        var command = new Command(name, description);
+        command.SetAction(async (_, _) =>
+        {
+            await stderr.WriteLineAsync($"gong-operator {name}: not yet available in this build").ConfigureAwait(false);
+            return 1;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+using GongOperator.Cli;
+
+return await GongOperatorCli.RunAsync(args).ConfigureAwait(false);
