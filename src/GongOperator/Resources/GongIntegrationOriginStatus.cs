@@ -39,6 +39,10 @@ public sealed class GongIntegrationOriginStatus
     [Description("The value of the gongoperator.io/reassert annotation last acted on.")]
     public string? ReassertToken { get; set; }
 
+    [JsonPropertyName("credentialsVersion")]
+    [Description("The resourceVersion (never the content) of the credentials Secret used by the last attempt; a newer Secret ends a wait after a failure.")]
+    public string? CredentialsVersion { get; set; }
+
     [JsonPropertyName("nextRetryTime")]
     [CrdFormat("date-time")]
     [Description("Set while waiting: the end of a 429's Retry-After, of a spent daily quota, or of a failure backoff. Cleared on success.")]
