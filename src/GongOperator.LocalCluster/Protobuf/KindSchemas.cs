@@ -10,6 +10,16 @@ internal static class KindSchemas
         [("v1", "Namespace")] = CoreSchemas.Namespace,
         [("v1", "Secret")] = CoreSchemas.Secret,
         [("v1", "ConfigMap")] = CoreSchemas.ConfigMap,
+        [("v1", "ServiceAccount")] = CoreSchemas.ServiceAccount,
+        [("v1", "Service")] = CoreSchemas.Service,
+        [("v1", "Event")] = CoreSchemas.Event,
+        [("events.k8s.io/v1", "Event")] = EventsSchemas.Event,
+        [("coordination.k8s.io/v1", "Lease")] = CoordinationSchemas.Lease,
+        [("rbac.authorization.k8s.io/v1", "Role")] = RbacSchemas.Role,
+        [("rbac.authorization.k8s.io/v1", "RoleBinding")] = RbacSchemas.RoleBinding,
+        [("rbac.authorization.k8s.io/v1", "ClusterRole")] = RbacSchemas.ClusterRole,
+        [("rbac.authorization.k8s.io/v1", "ClusterRoleBinding")] = RbacSchemas.ClusterRoleBinding,
+        [("apps/v1", "Deployment")] = AppsSchemas.Deployment,
     };
 
     // The options kinds are registered in every group version (client-go encodes DeleteOptions
