@@ -20,6 +20,15 @@ internal static class KindSchemas
         [("rbac.authorization.k8s.io/v1", "ClusterRole")] = RbacSchemas.ClusterRole,
         [("rbac.authorization.k8s.io/v1", "ClusterRoleBinding")] = RbacSchemas.ClusterRoleBinding,
         [("apps/v1", "Deployment")] = AppsSchemas.Deployment,
+
+        // Beyond what the recorded clients send: other kinds `kubectl create`/`run` may write.
+        [("v1", "Pod")] = PodStatusSchemas.Pod,
+        [("v1", "PersistentVolumeClaim")] = StorageSchemas.PersistentVolumeClaim,
+        [("apps/v1", "ReplicaSet")] = AppsSchemas.ReplicaSet,
+        [("apps/v1", "StatefulSet")] = AppsSchemas.StatefulSet,
+        [("apps/v1", "DaemonSet")] = AppsSchemas.DaemonSet,
+        [("batch/v1", "Job")] = BatchSchemas.Job,
+        [("batch/v1", "CronJob")] = BatchSchemas.CronJob,
     };
 
     // The options kinds are registered in every group version (client-go encodes DeleteOptions
