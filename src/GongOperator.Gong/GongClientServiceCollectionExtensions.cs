@@ -33,6 +33,9 @@ public static class GongClientServiceCollectionExtensions
         services.TryAddTransient<MetricsHandler>();
 
         var http = services.AddHttpClient(GongHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // The factory's own request logging puts raw header values (the Authorization header) in its
+        // structured state even where the message shows "*"; a JSON log would print them. Our Log.cs covers calls.
+        http.RemoveAllLoggers();
         http.AddResilienceHandler(GongHttp.PipelineName, static (builder, context) =>
                 GongHttp.ConfigurePipeline(builder, context.ServiceProvider.GetRequiredService<IOptions<GongOperator.Gong.GongClientOptions>>().Value))
             .SelectPipelineBy(static _ => GongHttp.SelectPipelineKey);
