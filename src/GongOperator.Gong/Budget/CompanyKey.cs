@@ -3,7 +3,7 @@ namespace GongOperator.Gong.Budget;
 /// <summary>Identifies one Gong company's budget: base URL plus the non-secret credential identity.</summary>
 internal sealed record CompanyKey(string BaseUrl, string Identity, string Label)
 {
-    private const int LabelIdentityLength = 20;
+    private const int LabelIdentityLength = 24;
 
     public static CompanyKey For(GongCompany company)
     {

@@ -15,7 +15,7 @@ public sealed class GongClientHarness : IAsyncDisposable
 
     private readonly ServiceProvider provider;
 
-    public GongClientHarness(Action<GongClientOptions>? configure = null)
+    public GongClientHarness(Action<GongClientOptions>? configure = null, bool overRealHttp = false)
     {
         Time = new FakeTimeProvider(Start);
         Gong = new StubGong(Time);
@@ -30,9 +30,13 @@ public sealed class GongClientHarness : IAsyncDisposable
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
             configure?.Invoke(o);
         });
-        services.AddHttpClient(GongHttp.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => Gong)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        if (!overRealHttp)
+        {
+            services.AddHttpClient(GongHttp.ClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => Gong)
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        }
+
         provider = services.BuildServiceProvider();
         Logs = provider.GetFakeLogCollector();
     }
