@@ -23,6 +23,7 @@ internal sealed class EventAggregator
     private readonly LruCache<SimilarState> _similar = new(MaxEntries);
     private readonly LruCache<SeenEvent> _seen = new(MaxEntries);
     private readonly Lock _gate = new();
+    private long _lastNanos;
 
     public EventAggregator(TimeProvider time) => _time = time;
 
@@ -34,7 +35,7 @@ internal sealed class EventAggregator
         {
             var objectKey = string.Join('\u0001', spec.Component, spec.InvolvedKind, spec.InvolvedNamespace, spec.InvolvedName, spec.InvolvedUid);
             var bucket = _spam.GetOrAdd(objectKey, () => new TokenBucket(1 / SpamRefill.TotalSeconds, SpamBurst, _time));
-            if (bucket.Reserve() > TimeSpan.Zero)
+            if (!bucket.TryTake())
             {
                 return new EventDecision(EventAction.Drop, string.Empty, string.Empty, 0, spec.Message, now, now);
             }
@@ -63,7 +64,7 @@ internal sealed class EventAggregator
                 return new EventDecision(EventAction.Patch, eventKey, seen.Name, seen.Count, message, seen.FirstTimestamp, now);
             }
 
-            var name = NameFor(spec.InvolvedName, now);
+            var name = UniqueName(spec.InvolvedName, now);
             _seen.Set(eventKey, new SeenEvent { Name = name, Count = 1, FirstTimestamp = now, LastTimestamp = now });
             return new EventDecision(EventAction.Create, eventKey, name, 1, message, now, now);
         }
@@ -76,10 +77,18 @@ internal sealed class EventAggregator
         var now = _time.GetUtcNow();
         lock (_gate)
         {
-            var name = NameFor(decision.Name[..decision.Name.LastIndexOf('.')], now);
+            var name = UniqueName(decision.Name[..decision.Name.LastIndexOf('.')], now);
             _seen.Set(decision.Key, new SeenEvent { Name = name, Count = 1, FirstTimestamp = now, LastTimestamp = now });
             return decision with { Action = EventAction.Create, Name = name, Count = 1, FirstTimestamp = now, LastTimestamp = now };
         }
+    }
+
+    private string UniqueName(string objectName, DateTimeOffset now)
+    {
+        // Two events in the same tick (a coarse or fake clock) must not share a name.
+        var nanos = Math.Max((now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100, _lastNanos + 1);
+        _lastNanos = nanos;
+        return objectName + "." + nanos.ToString("x", CultureInfo.InvariantCulture);
     }
 
     /// <summary>client-go's name: the object's name, a dot, and the Unix time in nanoseconds in hex.</summary>

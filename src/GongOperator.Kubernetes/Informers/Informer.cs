@@ -128,7 +128,7 @@ public sealed class Informer<T> : IInformer
 
     private async Task RunScopeAsync(string? scope, int scopeCount, CancellationToken cancellationToken)
     {
-        var resourceVersion = string.Empty;
+        var position = new WatchPosition();
         var needList = true;
         var firstList = true;
         var backoff = _options.InitialBackoff;
@@ -139,7 +139,7 @@ public sealed class Informer<T> : IInformer
                 if (needList)
                 {
                     // First list may be served from the watch cache ("0"); after a 410 ask for the latest ("").
-                    resourceVersion = await ListIntoCacheAsync(scope, firstList ? "0" : string.Empty, cancellationToken).ConfigureAwait(false);
+                    position.ResourceVersion = await ListIntoCacheAsync(scope, firstList ? "0" : string.Empty, cancellationToken).ConfigureAwait(false);
                     needList = false;
                     if (firstList)
                     {
@@ -152,12 +152,11 @@ public sealed class Informer<T> : IInformer
                     }
                 }
 
-                var (lastVersion, end) = await WatchOnceAsync(scope, resourceVersion, cancellationToken).ConfigureAwait(false);
-                resourceVersion = lastVersion;
+                var end = await WatchOnceAsync(scope, position, cancellationToken).ConfigureAwait(false);
                 switch (end)
                 {
                     case WatchEnd.Gone:
-                        Log.WatchExpired(_logger, Name, scope ?? "*", resourceVersion);
+                        Log.WatchExpired(_logger, Name, scope ?? "*", position.ResourceVersion);
                         needList = true;
                         break;
                     case WatchEnd.ClosedQuickly:
@@ -175,7 +174,7 @@ public sealed class Informer<T> : IInformer
             }
             catch (Exception e) when (IsGone(e))
             {
-                Log.WatchExpired(_logger, Name, scope ?? "*", resourceVersion);
+                Log.WatchExpired(_logger, Name, scope ?? "*", position.ResourceVersion);
                 needList = true;
             }
             catch (Exception e)
@@ -246,7 +245,7 @@ public sealed class Informer<T> : IInformer
         }
     }
 
-    private async Task<(string ResourceVersion, WatchEnd End)> WatchOnceAsync(string? scope, string resourceVersion, CancellationToken cancellationToken)
+    private async Task<WatchEnd> WatchOnceAsync(string? scope, WatchPosition position, CancellationToken cancellationToken)
     {
         var minSeconds = (int)_options.MinWatchTimeout.TotalSeconds;
         var maxSeconds = (int)_options.MaxWatchTimeout.TotalSeconds;
@@ -263,7 +262,7 @@ public sealed class Informer<T> : IInformer
         {
             var stream = _source.WatchAsync(
                 scope,
-                new WatchRequest(_options.LabelSelector, resourceVersion, timeoutSeconds),
+                new WatchRequest(_options.LabelSelector, position.ResourceVersion, timeoutSeconds),
                 e =>
                 {
                     if (IsGone(e))
@@ -281,9 +280,10 @@ public sealed class Informer<T> : IInformer
                 stallTimer.Change(idleLimit, Timeout.InfiniteTimeSpan);
                 received++;
                 Apply(type, obj);
+                // Kept outside this method so a dropped stream (an exception) re-watches from here, not from the list.
                 if (obj?.Metadata?.ResourceVersion is { Length: > 0 } version)
                 {
-                    resourceVersion = version;
+                    position.ResourceVersion = version;
                 }
             }
         }
@@ -291,16 +291,16 @@ public sealed class Informer<T> : IInformer
         {
             Interlocked.Increment(ref _stalls);
             Log.WatchStalled(_logger, Name, scope ?? "*", idleLimit);
-            return (resourceVersion, WatchEnd.Stalled);
+            return WatchEnd.Stalled;
         }
 
         if (gone is not null)
         {
-            return (resourceVersion, WatchEnd.Gone);
+            return WatchEnd.Gone;
         }
 
         // A stream that closes at once without a single event means something is wrong; do not hammer the server.
-        return (resourceVersion, received == 0 && _time.GetElapsedTime(started) < TimeSpan.FromSeconds(1) ? WatchEnd.ClosedQuickly : WatchEnd.Closed);
+        return received == 0 && _time.GetElapsedTime(started) < TimeSpan.FromSeconds(1) ? WatchEnd.ClosedQuickly : WatchEnd.Closed;
     }
 
     private static void CancelQuietly(object? state)
@@ -406,6 +406,11 @@ public sealed class Informer<T> : IInformer
         HttpOperationException h => h.Response?.StatusCode == HttpStatusCode.Gone,
         _ => false,
     };
+
+    private sealed class WatchPosition
+    {
+        public string ResourceVersion { get; set; } = string.Empty;
+    }
 
     private enum WatchEnd
     {

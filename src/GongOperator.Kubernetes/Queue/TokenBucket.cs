@@ -24,17 +24,38 @@ internal sealed class TokenBucket
         _lastTimestamp = time.GetTimestamp();
     }
 
+    /// <summary>Takes a token if one is available now; never goes into debt.</summary>
+    public bool TryTake()
+    {
+        lock (_gate)
+        {
+            Refill();
+            if (_tokens < 1)
+            {
+                return false;
+            }
+
+            _tokens -= 1;
+            return true;
+        }
+    }
+
     /// <summary>Takes a token and returns the wait before it may be used (zero when one was available).</summary>
     public TimeSpan Reserve()
     {
         lock (_gate)
         {
-            var now = _time.GetTimestamp();
-            var elapsed = _time.GetElapsedTime(_lastTimestamp, now).TotalSeconds;
-            _lastTimestamp = now;
-            _tokens = Math.Min(_burst, _tokens + (elapsed * _ratePerSecond));
+            Refill();
             _tokens -= 1;
             return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _ratePerSecond);
         }
+    }
+
+    private void Refill()
+    {
+        var now = _time.GetTimestamp();
+        var elapsed = _time.GetElapsedTime(_lastTimestamp, now).TotalSeconds;
+        _lastTimestamp = now;
+        _tokens = Math.Min(_burst, _tokens + (elapsed * _ratePerSecond));
     }
 }
