@@ -133,6 +133,8 @@ public sealed class Controller<T> : IAbortableController
                 queue.Add(ObjectKey.From(obj));
             }
 
+            // Shut the queue inside the cancellation itself, so no worker takes a new key after stop was requested.
+            using var stopRegistration = stopping.Register(queue.ShutDown);
             using var reconcileCts = CancellationTokenSource.CreateLinkedTokenSource(abort);
             RuntimeMetrics.MaxConcurrentReconciles.WithLabels(Name).Set(_options.MaxConcurrentReconciles);
             var workers = Enumerable.Range(0, _options.MaxConcurrentReconciles)
