@@ -155,4 +155,19 @@ public sealed class RateLimitTests
 
         Assert.Equal(HttpStatusCode.OK, (await h.RegisterAsync("DIALER", "https://a.partner.com")).Status);
     }
+
+    [Fact]
+    public async Task Retry_After_rounds_up_to_whole_seconds_so_a_client_that_obeys_it_is_never_early()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 23, 59, 58, 500, TimeSpan.Zero));
+        await using var h = await SimulatorHarness.StartAsync(new GongSimulatorOptions { TimeProvider = time, DailyQuota = 1 });
+
+        await h.RegisterAsync("DIALER", "https://a.partner.com");
+        var spent = await h.RegisterAsync("DIALER", "https://b.partner.com");
+        time.Advance(spent.RetryAfter!.Value);
+        var after = await h.RegisterAsync("DIALER", "https://b.partner.com");
+
+        Assert.Equal(TimeSpan.FromSeconds(2), spent.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+    }
 }
