@@ -26,4 +26,46 @@ public sealed record SimulatorFaultSpec
 
     /// <summary>integrationIds to answer, in order, before going back to random ones (for exact-ID tests).</summary>
     public IReadOnlyList<long>? NextIntegrationIds { get; init; }
+
+    /// <summary>Every value out of range, one sentence each, given the names of the companies served.</summary>
+    internal List<string> Validate(IEnumerable<string> companies)
+    {
+        var errors = new List<string>();
+        NonNegative(LatencyMs, "latencyMs", errors);
+        NonNegative(FailNext, "failNext", errors);
+        NonNegative(ResetNext, "resetNext", errors);
+        NonNegative(MalformedNext, "malformedNext", errors);
+        NonNegative(StormSeconds, "stormSeconds", errors);
+        if (StormRetryAfterSeconds is < 1)
+        {
+            errors.Add("stormRetryAfterSeconds must be at least 1");
+        }
+
+        var known = companies.ToHashSet(StringComparer.Ordinal);
+        foreach (var name in ExhaustQuota ?? [])
+        {
+            if (!known.Contains(name))
+            {
+                errors.Add($"exhaustQuota names '{name}', which is not a configured company");
+            }
+        }
+
+        foreach (var id in NextIntegrationIds ?? [])
+        {
+            if (id <= 0)
+            {
+                errors.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"nextIntegrationIds holds {id}; an integrationId is a positive int64"));
+            }
+        }
+
+        return errors;
+    }
+
+    private static void NonNegative(int? value, string name, List<string> errors)
+    {
+        if (value is < 0)
+        {
+            errors.Add($"{name} must not be negative");
+        }
+    }
 }

@@ -33,7 +33,13 @@ internal sealed class SimulatorState
 
     public SimulatorState(GongSimulatorOptions options)
     {
-        Validate(options);
+        ArgumentNullException.ThrowIfNull(options);
+        var invalid = options.Validate();
+        if (invalid.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", invalid), nameof(options));
+        }
+
         _time = options.TimeProvider;
         _configuredMode = options.ConflictMode;
         _defaultMode = options.ConflictMode;
@@ -199,33 +205,7 @@ internal sealed class SimulatorState
     public SimulatorFaultState InjectFaults(SimulatorFaultSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var errors = new List<string>();
-        NonNegative(spec.LatencyMs, "latencyMs", errors);
-        NonNegative(spec.FailNext, "failNext", errors);
-        NonNegative(spec.ResetNext, "resetNext", errors);
-        NonNegative(spec.MalformedNext, "malformedNext", errors);
-        NonNegative(spec.StormSeconds, "stormSeconds", errors);
-        if (spec.StormRetryAfterSeconds is < 1)
-        {
-            errors.Add("stormRetryAfterSeconds must be at least 1");
-        }
-
-        foreach (var name in spec.ExhaustQuota ?? [])
-        {
-            if (!_byName.ContainsKey(name))
-            {
-                errors.Add($"exhaustQuota names '{name}', which is not a configured company");
-            }
-        }
-
-        foreach (var id in spec.NextIntegrationIds ?? [])
-        {
-            if (id <= 0)
-            {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"nextIntegrationIds holds {id}; an integrationId is a positive int64"));
-            }
-        }
-
+        var errors = spec.Validate(_byName.Keys);
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", errors), nameof(spec));
@@ -368,84 +348,6 @@ internal sealed class SimulatorState
     }
 
     public bool HasCompany(string name) => _byName.ContainsKey(name);
-
-    private static void Validate(GongSimulatorOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(options.TimeProvider);
-        var errors = new List<string>();
-        if (options.Port is < 0 or > 65535)
-        {
-            errors.Add("Port must be from 0 to 65535");
-        }
-
-        if (options.RatePerSecond < 1)
-        {
-            errors.Add("RatePerSecond must be at least 1");
-        }
-
-        if (options.DailyQuota < 1)
-        {
-            errors.Add("DailyQuota must be at least 1");
-        }
-
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        var tokens = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in options.Companies)
-        {
-            if (!names.Add(c.Name))
-            {
-                errors.Add($"company '{c.Name}' is configured twice");
-            }
-
-            if ((c.AccessKey is null) != (c.AccessKeySecret is null) || c.AccessKey?.Length == 0 || c.AccessKeySecret?.Length == 0)
-            {
-                errors.Add($"company '{c.Name}' needs both a non-empty access key and its secret, or neither");
-            }
-
-            if (c.AccessKey is not null && c.AccessKey.Contains(':', StringComparison.Ordinal))
-            {
-                errors.Add($"company '{c.Name}' has an access key with ':', which HTTP Basic cannot carry");
-            }
-
-            if (c.AccessKey is null && c.BearerTokens.Count == 0)
-            {
-                errors.Add($"company '{c.Name}' has no credentials (an access key and secret, or a bearer token)");
-            }
-
-            if (c.AccessKey is { Length: > 0 } key && !keys.Add(key))
-            {
-                errors.Add($"access key of company '{c.Name}' is used by another company too");
-            }
-
-            foreach (var token in c.BearerTokens)
-            {
-                if (string.IsNullOrWhiteSpace(token) || !tokens.Add(token))
-                {
-                    errors.Add($"company '{c.Name}' has an empty bearer token or one another company uses too");
-                }
-            }
-
-            if (c.RatePerSecond is < 1 || c.DailyQuota is < 1)
-            {
-                errors.Add($"company '{c.Name}' needs a rate and a daily quota of at least 1");
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join("; ", errors), nameof(options));
-        }
-    }
-
-    private static void NonNegative(int? value, string name, List<string> errors)
-    {
-        if (value is < 0)
-        {
-            errors.Add($"{name} must not be negative");
-        }
-    }
 
     private static int SecondsUntil(DateTimeOffset now, DateTimeOffset until) =>
         Math.Max(1, (int)Math.Ceiling((until - now).TotalSeconds));

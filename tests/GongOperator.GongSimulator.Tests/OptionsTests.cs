@@ -4,9 +4,9 @@ public sealed class OptionsTests
 {
     public static TheoryData<string, GongSimulatorOptions, string> InvalidOptions => new()
     {
-        { "rate", new GongSimulatorOptions { RatePerSecond = 0 }, "RatePerSecond" },
-        { "quota", new GongSimulatorOptions { DailyQuota = 0 }, "DailyQuota" },
-        { "port", new GongSimulatorOptions { Port = 70000 }, "Port" },
+        { "rate", new GongSimulatorOptions { RatePerSecond = 0 }, "rate per second" },
+        { "quota", new GongSimulatorOptions { DailyQuota = 0 }, "daily quota" },
+        { "port", new GongSimulatorOptions { Port = 70000 }, "port" },
         { "twice", new GongSimulatorOptions { Companies = [new("a") { BearerTokens = ["t1"] }, new("a") { BearerTokens = ["t2"] }] }, "configured twice" },
         { "no credentials", new GongSimulatorOptions { Companies = [new("a")] }, "no credentials" },
         { "key without secret", new GongSimulatorOptions { Companies = [new("a") { AccessKey = "k" }] }, "both" },
