@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -63,9 +64,11 @@ public sealed class GongSimulator : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, options.Port);
         });
         builder.Services.AddRoutingCore();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var app = builder.Build();
 
-        var gong = new GongEndpoint(state, logger, options.OnCall);
+        var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var gong = new GongEndpoint(state, logger, options.OnCall, stopping);
         app.MapPost(GongEndpoint.Path, (RequestDelegate)gong.HandleAsync);
         new AdminEndpoints(state, logger).Map(app);
 
