@@ -95,7 +95,7 @@ public sealed class GongSimulator : IAsyncDisposable
     /// <summary>Removes every fault (as <c>DELETE /_simulator/faults</c>).</summary>
     public SimulatorFaultState ClearFaults() => _state.ClearFaults();
 
-    /// <summary>Sets the answer to an origin already registered for every company (null) or one (as <c>POST /_simulator/conflict-mode</c>).</summary>
+    /// <summary>Sets the answer to an origin already registered for every company (null) or one (as <c>POST /_simulator/conflict-mode</c>); an unknown company throws <see cref="ArgumentException"/>.</summary>
     public void SetConflictMode(SimulatorConflictMode mode, string? company = null) => _state.SetConflictMode(mode, company);
 
     /// <summary>Spends a company's daily quota until the next window (00:00 UTC); the same as the fault <c>exhaustQuota</c>.</summary>
