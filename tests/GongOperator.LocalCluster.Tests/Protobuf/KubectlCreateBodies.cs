@@ -23,6 +23,15 @@ internal static class KubectlCreateBodies
         "RoleBinding",
         "ClusterRole",
         "ClusterRoleBinding",
+        "ResourceQuota",
+        "PodDisruptionBudget",
+        "PriorityClass",
+        "Ingress",
+        "ServiceExternalName",
+        "ServiceLoadBalancer",
+        "ConfigMapBinary",
+        "RoleApps",
+        "DeploymentTwoImages",
     ];
 
     public static (string Command, string Base64, string ExpectedJson) Get(string name) => name switch
@@ -110,6 +119,60 @@ internal static class KubectlCreateBodies
             "azhzAAoyChxyYmFjLmF1dGhvcml6YXRpb24uazhzLmlvL3YxEhJDbHVzdGVyUm9sZUJpbmRpbmcSbwoTCgNtb24SABoAIgAqADIAOABCABIpCgVHcm91cBIZcmJhYy5hdXRob3JpemF0aW9uLms4cy5pbxoDb3BzIgAaLQoZcmJhYy5hdXRob3JpemF0aW9uLms4cy5pbxILQ2x1c3RlclJvbGUaA21vbhoAIgA=",
             """
             {"kind":"ClusterRoleBinding","apiVersion":"rbac.authorization.k8s.io/v1","metadata":{"name":"mon"},"subjects":[{"kind":"Group","apiGroup":"rbac.authorization.k8s.io","name":"ops"}],"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"mon"}}
+            """),
+        "ResourceQuota" => (
+            "kubectl create quota q --hard=pods=2,requests.cpu=500m,requests.memory=1Gi --scopes=NotBestEffort",
+            "azhzAAoTCgJ2MRINUmVzb3VyY2VRdW90YRJlChEKAXESABoAIgAqADIAOABCABJOCgsKBHBvZHMSAwoBMgoWCgxyZXF1ZXN0cy5jcHUSBgoENTAwbQoYCg9yZXF1ZXN0cy5tZW1vcnkSBQoDMUdpEg1Ob3RCZXN0RWZmb3J0GgAaACIA",
+            """
+            {"kind":"ResourceQuota","apiVersion":"v1","metadata":{"name":"q"},"spec":{"hard":{"pods":"2","requests.cpu":"500m","requests.memory":"1Gi"},"scopes":["NotBestEffort"]},"status":{}}
+            """),
+        "PodDisruptionBudget" => (
+            "kubectl create pdb p --selector=app=web --min-available=50%",
+            "azhzAAogCglwb2xpY3kvdjESE1BvZERpc3J1cHRpb25CdWRnZXQSOgoRCgFwEgAaACIAKgAyADgAQgASGQoJCAEQABoDNTAlEgwKCgoDYXBwEgN3ZWIaCggAGAAgACgAMAAaACIA",
+            """
+            {"kind":"PodDisruptionBudget","apiVersion":"policy/v1","metadata":{"name":"p"},"spec":{"minAvailable":"50%","selector":{"matchLabels":{"app":"web"}}},"status":{"disruptionsAllowed":0,"currentHealthy":0,"desiredHealthy":0,"expectedPods":0}}
+            """),
+        "PriorityClass" => (
+            "kubectl create priorityclass high --value=1000 --global-default=true --description=important --preemption-policy=Never",
+            "azhzAAolChRzY2hlZHVsaW5nLms4cy5pby92MRINUHJpb3JpdHlDbGFzcxItChQKBGhpZ2gSABoAIgAqADIAOABCABDoBxgBIglpbXBvcnRhbnQqBU5ldmVyGgAiAA==",
+            """
+            {"kind":"PriorityClass","apiVersion":"scheduling.k8s.io/v1","metadata":{"name":"high"},"value":1000,"globalDefault":true,"description":"important","preemptionPolicy":"Never"}
+            """),
+        "Ingress" => (
+            "kubectl create ingress i --class=nginx --rule=foo.com/bar=svc1:8080,tls=my-cert --rule=bar.com/*=svc2:http --default-backend=defsvc:80",
+            "azhzAAofChRuZXR3b3JraW5nLms4cy5pby92MRIHSW5ncmVzcxKmAQoRCgFpEgAaACIAKgAyADgAQgASjAEKECIOCgZkZWZzdmMSBAoAEFASEgoHZm9vLmNvbRIHbXktY2VydBotCgdmb28uY29tEiIKIAoeCgQvYmFyEg8iDQoEc3ZjMRIFCgAQkD8aBUV4YWN0Gi4KB2Jhci5jb20SIwohCh8KAS8SEiIQCgRzdmMyEggKBGh0dHAQABoGUHJlZml4IgVuZ2lueBoCCgAaACIA",
+            """
+            {"kind":"Ingress","apiVersion":"networking.k8s.io/v1","metadata":{"name":"i"},"spec":{"ingressClassName":"nginx","defaultBackend":{"service":{"name":"defsvc","port":{"number":80}}},"tls":[{"hosts":["foo.com"],"secretName":"my-cert"}],"rules":[{"host":"foo.com","http":{"paths":[{"path":"/bar","pathType":"Exact","backend":{"service":{"name":"svc1","port":{"number":8080}}}}]}},{"host":"bar.com","http":{"paths":[{"path":"/","pathType":"Prefix","backend":{"service":{"name":"svc2","port":{"name":"http"}}}}]}}]},"status":{"loadBalancer":{}}}
+            """),
+        "ServiceExternalName" => (
+            "kubectl create service externalname ext --external-name=db.example.com",
+            "azhzAAoNCgJ2MRIHU2VydmljZRJdCh8KA2V4dBIAGgAiACoAMgA4AEIAWgoKA2FwcBIDZXh0EjYSCgoDYXBwEgNleHQaACIMRXh0ZXJuYWxOYW1lOgBCAFIOZGIuZXhhbXBsZS5jb21aAGAAaAAaAgoAGgAiAA==",
+            """
+            {"kind":"Service","apiVersion":"v1","metadata":{"name":"ext","labels":{"app":"ext"}},"spec":{"selector":{"app":"ext"},"type":"ExternalName","externalName":"db.example.com"},"status":{"loadBalancer":{}}}
+            """),
+        "ServiceLoadBalancer" => (
+            "kubectl create service loadbalancer lb --tcp=443:8443",
+            "azhzAAoNCgJ2MRIHU2VydmljZRJrCh0KAmxiEgAaACIAKgAyADgAQgBaCQoDYXBwEgJsYhJGCh0KCDQ0My04NDQzEgNUQ1AYuwMiBwgAEPtBGgAoABIJCgNhcHASAmxiGgAiDExvYWRCYWxhbmNlcjoAQgBSAFoAYABoABoCCgAaACIA",
+            """
+            {"kind":"Service","apiVersion":"v1","metadata":{"name":"lb","labels":{"app":"lb"}},"spec":{"ports":[{"name":"443-8443","protocol":"TCP","port":443,"targetPort":8443}],"selector":{"app":"lb"},"type":"LoadBalancer"},"status":{"loadBalancer":{}}}
+            """),
+        "ConfigMapBinary" => (
+            "kubectl create configmap blobs --from-file=bin.dat --from-literal=mode=fast",
+            "azhzAAoPCgJ2MRIJQ29uZmlnTWFwEjYKFQoFYmxvYnMSABoAIgAqADIAOABCABIMCgRtb2RlEgRmYXN0Gg8KB2Jpbi5kYXQSBAABAv8aACIA",
+            """
+            {"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"blobs"},"data":{"mode":"fast"},"binaryData":{"bin.dat":"AAEC/w=="}}
+            """),
+        "RoleApps" => (
+            "kubectl create role deployer --verb=get,update,patch --resource=deployments.apps,deployments.apps/scale,pods",
+            "azhzAAokChxyYmFjLmF1dGhvcml6YXRpb24uazhzLmlvL3YxEgRSb2xlEnQKGAoIZGVwbG95ZXISABoAIgAqADIAOABCABIcCgNnZXQKBnVwZGF0ZQoFcGF0Y2gSABoEcG9kcxI6CgNnZXQKBnVwZGF0ZQoFcGF0Y2gSBGFwcHMaC2RlcGxveW1lbnRzGhFkZXBsb3ltZW50cy9zY2FsZRoAIgA=",
+            """
+            {"kind":"Role","apiVersion":"rbac.authorization.k8s.io/v1","metadata":{"name":"deployer"},"rules":[{"verbs":["get","update","patch"],"apiGroups":[""],"resources":["pods"]},{"verbs":["get","update","patch"],"apiGroups":["apps"],"resources":["deployments","deployments/scale"]}]}
+            """),
+        "DeploymentTwoImages" => (
+            "kubectl create deployment duo --image=nginx --image=redis",
+            "azhzAAoVCgdhcHBzL3YxEgpEZXBsb3ltZW50EtEBCh8KA2R1bxIAGgAiACoAMgA4AEIAWgoKA2FwcBIDZHVvEp8BCAESDAoKCgNhcHASA2R1bxqEAQocCgASABoAIgAqADIAOABCAFoKCgNhcHASA2R1bxJkEiIKBW5naW54EgVuZ2lueCoAQgBqAHIAgAEAiAEAkAEAogEAEiIKBXJlZGlzEgVyZWRpcyoAQgBqAHIAgAEAiAEAkAEAogEAGgAyAEIASgBSAFgAYABoAIIBAIoBAJoBAMIBACICCgAoADgAGgwIABAAGAAgACgAOAAaACIA",
+            """
+            {"kind":"Deployment","apiVersion":"apps/v1","metadata":{"name":"duo","labels":{"app":"duo"}},"spec":{"replicas":1,"selector":{"matchLabels":{"app":"duo"}},"template":{"metadata":{"labels":{"app":"duo"}},"spec":{"containers":[{"name":"nginx","image":"nginx","resources":{}},{"name":"redis","image":"redis","resources":{}}]}},"strategy":{}},"status":{}}
             """),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such recorded body"),
     };
