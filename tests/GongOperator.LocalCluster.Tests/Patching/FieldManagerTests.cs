@@ -592,4 +592,12 @@ public sealed class FieldManagerTests
     {
         Assert.Equal(expected, FieldManager.ManagerOrUserAgent(fieldManager, userAgent));
     }
+
+    [Fact]
+    public void An_applied_empty_list_is_owned_as_a_whole()
+    {
+        var result = FieldManager.ServerSideApply(null, Parse("""{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w","finalizers":[]},"status":{"conditions":[]}}"""), "a", false, At("2026-11-23T17:00:00Z"), WidgetKeys);
+
+        Assert.Equal("{\"f:metadata\":{\"f:finalizers\":{}},\"f:status\":{\"f:conditions\":{}}}", Fields(result, "a", "Apply"));
+    }
 }
