@@ -41,6 +41,14 @@ public sealed record RenderedObject(string ApiVersion, string Kind, string? Name
         return objects;
     }
 
+    /// <summary>Parses one YAML document that is a mapping but not an object (a values file).</summary>
+    public static SortedDictionary<string, object?> ParseMapping(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return (SortedDictionary<string, object?>)Convert(stream.Documents[0].RootNode)!;
+    }
+
     /// <summary>Reads a value by a path of mapping keys and sequence indexes, or null.</summary>
     public object? At(params object[] path)
     {
