@@ -3,6 +3,9 @@ namespace GongOperator.Tests.Packaging;
 /// <summary>charts/gong-operator: lint, what each documented value renders, and what the schema refuses.</summary>
 public sealed class OperatorChartTests
 {
+    /// <summary>How helm starts a values.schema.json refusal.</summary>
+    private const string SchemaFailure = "values don't meet the specifications of the schema(s)";
+
     /// <summary>The operator flags the chart's default values render, in order.</summary>
     private static readonly string[] DefaultArgs =
     [
@@ -292,6 +295,8 @@ public sealed class OperatorChartTests
         var result = await Renders.HelmTemplateRawAsync(Renders.OperatorChart, Renders.OperatorRelease, Renders.OperatorNamespace, "--set", set);
 
         Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(SchemaFailure, result.Stderr, StringComparison.Ordinal);
+        // Helm 4 (and 3.18+) name the value by its path and the types involved.
         Assert.Contains($"at '{path}'", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("got string, want", result.Stderr, StringComparison.Ordinal);
     }
@@ -305,6 +310,7 @@ public sealed class OperatorChartTests
         var result = await Renders.HelmTemplateRawAsync(Renders.OperatorChart, Renders.OperatorRelease, Renders.OperatorNamespace, "--set", set);
 
         Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(SchemaFailure, result.Stderr, StringComparison.Ordinal);
         Assert.Contains($"at '{path}': additional properties '{key}' not allowed", result.Stderr, StringComparison.Ordinal);
     }
 
@@ -319,6 +325,7 @@ public sealed class OperatorChartTests
         var result = await Renders.HelmTemplateRawAsync(Renders.OperatorChart, Renders.OperatorRelease, Renders.OperatorNamespace, "--set", set);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("gong-operator:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(SchemaFailure, result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(set.Split('=')[0].Split('.')[^1], result.Stderr, StringComparison.Ordinal);
     }
 }
