@@ -10,7 +10,7 @@ namespace GongOperator.Tests.Packaging;
 /// kustomize, so "0.1.0" and 0.1.0 are the same value here, as they are to the API server for a
 /// string field).
 /// </summary>
-public sealed record RenderedObject(string ApiVersion, string Kind, string? Namespace, string Name, SortedDictionary<string, object?> Body)
+internal sealed record RenderedObject(string ApiVersion, string Kind, string? Namespace, string Name, SortedDictionary<string, object?> Body)
 {
     /// <summary>A key naming the object uniquely within one render.</summary>
     public string Key => $"{Kind} {ApiVersion} {Namespace ?? "-"}/{Name}";
