@@ -26,8 +26,11 @@ public sealed class GongClientHarness : IAsyncDisposable
         services.AddSingleton(new GongMetrics(Registry));
         services.AddGongClient(o =>
         {
-            // Small, deterministic backoff in tests; each test sets what it exercises.
+            // Small backoff; long timeouts, because Drive moves the fake clock faster than real time and a slow
+            // first call (JIT, a loaded CI machine) must not time out by accident. Tests that exercise timeouts set them.
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
+            o.AttemptTimeout = TimeSpan.FromMinutes(5);
+            o.TotalTimeout = TimeSpan.FromMinutes(10);
             configure?.Invoke(o);
         });
         if (!overRealHttp)
