@@ -100,7 +100,8 @@ public sealed class StatusCodeOutcomeTests
         await using var harness = new GongClientHarness(o =>
         {
             o.MaxRetries = 0;
-            o.AttemptTimeout = TimeSpan.FromSeconds(5);
+            // Two minutes: reachable within Drive's bound only on the fake clock, which proves the pipeline uses it.
+            o.AttemptTimeout = TimeSpan.FromMinutes(2);
         });
         harness.Gong.Responder = async (_, ct) =>
         {
@@ -108,10 +109,11 @@ public sealed class StatusCodeOutcomeTests
             throw new InvalidOperationException("unreachable");
         };
 
-        var outcome = await harness.Drive(harness.Register(Companies.Acme, "https://acme.partner.com"), TimeSpan.FromSeconds(1));
+        var outcome = await harness.Drive(harness.Register(Companies.Acme, "https://acme.partner.com"), TimeSpan.FromSeconds(5));
 
         var unavailable = Assert.IsType<Unavailable>(outcome);
         Assert.Equal("timeout", unavailable.Reason);
+        Assert.True(harness.Time.GetUtcNow() - GongClientHarness.Start >= TimeSpan.FromMinutes(2));
         Assert.Single(harness.Gong.Requests);
     }
 
