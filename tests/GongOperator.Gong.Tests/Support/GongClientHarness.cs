@@ -15,7 +15,7 @@ public sealed class GongClientHarness : IAsyncDisposable
 
     private readonly ServiceProvider provider;
 
-    public GongClientHarness(Action<GongClientOptions>? configure = null, bool overRealHttp = false)
+    public GongClientHarness(Action<GongClientOptions>? configure = null, bool overRealHttp = false, Action<IServiceCollection>? addServices = null)
     {
         Time = new FakeTimeProvider(Start);
         Gong = new StubGong(Time);
@@ -24,6 +24,7 @@ public sealed class GongClientHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
         services.AddSingleton(new GongMetrics(Registry));
+        addServices?.Invoke(services);
         services.AddGongClient(o =>
         {
             // Small backoff; long timeouts, because Drive moves the fake clock faster than real time and a slow
