@@ -41,7 +41,7 @@ internal static class GongOperatorCli
     internal static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("gong-operator: makes Gong's allowed iFrame origins declarative (GongIntegrationOrigin).");
-        root.Subcommands.Add(NotYet("run", "Run the operator against a cluster (in-cluster config, or --kubeconfig/--context).", stderr));
+        root.Subcommands.Add(RunCommand.Create(stderr));
         root.Subcommands.Add(NotYet("local", "Laptop mode: embedded API server + Gong simulator + operator, until Ctrl-C.", stderr));
         root.Subcommands.Add(NotYet("apiserver", "Run the embedded Kubernetes API server alone.", stderr));
         root.Subcommands.Add(SimulatorCommand.Create(stdout, stderr));
