@@ -3,6 +3,7 @@ using GongOperator.LocalCluster.OpenApi;
 using GongOperator.LocalCluster.Tables;
 using GongOperator.LocalCluster.Tests.Schema;
 using GongOperator.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GongOperator.LocalCluster.Tests.OpenApi;
 
@@ -117,7 +118,7 @@ public sealed class KubectlAgainstDocumentsTests : IDisposable
                 new PrinterColumn("Owner", "string", null, null, 1, ".spec.owner"),
                 new PrinterColumn("Age", "date", null, null, 0, ".metadata.creationTimestamp"),
             ],
-            new FixedTime(created.AddSeconds(75)));
+            new FakeTimeProvider(created.AddSeconds(75)));
         await using FakeApiServer server = await FakeApiServer.StartAsync(
             Documents(),
             path => path == "/apis/example.com/v1/widgets" ? writer.WriteList([alpha], "9") : null,
@@ -133,10 +134,5 @@ public sealed class KubectlAgainstDocumentsTests : IDisposable
 
             """.ReplaceLineEndings("\n"),
             result.Stdout.ReplaceLineEndings("\n"));
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
