@@ -24,6 +24,7 @@ public sealed class GoFormatTests
     [InlineData("line\nbreak\t", "\"line\\nbreak\\t\"")]
     [InlineData("\u0001", "\"\\x01\"")]
     [InlineData("héllo", "\"héllo\"")]
+    [InlineData("a\u00a0b", "\"a\\u00a0b\"")]
     public void Quote_escapes_like_strconv_quote(string value, string expected) =>
         Assert.Equal(expected, GoFormat.Quote(value));
 
