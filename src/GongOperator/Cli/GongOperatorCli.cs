@@ -45,7 +45,7 @@ internal static class GongOperatorCli
         root.Subcommands.Add(NotYet("local", "Laptop mode: embedded API server + Gong simulator + operator, until Ctrl-C.", stderr));
         root.Subcommands.Add(ApiServerCommand.Create(stdout, stderr));
         root.Subcommands.Add(NotYet("simulator", "Run the Gong simulator alone.", stderr));
-        root.Subcommands.Add(NotYet("crd", "Print the GongIntegrationOrigin CRD generated from the C# types.", stderr));
+        root.Subcommands.Add(CrdCommand.Create(stdout));
         return root;
     }
 

@@ -1,0 +1,11 @@
+namespace GongOperator.LocalCluster.Protobuf;
+
+/// <summary>Whether a field holds one value, a list, or a map&lt;string, V&gt;.</summary>
+internal enum FieldShape
+{
+    Single,
+    Repeated,
+
+    /// <summary>A map: on the wire, repeated entry messages {key = 1; value = 2}.</summary>
+    Map,
+}

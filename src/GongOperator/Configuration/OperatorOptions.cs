@@ -1,0 +1,89 @@
+namespace GongOperator.Configuration;
+
+/// <summary>
+/// Everything <c>gong-operator run</c> can be told, from flags, <c>GONG_OPERATOR_*</c> environment variables
+/// or appsettings.json (section "Operator"), in rising order of precedence: appsettings, environment, flags.
+/// </summary>
+public sealed record OperatorOptions
+{
+    /// <summary>Default <see cref="Workers"/>: 4 concurrent reconciles.</summary>
+    public const int DefaultWorkers = 4;
+
+    /// <summary>Default <see cref="GongBaseUrl"/>.</summary>
+    public const string DefaultGongBaseUrl = "https://api.gong.io";
+
+    /// <summary>Gong's default per-company rate: 3 calls a second.</summary>
+    public const double DefaultRatePerSecond = 3;
+
+    /// <summary>Gong's default per-company quota: 10,000 calls a day.</summary>
+    public const int DefaultDailyQuota = 10_000;
+
+    /// <summary>Default number of origins sent in one POST.</summary>
+    public const int DefaultBatchSize = 100;
+
+    /// <summary>Default metrics address (controller-runtime's).</summary>
+    public const string DefaultMetricsBindAddress = ":8080";
+
+    /// <summary>Default health probe address (controller-runtime's).</summary>
+    public const string DefaultHealthProbeBindAddress = ":8081";
+
+    /// <summary>Default Lease name for leader election.</summary>
+    public const string DefaultLeaderElectionId = "gong-operator";
+
+    /// <summary>Path of a kubeconfig; null: in-cluster config, else ~/.kube/config.</summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>kubeconfig context; null: the current context.</summary>
+    public string? Context { get; init; }
+
+    /// <summary>Namespaces to watch; empty: all namespaces.</summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
+
+    /// <summary>Only origins matching this label selector are managed (for sharding large fleets).</summary>
+    public string? LabelSelector { get; init; }
+
+    /// <summary>Concurrent reconciles (default 4).</summary>
+    public int Workers { get; init; } = DefaultWorkers;
+
+    /// <summary>Period of re-assertion of registered origins (default 24 h); zero disables it.</summary>
+    public TimeSpan ReassertPeriod { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>Gong API base URL used when a credentials Secret names none.</summary>
+    public Uri GongBaseUrl { get; init; } = new(DefaultGongBaseUrl);
+
+    /// <summary>The operator-wide credentials Secret, as namespace/name; null: every origin must name its own.</summary>
+    public string? DefaultCredentialsSecret { get; init; }
+
+    /// <summary>Calls a second per Gong company (default 3).</summary>
+    public double GongRatePerSecond { get; init; } = DefaultRatePerSecond;
+
+    /// <summary>Calls a day per Gong company (default 10,000).</summary>
+    public int GongDailyQuota { get; init; } = DefaultDailyQuota;
+
+    /// <summary>Origins per POST (default 100).</summary>
+    public int GongBatchSize { get; init; } = DefaultBatchSize;
+
+    /// <summary>Registration strategy; only "incremental" exists today.</summary>
+    public string RegistrationStrategy { get; init; } = "incremental";
+
+    /// <summary>Run leader election on a Lease, so only one replica acts.</summary>
+    public bool LeaderElect { get; init; }
+
+    /// <summary>Namespace of the Lease; null: the pod's namespace (in cluster) or "default".</summary>
+    public string? LeaderElectionNamespace { get; init; }
+
+    /// <summary>Name of the Lease (default gong-operator).</summary>
+    public string LeaderElectionId { get; init; } = DefaultLeaderElectionId;
+
+    /// <summary>Address of /metrics (default :8080); "0" disables it.</summary>
+    public string MetricsBindAddress { get; init; } = DefaultMetricsBindAddress;
+
+    /// <summary>Address of /healthz and /readyz (default :8081); "0" disables it.</summary>
+    public string HealthProbeBindAddress { get; init; } = DefaultHealthProbeBindAddress;
+
+    /// <summary>"json" (default) or "text".</summary>
+    public string LogFormat { get; init; } = "json";
+
+    /// <summary>Minimum log level (default Information).</summary>
+    public string LogLevel { get; init; } = "Information";
+}

@@ -1,0 +1,128 @@
+using System.Collections;
+using System.CommandLine;
+using System.Text.Json;
+
+namespace GongOperator.Configuration;
+
+/// <summary>
+/// Adds the <c>run</c> settings to a command as flags and resolves them, per setting, from the flag, else the
+/// <c>GONG_OPERATOR_*</c> environment variable, else appsettings.json (section "Operator"), else the default.
+/// </summary>
+internal sealed class OperatorOptionsBinder
+{
+    private readonly Dictionary<OperatorSetting, Option> _options = [];
+    private readonly Option<string?> _config = new("--config")
+    {
+        Description = "appsettings.json to read (default: appsettings.json beside the executable, when present).",
+    };
+
+    /// <summary>Adds every setting's flag (and --config) to <paramref name="command"/>.</summary>
+    public OperatorOptionsBinder(Command command, IEnumerable<OperatorSetting>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var setting in settings ?? OperatorSettings.All)
+        {
+            Option option = setting.IsSwitch
+                ? new Option<bool?>(setting.Flag) { Description = setting.Description }
+                : new Option<string?>(setting.Flag) { Description = setting.Description };
+            _options[setting] = option;
+            command.Options.Add(option);
+        }
+
+        command.Options.Add(_config);
+    }
+
+    /// <summary>Resolves the options; on a bad value returns false with a one-line error naming its source.</summary>
+    public bool TryBind(ParseResult parse, IDictionary environment, OperatorOptions defaults, out OperatorOptions options, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(environment);
+        options = defaults;
+        error = "";
+
+        Dictionary<string, string> appSettings;
+        try
+        {
+            appSettings = ReadAppSettings(parse.GetValue(_config));
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or FormatException)
+        {
+            error = e.Message;
+            return false;
+        }
+
+        foreach (var (setting, option) in _options)
+        {
+            var (value, source) = Resolve(parse, setting, option, environment, appSettings);
+            if (value is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                options = setting.Apply(options, value);
+            }
+            catch (FormatException e)
+            {
+                error = $"{source}: {e.Message}";
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static (string? Value, string Source) Resolve(ParseResult parse, OperatorSetting setting, Option option, IDictionary environment, Dictionary<string, string> appSettings)
+    {
+        if (parse.GetResult(option) is not null)
+        {
+            var text = option is Option<bool?> flag
+                ? (parse.GetValue(flag) ?? true) ? "true" : "false"
+                : parse.GetValue((Option<string?>)option) ?? "";
+            return (text, setting.Flag);
+        }
+
+        if (environment[setting.EnvironmentVariable] is string fromEnvironment)
+        {
+            return (fromEnvironment, setting.EnvironmentVariable);
+        }
+
+        return appSettings.TryGetValue(Normalize(setting.Name), out var fromFile)
+            ? (fromFile, $"appsettings Operator:{setting.Name}")
+            : (null, "");
+    }
+
+    private static Dictionary<string, string> ReadAppSettings(string? path)
+    {
+        var explicitPath = path is not null;
+        path ??= Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (!File.Exists(path))
+        {
+            return explicitPath ? throw new FileNotFoundException($"--config: {path} does not exist") : result;
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        if (!document.RootElement.TryGetProperty("Operator", out var section) || section.ValueKind != JsonValueKind.Object)
+        {
+            return result;
+        }
+
+        foreach (var property in section.EnumerateObject())
+        {
+            result[Normalize(property.Name)] = property.Value.ValueKind switch
+            {
+                JsonValueKind.Array => string.Join(',', property.Value.EnumerateArray().Select(e => e.ToString())),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                _ => property.Value.ToString(),
+            };
+        }
+
+        return result;
+    }
+
+    /// <summary>"gong-batch-size", "GongBatchSize" and "gongBatchSize" name the same setting.</summary>
+    private static string Normalize(string key) => key.Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace GongOperator.Configuration;
+
+/// <summary>The table of every <c>run</c> setting; flags, environment and appsettings all come from it.</summary>
+internal static class OperatorSettings
+{
+    public static IReadOnlyList<OperatorSetting> All { get; } =
+    [
+        new("kubeconfig", "Path of a kubeconfig file (default: in-cluster config, else ~/.kube/config).", (o, v) => o with { Kubeconfig = v }),
+        new("context", "kubeconfig context to use (default: its current context).", (o, v) => o with { Context = v }),
+        new("namespaces", "Comma-separated namespaces to watch (default: all namespaces).", (o, v) => o with { Namespaces = ParseNamespaces(v) }),
+        new("label-selector", "Manage only origins matching this label selector (for sharding).", (o, v) => o with { LabelSelector = v.Length == 0 ? null : v }),
+        new("workers", $"Concurrent reconciles (default {OperatorOptions.DefaultWorkers}).", (o, v) => o with { Workers = ParseInt(v, 1, 256) }),
+        new("reassert-period", "How often registered origins are re-asserted with Gong, e.g. 24h, 90m; 0 disables (default 24h).", (o, v) => o with { ReassertPeriod = ParseDuration(v) }),
+        new("gong-base-url", $"Gong API base URL for credentials that name none (default {OperatorOptions.DefaultGongBaseUrl}).", (o, v) => o with { GongBaseUrl = ParseUrl(v) }),
+        new("default-credentials-secret", "The operator-wide credentials Secret, as NAMESPACE/NAME.", (o, v) => o with { DefaultCredentialsSecret = ParseSecretName(v) }),
+        new("gong-rate-per-second", $"Gong calls a second per company (default {OperatorOptions.DefaultRatePerSecond}).", (o, v) => o with { GongRatePerSecond = ParsePositiveDouble(v) }),
+        new("gong-daily-quota", $"Gong calls a day per company (default {OperatorOptions.DefaultDailyQuota}).", (o, v) => o with { GongDailyQuota = ParseInt(v, 1, int.MaxValue) }),
+        new("gong-batch-size", $"Origins sent together in one POST (default {OperatorOptions.DefaultBatchSize}).", (o, v) => o with { GongBatchSize = ParseInt(v, 1, 1000) }),
+        new("registration-strategy", "incremental (the only one available today).", (o, v) => o with { RegistrationStrategy = ParseStrategy(v) }),
+        new("leader-elect", "Elect a leader on a Lease so only one replica acts.", (o, v) => o with { LeaderElect = ParseBool(v) }, IsSwitch: true),
+        new("leader-election-namespace", "Namespace of the leader-election Lease (default: the pod's namespace).", (o, v) => o with { LeaderElectionNamespace = v }),
+        new("leader-election-id", $"Name of the leader-election Lease (default {OperatorOptions.DefaultLeaderElectionId}).", (o, v) => o with { LeaderElectionId = v }),
+        new("metrics-bind-address", $"Address of /metrics, e.g. :8080 or 127.0.0.1:8080; 0 disables (default {OperatorOptions.DefaultMetricsBindAddress}).", (o, v) => o with { MetricsBindAddress = ParseBindAddress(v) }),
+        new("health-probe-bind-address", $"Address of /healthz and /readyz; 0 disables (default {OperatorOptions.DefaultHealthProbeBindAddress}).", (o, v) => o with { HealthProbeBindAddress = ParseBindAddress(v) }),
+        new("log-format", "json (default) or text.", (o, v) => o with { LogFormat = OneOf(v, "json", "text") }),
+        new("log-level", "Trace, Debug, Information (default), Warning, Error.", (o, v) => o with { LogLevel = OneOf(v, "Trace", "Debug", "Information", "Warning", "Error", "Critical") }),
+    ];
+
+    private static int ParseInt(string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new FormatException($"'{value}' is not a whole number from {min} to {max}");
+
+    private static double ParsePositiveDouble(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0 && double.IsFinite(n)
+            ? n
+            : throw new FormatException($"'{value}' is not a positive number");
+
+    private static bool ParseBool(string value) =>
+        bool.TryParse(value, out var b) ? b : throw new FormatException($"'{value}' is not true or false");
+
+    private static TimeSpan ParseDuration(string value) =>
+        Durations.TryParse(value, out var d) ? d : throw new FormatException($"'{value}' is not a duration such as 24h, 90m or 0");
+
+    private static Uri ParseUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri
+            : throw new FormatException($"'{value}' is not an http(s) URL");
+
+    private static string? ParseSecretName(string value)
+    {
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        var parts = value.Split('/');
+        return parts.Length == 2 && parts.All(IsDnsLabel)
+            ? value
+            : throw new FormatException($"'{value}' is not NAMESPACE/NAME");
+    }
+
+    private static List<string> ParseNamespaces(string value)
+    {
+        var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        var bad = names.FirstOrDefault(n => !IsDnsLabel(n));
+        return bad is null ? names : throw new FormatException($"'{bad}' is not a namespace name");
+    }
+
+    private static string ParseStrategy(string value) => value switch
+    {
+        "incremental" => value,
+        "fullSet" => throw new FormatException("'fullSet' is not available yet; use incremental"),
+        _ => throw new FormatException($"'{value}' is not a registration strategy; use incremental"),
+    };
+
+    private static string ParseBindAddress(string value)
+    {
+        if (value == "0")
+        {
+            return value;
+        }
+
+        var colon = value.LastIndexOf(':');
+        return colon >= 0 && int.TryParse(value[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535
+            ? value
+            : throw new FormatException($"'{value}' is not an address such as :8080 or 127.0.0.1:8080");
+    }
+
+    private static string OneOf(string value, params string[] allowed) =>
+        allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase))
+            ?? throw new FormatException($"'{value}' is not one of {string.Join(", ", allowed)}");
+
+    private static bool IsDnsLabel(string name) =>
+        name.Length is > 0 and <= 253
+        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.')
+        && char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1]);
+}

@@ -1,0 +1,99 @@
+using System.Collections;
+using System.CommandLine;
+using GongOperator.Configuration;
+
+namespace GongOperator.Tests.Configuration;
+
+public sealed class OperatorOptionsBinderTests
+{
+    [Fact]
+    public void Defaults_are_the_documented_ones()
+    {
+        var (ok, options, _) = Bind([], new Hashtable());
+
+        Assert.True(ok);
+        Assert.Equal(4, options.Workers);
+        Assert.Equal(TimeSpan.FromHours(24), options.ReassertPeriod);
+        Assert.Equal(new Uri("https://api.gong.io"), options.GongBaseUrl);
+        Assert.Equal(3, options.GongRatePerSecond);
+        Assert.Equal(10_000, options.GongDailyQuota);
+        Assert.Equal(100, options.GongBatchSize);
+        Assert.Equal(":8080", options.MetricsBindAddress);
+        Assert.Equal(":8081", options.HealthProbeBindAddress);
+        Assert.False(options.LeaderElect);
+        Assert.Empty(options.Namespaces);
+    }
+
+    [Fact]
+    public void A_flag_wins_over_the_environment_which_wins_over_appsettings()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"appsettings-{Guid.NewGuid():N}.json");
+        File.WriteAllText(config, """{"Operator":{"workers":2,"GongBatchSize":7,"gong-daily-quota":50,"namespaces":["a","b"]}}""");
+        try
+        {
+            var env = new Hashtable { ["GONG_OPERATOR_GONG_BATCH_SIZE"] = "9", ["GONG_OPERATOR_WORKERS"] = "3" };
+
+            var (ok, options, error) = Bind(["--config", config, "--workers", "5", "--leader-elect"], env);
+
+            Assert.True(ok, error);
+            Assert.Equal(5, options.Workers);
+            Assert.Equal(9, options.GongBatchSize);
+            Assert.Equal(50, options.GongDailyQuota);
+            Assert.Equal(["a", "b"], options.Namespaces);
+            Assert.True(options.LeaderElect);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Theory]
+    [InlineData("--workers", "zero", "--workers: 'zero' is not a whole number")]
+    [InlineData("--reassert-period", "soon", "--reassert-period: 'soon' is not a duration")]
+    [InlineData("--gong-base-url", "ftp://x", "--gong-base-url: 'ftp://x' is not an http(s) URL")]
+    [InlineData("--default-credentials-secret", "just-a-name", "is not NAMESPACE/NAME")]
+    [InlineData("--registration-strategy", "fullSet", "not available yet")]
+    [InlineData("--metrics-bind-address", "eight", "is not an address")]
+    [InlineData("--log-format", "xml", "is not one of json, text")]
+    public void A_bad_value_gives_one_line_naming_the_flag(string flag, string value, string expected)
+    {
+        var (ok, _, error) = Bind([flag, value], new Hashtable());
+
+        Assert.False(ok);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error);
+    }
+
+    [Fact]
+    public void A_bad_environment_value_names_the_variable()
+    {
+        var (ok, _, error) = Bind([], new Hashtable { ["GONG_OPERATOR_GONG_RATE_PER_SECOND"] = "-1" });
+
+        Assert.False(ok);
+        Assert.StartsWith("GONG_OPERATOR_GONG_RATE_PER_SECOND:", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("90s", 90)]
+    [InlineData("1h30m", 5400)]
+    [InlineData("24h", 86400)]
+    public void Durations_read_as_kubernetes_tools_write_them(string text, int seconds)
+    {
+        Assert.True(Durations.TryParse(text, out var value));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), value);
+        Assert.True(Durations.TryParse(Durations.Format(value), out var again));
+        Assert.Equal(value, again);
+    }
+
+    private static (bool Ok, OperatorOptions Options, string Error) Bind(string[] args, IDictionary env)
+    {
+        var command = new RootCommand();
+        var binder = new OperatorOptionsBinder(command);
+        var parse = command.Parse(args);
+        Assert.Empty(parse.Errors);
+        var ok = binder.TryBind(parse, env, new OperatorOptions(), out var options, out var error);
+        return (ok, options, error);
+    }
+}

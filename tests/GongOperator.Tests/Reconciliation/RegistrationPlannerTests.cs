@@ -1,0 +1,141 @@
+using GongOperator.Reconciliation;
+using GongOperator.Resources;
+using k8s.Models;
+
+namespace GongOperator.Tests.Reconciliation;
+
+public sealed class RegistrationPlannerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
+    private readonly RegistrationPlanner _planner = new(TimeSpan.FromHours(24));
+
+    [Fact]
+    public void A_new_origin_is_registered()
+    {
+        var plan = _planner.Plan(Origin(), "1", Now);
+
+        Assert.Equal(new RegistrationPlan.Register(RegistrationCause.New), plan);
+    }
+
+    [Fact]
+    public void An_origin_registered_at_its_generation_costs_no_call_until_reassertion()
+    {
+        var origin = Registered(Origin(), Now.AddHours(-1));
+
+        var plan = Assert.IsType<RegistrationPlan.UpToDate>(_planner.Plan(origin, "1", Now));
+
+        Assert.NotNull(plan.RecheckAt);
+        Assert.InRange(plan.RecheckAt.Value, Now.AddHours(23), Now.AddHours(23).AddHours(2.4));
+    }
+
+    [Fact]
+    public void A_metadata_only_change_keeps_the_generation_and_costs_nothing()
+    {
+        var origin = Registered(Origin(), Now.AddHours(-1));
+        origin.Metadata.Labels = new Dictionary<string, string> { ["team"] = "blue" };
+        origin.Metadata.Annotations = new Dictionary<string, string> { ["note"] = "x" };
+
+        Assert.IsType<RegistrationPlan.UpToDate>(_planner.Plan(origin, "1", Now));
+    }
+
+    [Fact]
+    public void A_spec_change_registers_again()
+    {
+        var origin = Registered(Origin(), Now.AddHours(-1));
+        origin.Metadata.Generation = 2;
+
+        Assert.Equal(new RegistrationPlan.Register(RegistrationCause.SpecChanged), _planner.Plan(origin, "1", Now));
+    }
+
+    [Fact]
+    public void Reassertion_falls_due_after_the_period_and_never_with_period_zero()
+    {
+        var origin = Registered(Origin(), Now.AddHours(-30));
+
+        Assert.Equal(new RegistrationPlan.Register(RegistrationCause.PeriodicReassert), _planner.Plan(origin, "1", Now));
+        Assert.Equal(new RegistrationPlan.UpToDate(null), new RegistrationPlanner(TimeSpan.Zero).Plan(origin, "1", Now));
+    }
+
+    [Fact]
+    public void A_new_reassert_annotation_value_registers_once()
+    {
+        var origin = Registered(Origin(), Now.AddHours(-1));
+        origin.Metadata.Annotations = new Dictionary<string, string> { [OriginAnnotations.Reassert] = "2026-11-21" };
+
+        Assert.Equal(new RegistrationPlan.Register(RegistrationCause.ReassertRequested), _planner.Plan(origin, "1", Now));
+
+        origin.Status!.ReassertToken = "2026-11-21";
+        Assert.IsType<RegistrationPlan.UpToDate>(_planner.Plan(origin, "1", Now));
+    }
+
+    [Fact]
+    public void The_paused_annotation_wins_over_everything()
+    {
+        var origin = Origin();
+        origin.Metadata.Annotations = new Dictionary<string, string> { [OriginAnnotations.Paused] = "true", [OriginAnnotations.Reassert] = "x" };
+
+        Assert.IsType<RegistrationPlan.Paused>(_planner.Plan(origin, "1", Now));
+    }
+
+    [Fact]
+    public void An_invalid_spec_written_past_the_schema_is_refused_without_a_call()
+    {
+        var origin = Origin();
+        origin.Spec.AllowedOrigin = "https://acme.partner.com/path";
+
+        var plan = Assert.IsType<RegistrationPlan.Invalid>(_planner.Plan(origin, "1", Now));
+        Assert.Contains("origin only", plan.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wait_in_status_is_obeyed_after_a_restart()
+    {
+        var origin = Failed(Origin(), nextRetry: Now.AddMinutes(5), credentialsVersion: "1");
+
+        Assert.Equal(new RegistrationPlan.Wait(Now.AddMinutes(5)), _planner.Plan(origin, "1", Now));
+        Assert.Equal(new RegistrationPlan.Register(RegistrationCause.Retry), _planner.Plan(origin, "1", Now.AddMinutes(6)));
+    }
+
+    [Fact]
+    public void A_changed_secret_ends_the_wait_after_a_failure()
+    {
+        var origin = Failed(Origin(), nextRetry: Now.AddHours(5), credentialsVersion: "1");
+
+        Assert.Equal(new RegistrationPlan.Register(RegistrationCause.CredentialsChanged), _planner.Plan(origin, "2", Now));
+    }
+
+    private static GongIntegrationOrigin Origin() => new()
+    {
+        Metadata = new V1ObjectMeta { Name = "acme-dialer", NamespaceProperty = "tenant-acme", Generation = 1, Uid = "0b7f5a9e-1" },
+        Spec = new GongIntegrationOriginSpec { IntegrationType = IntegrationTypes.Dialer, AllowedOrigin = "https://acme.partner.com" },
+        Status = new GongIntegrationOriginStatus { ObservedGeneration = 0 },
+    };
+
+    private static GongIntegrationOrigin Registered(GongIntegrationOrigin origin, DateTimeOffset at)
+    {
+        origin.Status = new GongIntegrationOriginStatus
+        {
+            ObservedGeneration = origin.Metadata.Generation ?? 1,
+            IntegrationId = "5517027188234205706",
+            RegisteredOrigin = origin.Spec.AllowedOrigin,
+            RegisteredIntegrationType = origin.Spec.IntegrationType,
+            LastRegisteredTime = at.UtcDateTime,
+            CredentialsVersion = "1",
+            Conditions = [new V1Condition { Type = ConditionTypes.Ready, Status = "True", Reason = OriginReasons.Registered, Message = "ok", LastTransitionTime = at.UtcDateTime }],
+        };
+        return origin;
+    }
+
+    private static GongIntegrationOrigin Failed(GongIntegrationOrigin origin, DateTimeOffset nextRetry, string credentialsVersion)
+    {
+        origin.Status = new GongIntegrationOriginStatus
+        {
+            ObservedGeneration = origin.Metadata.Generation ?? 1,
+            NextRetryTime = nextRetry.UtcDateTime,
+            FailedAttempts = 2,
+            CredentialsVersion = credentialsVersion,
+            Conditions = [new V1Condition { Type = ConditionTypes.Ready, Status = "False", Reason = OriginReasons.GongUnavailable, Message = "x", LastTransitionTime = Now.UtcDateTime }],
+        };
+        return origin;
+    }
+}
