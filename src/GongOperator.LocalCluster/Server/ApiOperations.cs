@@ -327,8 +327,8 @@ internal sealed class ApiOperations
             JsonNode? result = mediaType switch
             {
                 RequestBody.MergePatch => Patches.Merge(current, patch),
-                RequestBody.StrategicMergePatch => Patches.Merge(current, patch),
-                RequestBody.JsonPatch => throw StatusException.UnsupportedMediaType("json patch is not available yet"),
+                RequestBody.StrategicMergePatch => Patches.StrategicMerge(current, patch, type),
+                RequestBody.JsonPatch => Patches.Json(current, patch),
                 _ => throw StatusException.UnsupportedMediaType($"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml{(type.IsCustom ? "" : ", application/strategic-merge-patch+json")}"),
             };
             if (result is not JsonObject patched)

@@ -335,7 +335,7 @@ internal sealed class ApiRequestHandler
             case RequestBody.Yaml:
                 node = RequestBody.ParseText(raw, yaml: true, failure => $"the object provided is unrecognized (must be of type {type.Kind}): {failure}");
                 break;
-            case RequestBody.Protobuf:
+            case var protobuf when Protobuf.KubernetesProtobuf.IsProtobufMediaType(protobuf):
                 node = ProtobufBodies.Decode(raw, type);
                 break;
             default:
@@ -359,7 +359,7 @@ internal sealed class ApiRequestHandler
         }
 
         var mediaType = MediaTypeOf(context);
-        if (mediaType == RequestBody.Protobuf)
+        if (Protobuf.KubernetesProtobuf.IsProtobufMediaType(mediaType))
         {
             return ProtobufBodies.Decode(raw, null);
         }

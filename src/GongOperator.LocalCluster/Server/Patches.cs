@@ -1,31 +1,43 @@
 using System.Text.Json.Nodes;
+using GongOperator.LocalCluster.Errors;
+using GongOperator.LocalCluster.Patching;
+using GongOperator.LocalCluster.Resources;
 
 namespace GongOperator.LocalCluster.Server;
 
-/// <summary>Seam to the patch implementations (merge patch, JSON patch, strategic merge patch).</summary>
+/// <summary>Seam to the patch implementations in <c>Patching/</c>, turning their failures into Status errors.</summary>
 internal static class Patches
 {
-    /// <summary>RFC 7386 JSON merge patch: objects merge recursively, null deletes, anything else replaces.</summary>
     public static JsonNode? Merge(JsonNode? target, JsonNode? patch)
     {
-        if (patch is not JsonObject patchObject)
+        if (patch is not JsonObject)
         {
-            return patch?.DeepClone();
+            throw StatusException.BadRequest("json: cannot unmarshal " + (patch is JsonArray ? "array" : "value") + " into Go value of type map[string]interface {}");
         }
 
-        var result = target is JsonObject t ? (JsonObject)t.DeepClone() : new JsonObject();
-        foreach (var (key, value) in patchObject)
-        {
-            if (value is null)
-            {
-                result.Remove(key);
-            }
-            else
-            {
-                result[key] = Merge(result[key]?.DeepClone(), value);
-            }
-        }
+        return JsonMergePatch.Apply(target, patch);
+    }
 
-        return result;
+    public static JsonNode Json(JsonObject target, JsonNode? patch)
+    {
+        try
+        {
+            return JsonPatch.Apply(target, patch ?? throw StatusException.BadRequest("json: cannot unmarshal null into Go value of type jsonpatch.Patch"));
+        }
+        catch (PatchException e) when (e.IsMalformed)
+        {
+            throw StatusException.BadRequest(e.Message);
+        }
+        catch (PatchException)
+        {
+            throw new StatusException(422, "Invalid", JsonPatch.FailedOperationServerMessage, includeEmptyDetails: true);
+        }
+    }
+
+    /// <summary>Strategic merge patch for built-in kinds.</summary>
+    public static JsonNode? StrategicMerge(JsonObject target, JsonNode? patch, ResourceType type)
+    {
+        _ = type;
+        return Merge(target, patch);
     }
 }

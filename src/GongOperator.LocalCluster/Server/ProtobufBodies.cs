@@ -1,15 +1,26 @@
 using System.Text.Json.Nodes;
 using GongOperator.LocalCluster.Errors;
+using GongOperator.LocalCluster.Protobuf;
 using GongOperator.LocalCluster.Resources;
 
 namespace GongOperator.LocalCluster.Server;
 
-/// <summary>Seam to the protobuf request-body decoder (kubectl and helm write built-ins as protobuf).</summary>
+/// <summary>Decodes protobuf request bodies (kubectl and helm write built-ins as protobuf) into their JSON form.</summary>
 internal static class ProtobufBodies
 {
     public static JsonObject Decode(byte[] body, ResourceType? type)
     {
-        _ = body;
-        throw StatusException.UnsupportedMediaType($"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml{(type is null ? "" : "")}");
+        try
+        {
+            return KubernetesProtobuf.Decode(body);
+        }
+        catch (ProtobufDecodeException e) when (e.UnknownKind)
+        {
+            throw StatusException.UnsupportedMediaType(e.Message);
+        }
+        catch (ProtobufDecodeException e)
+        {
+            throw StatusException.BadRequest(type is null ? e.Message : $"the object provided is unrecognized (must be of type {type.Kind}): {e.Message}");
+        }
     }
 }
