@@ -50,6 +50,9 @@ public sealed class LocalApiServer : IAsyncDisposable
     /// <summary>The newest resourceVersion committed.</summary>
     public long CurrentResourceVersion => store.CurrentResourceVersion;
 
+    /// <summary>Number of watch streams open right now (for tests that must cut a stream that exists).</summary>
+    internal int OpenWatchCount => store.WatcherCount;
+
     /// <summary>Starts the server; returns once clients can connect.</summary>
     public static async Task<LocalApiServer> StartAsync(LocalApiServerOptions options, CancellationToken ct)
     {

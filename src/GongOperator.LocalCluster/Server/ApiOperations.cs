@@ -685,6 +685,13 @@ internal sealed class ApiOperations
     {
         var apiVersion = Json.Text(body["apiVersion"]);
         var kind = Json.Text(body["kind"]);
+        if (string.IsNullOrEmpty(kind) && !type.IsCustom)
+        {
+            // Typed endpoints decode into the URL's kind when the body names none, as the real server does.
+            kind = type.Kind;
+            apiVersion ??= type.GroupVersion;
+        }
+
         if (string.IsNullOrEmpty(kind))
         {
             throw StatusException.BadRequest($"Object 'Kind' is missing in '{Truncate(body.ToJsonString())}'");

@@ -56,6 +56,18 @@ internal sealed class ObjectStore : IDisposable
         }
     }
 
+    /// <summary>Number of open watch subscriptions.</summary>
+    public int WatcherCount
+    {
+        get
+        {
+            lock (WriteLock)
+            {
+                return watchers.Count;
+            }
+        }
+    }
+
     /// <summary>The oldest resourceVersion a watch can still start from.</summary>
     public long CompactedResourceVersion
     {
