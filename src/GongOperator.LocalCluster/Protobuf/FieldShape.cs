@@ -8,4 +8,10 @@ internal enum FieldShape
 
     /// <summary>A map: on the wire, repeated entry messages {key = 1; value = 2}.</summary>
     Map,
+
+    /// <summary>
+    /// A Go embedded struct (gogo "inline" field, e.g. Probe.handler, Volume.volumeSource,
+    /// ConfigMapKeySelector.localObjectReference): its fields are written into the parent object.
+    /// </summary>
+    Inline,
 }

@@ -10,6 +10,25 @@ internal static class KindSchemas
         [("v1", "Namespace")] = CoreSchemas.Namespace,
         [("v1", "Secret")] = CoreSchemas.Secret,
         [("v1", "ConfigMap")] = CoreSchemas.ConfigMap,
+        [("v1", "ServiceAccount")] = CoreSchemas.ServiceAccount,
+        [("v1", "Service")] = CoreSchemas.Service,
+        [("v1", "Event")] = CoreSchemas.Event,
+        [("events.k8s.io/v1", "Event")] = EventsSchemas.Event,
+        [("coordination.k8s.io/v1", "Lease")] = CoordinationSchemas.Lease,
+        [("rbac.authorization.k8s.io/v1", "Role")] = RbacSchemas.Role,
+        [("rbac.authorization.k8s.io/v1", "RoleBinding")] = RbacSchemas.RoleBinding,
+        [("rbac.authorization.k8s.io/v1", "ClusterRole")] = RbacSchemas.ClusterRole,
+        [("rbac.authorization.k8s.io/v1", "ClusterRoleBinding")] = RbacSchemas.ClusterRoleBinding,
+        [("apps/v1", "Deployment")] = AppsSchemas.Deployment,
+
+        // Beyond what the recorded clients send: other kinds `kubectl create`/`run` may write.
+        [("v1", "Pod")] = PodStatusSchemas.Pod,
+        [("v1", "PersistentVolumeClaim")] = StorageSchemas.PersistentVolumeClaim,
+        [("apps/v1", "ReplicaSet")] = AppsSchemas.ReplicaSet,
+        [("apps/v1", "StatefulSet")] = AppsSchemas.StatefulSet,
+        [("apps/v1", "DaemonSet")] = AppsSchemas.DaemonSet,
+        [("batch/v1", "Job")] = BatchSchemas.Job,
+        [("batch/v1", "CronJob")] = BatchSchemas.CronJob,
     };
 
     // The options kinds are registered in every group version (client-go encodes DeleteOptions

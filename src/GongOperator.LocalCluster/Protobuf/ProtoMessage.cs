@@ -54,6 +54,13 @@ internal sealed class ProtoMessage
     public ProtoMessage NestedMap(int number, string json, ProtoMessage message) =>
         Add(number, json, FieldKind.Message, FieldShape.Map, Require(message, json), false);
 
+    public ProtoMessage I32List(int number, string json) =>
+        Add(number, json, FieldKind.Int32, FieldShape.Repeated, null, false);
+
+    /// <summary>An embedded struct whose JSON fields sit in this object (the name is only for errors).</summary>
+    public ProtoMessage Inline(int number, string goName, ProtoMessage message) =>
+        Add(number, goName, FieldKind.Message, FieldShape.Inline, Require(message, goName), false);
+
     public ProtoMessage Time(int number, string json) =>
         Add(number, json, FieldKind.Time, FieldShape.Single, null, false);
 

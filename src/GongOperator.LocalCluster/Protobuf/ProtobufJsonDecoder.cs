@@ -47,6 +47,10 @@ internal static class ProtobufJsonDecoder
                 case FieldShape.Map:
                     AddMapEntry(ref reader, wireType, field, schema, target, depth);
                     break;
+                case FieldShape.Inline:
+                    Expect(wireType, WireType.LengthDelimited, field, schema);
+                    DecodeInto(reader.ReadLengthDelimited(), field.Message!, target, depth + 1);
+                    break;
                 default:
                     throw new InvalidOperationException($"unknown field shape {field.Shape}");
             }

@@ -44,7 +44,7 @@ internal static class GongOperatorCli
         root.Subcommands.Add(NotYet("run", "Run the operator against a cluster (in-cluster config, or --kubeconfig/--context).", stderr));
         root.Subcommands.Add(NotYet("local", "Laptop mode: embedded API server + Gong simulator + operator, until Ctrl-C.", stderr));
         root.Subcommands.Add(ApiServerCommand.Create(stdout, stderr));
-        root.Subcommands.Add(NotYet("simulator", "Run the Gong simulator alone.", stderr));
+        root.Subcommands.Add(SimulatorCommand.Create(stdout, stderr));
         root.Subcommands.Add(CrdCommand.Create(stdout));
         return root;
     }

@@ -62,6 +62,21 @@ internal sealed class ProtoWriter
         return this;
     }
 
+    /// <summary>A packed repeated varint field (one length-delimited run).</summary>
+    public ProtoWriter Packed(int field, params long[] values)
+    {
+        writes.Add(o =>
+        {
+            o.WriteTag(field, WireFormat.WireType.LengthDelimited);
+            o.WriteLength(values.Sum(v => CodedOutputStream.ComputeInt64Size(v)));
+            foreach (var value in values)
+            {
+                o.WriteInt64(value);
+            }
+        });
+        return this;
+    }
+
     public ProtoWriter Msg(int field, ProtoWriter message) => Bytes(field, message.ToArray());
 
     public ProtoWriter Msg(int field, Action<ProtoWriter> build)

@@ -1,0 +1,252 @@
+using GongOperator.Gong.Api;
+using GongOperator.Gong.Budget;
+using GongOperator.Gong.Metrics;
+using Microsoft.Extensions.Logging;
+
+namespace GongOperator.Gong.Batching;
+
+/// <summary>
+/// Sends one company's registrations, one call at a time. Registrations that arrive while the company waits
+/// for budget (or while a call is in flight) pile up and leave together in the next call; when the budget is
+/// free, the loop sends at once, so batching adds no delay. The loop stops when nothing waits.
+/// </summary>
+internal sealed class CompanyWorker(
+    CompanyBudget budget,
+    GongApiClient api,
+    IRegistrationStrategy strategy,
+    int maxBatchSize,
+    TimeProvider time,
+    GongMetrics metrics,
+    ILogger logger,
+    CancellationToken stopping)
+{
+    private readonly Lock gate = new();
+    private readonly List<PendingOrigin> waiting = [];
+    private readonly Dictionary<OriginRegistration, PendingOrigin> waitingByOrigin = [];
+    private bool running;
+    private GongCompany? company;
+
+    public CompanyBudget Budget { get; } = budget;
+
+    public void Enqueue(GongCompany latest, OriginRegistration origin, TaskCompletionSource<RegistrationOutcome> waiter)
+    {
+        bool start;
+        lock (gate)
+        {
+            // The latest credentials win: a rotated secret for the same key id is used from now on.
+            company = latest;
+            if (!waitingByOrigin.TryGetValue(origin, out var pending))
+            {
+                pending = new PendingOrigin(origin);
+                waitingByOrigin.Add(origin, pending);
+                waiting.Add(pending);
+            }
+
+            pending.Waiters.Add(waiter);
+            start = !running;
+            running = true;
+        }
+
+        if (start)
+        {
+            _ = Task.Run(RunAsync, CancellationToken.None);
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                stopping.ThrowIfCancellationRequested();
+                var now = time.GetUtcNow();
+                var decision = Budget.Check(now);
+                if (decision.Verdict == BudgetVerdict.WaitForToken)
+                {
+                    metrics.CountRateLimitWait("token");
+                    await Task.Delay(decision.At - now, time, stopping).ConfigureAwait(false);
+                    continue;
+                }
+
+                GongCompany target;
+                RegistrationCall call;
+                Dictionary<OriginRegistration, PendingOrigin> taken;
+                lock (gate)
+                {
+                    waiting.RemoveAll(p => p.Abandoned && waitingByOrigin.Remove(p.Origin));
+                    if (waiting.Count == 0)
+                    {
+                        running = false;
+                        return;
+                    }
+
+                    target = company!;
+                    if (decision.Verdict != BudgetVerdict.Granted)
+                    {
+                        // Closed by a 429 or the daily quota: everyone waiting hears it now, no call is made.
+                        var closed = BlockedOutcome(decision);
+                        metrics.CountRateLimitWait(decision.Verdict == BudgetVerdict.RateLimited ? "retry_after" : "quota");
+                        waiting.ForEach(p => p.Settle(closed));
+                        waiting.Clear();
+                        waitingByOrigin.Clear();
+                        continue;
+                    }
+
+                    call = strategy.PlanCall(target, waiting.ConvertAll(p => p.Origin), maxBatchSize);
+                    taken = new Dictionary<OriginRegistration, PendingOrigin>(call.Answers.Count);
+                    foreach (var origin in call.Answers)
+                    {
+                        if (waitingByOrigin.Remove(origin, out var pending))
+                        {
+                            taken[origin] = pending;
+                        }
+                    }
+
+                    waiting.RemoveAll(p => taken.ContainsKey(p.Origin));
+                }
+
+                await SendAsync(target, call, taken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e)
+        {
+            RegistrationOutcome? failure = null;
+            if (!(e is OperationCanceledException && stopping.IsCancellationRequested))
+            {
+                Log.WorkerFailed(logger, Budget.Key.Label, e);
+                failure = new Unavailable("internal client error", null, null, null, null);
+            }
+
+            lock (gate)
+            {
+                foreach (var pending in waiting)
+                {
+                    if (failure is null)
+                    {
+                        pending.Waiters.ForEach(w => w.TrySetCanceled(stopping));
+                    }
+                    else
+                    {
+                        pending.Settle(failure);
+                    }
+                }
+
+                waiting.Clear();
+                waitingByOrigin.Clear();
+                running = false;
+            }
+        }
+    }
+
+    /// <summary>Makes the planned call; when Gong refuses a call of several as a whole, splits it until each origin has its answer.</summary>
+    private async Task SendAsync(GongCompany target, RegistrationCall first, Dictionary<OriginRegistration, PendingOrigin> taken)
+    {
+        var label = Budget.Key.Label;
+        var calls = new Stack<RegistrationCall>();
+        calls.Push(first);
+        try
+        {
+            while (calls.TryPop(out var call))
+            {
+                var outcome = await WaitForBudgetAsync().ConfigureAwait(false)
+                    ?? await api.PostAsync(target, Budget, call.Body, stopping).ConfigureAwait(false);
+                if (outcome is Rejected or AlreadyRegistered && call.Answers.Count > 1)
+                {
+                    var parts = strategy.SplitRefusedCall(target, call);
+                    if (parts.Count > 0)
+                    {
+                        Log.SplittingRefusedCall(logger, label, outcome.GetType().Name, call.Answers.Count, parts.Count);
+                        for (var i = parts.Count - 1; i >= 0; i--)
+                        {
+                            calls.Push(parts[i]);
+                        }
+
+                        continue;
+                    }
+                }
+
+                LogOutcome(label, call, outcome);
+                foreach (var origin in call.Answers)
+                {
+                    if (taken.TryGetValue(origin, out var pending))
+                    {
+                        pending.Settle(outcome);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            // Whatever was not answered (cancellation, a failure) must not leave callers hanging.
+            var leftover = new Unavailable("internal client error", null, null, null, null);
+            foreach (var pending in taken.Values)
+            {
+                if (stopping.IsCancellationRequested)
+                {
+                    pending.Waiters.ForEach(w => w.TrySetCanceled(stopping));
+                }
+                else
+                {
+                    pending.Settle(leftover);
+                }
+            }
+        }
+    }
+
+    /// <summary>Null when a call may be made now; else the outcome that closes the company.</summary>
+    private async Task<RegistrationOutcome?> WaitForBudgetAsync()
+    {
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var decision = Budget.Check(now);
+            switch (decision.Verdict)
+            {
+                case BudgetVerdict.Granted:
+                    return null;
+                case BudgetVerdict.WaitForToken:
+                    metrics.CountRateLimitWait("token");
+                    await Task.Delay(decision.At - now, time, stopping).ConfigureAwait(false);
+                    break;
+                default:
+                    metrics.CountRateLimitWait(decision.Verdict == BudgetVerdict.RateLimited ? "retry_after" : "quota");
+                    return BlockedOutcome(decision);
+            }
+        }
+    }
+
+    private static RegistrationOutcome BlockedOutcome(BudgetDecision decision) =>
+        decision.Verdict == BudgetVerdict.QuotaExhausted
+            ? new QuotaExhausted(decision.At)
+            : new RateLimited(decision.At, null, null);
+
+    private void LogOutcome(string label, RegistrationCall call, RegistrationOutcome outcome)
+    {
+        var errors = string.Join("; ", outcome.Errors);
+        switch (outcome)
+        {
+            case Registered registered:
+                Log.Registered(logger, label, call.Answers.Count, registered.IntegrationId, outcome.RequestId);
+                break;
+            case AlreadyRegistered:
+                Log.AlreadyRegistered(logger, label, call.Answers[0].IntegrationType, call.Answers[0].AllowedOrigin, outcome.RequestId);
+                break;
+            case Rejected:
+                Log.Rejected(logger, label, call.Answers.Count, call.Answers[0].IntegrationType, call.Answers[0].AllowedOrigin, errors, outcome.RequestId);
+                break;
+            case Unauthorized unauthorized:
+                Log.Unauthorized(logger, label, unauthorized.StatusCode, outcome.RequestId);
+                break;
+            case RateLimited limited:
+                Log.CompanyClosed(logger, label, call.Answers.Count, limited.Until);
+                break;
+            case QuotaExhausted exhausted:
+                Log.QuotaExhausted(logger, label, call.Answers.Count, exhausted.Until);
+                break;
+            case Unavailable unavailable:
+                Log.Unavailable(logger, label, call.Answers.Count, unavailable.Reason, outcome.RequestId);
+                break;
+        }
+    }
+}

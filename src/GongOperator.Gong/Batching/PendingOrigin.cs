@@ -1,0 +1,20 @@
+namespace GongOperator.Gong.Batching;
+
+/// <summary>One distinct origin waiting for its company's next call, with every caller waiting for it.</summary>
+internal sealed class PendingOrigin(OriginRegistration origin)
+{
+    public OriginRegistration Origin { get; } = origin;
+
+    public List<TaskCompletionSource<RegistrationOutcome>> Waiters { get; } = [];
+
+    /// <summary>True when every caller has gone (cancelled): nothing to send for it.</summary>
+    public bool Abandoned => Waiters.TrueForAll(w => w.Task.IsCompleted);
+
+    public void Settle(RegistrationOutcome outcome)
+    {
+        foreach (var waiter in Waiters)
+        {
+            waiter.TrySetResult(outcome);
+        }
+    }
+}

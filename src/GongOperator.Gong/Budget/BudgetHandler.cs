@@ -1,0 +1,34 @@
+using GongOperator.Gong.Api;
+using GongOperator.Gong.Metrics;
+
+namespace GongOperator.Gong.Budget;
+
+/// <summary>
+/// Spends the company's budget for every HTTP attempt, retries included: waits out the per-second pace,
+/// and refuses (without calling) when a 429 or the daily quota has closed the company.
+/// </summary>
+internal sealed class BudgetHandler(TimeProvider time, GongMetrics metrics) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var budget = GongHttp.BudgetOf(request)
+            ?? throw new InvalidOperationException("A Gong request must carry its company's budget.");
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var decision = budget.TryConsume(now);
+            switch (decision.Verdict)
+            {
+                case BudgetVerdict.Granted:
+                    metrics.SetQuotaRemaining(budget.Key.Label, budget.GetState(now).Remaining);
+                    return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                case BudgetVerdict.WaitForToken:
+                    metrics.CountRateLimitWait("token");
+                    await Task.Delay(decision.At - now, time, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    throw new BudgetBlockedException(decision);
+            }
+        }
+    }
+}

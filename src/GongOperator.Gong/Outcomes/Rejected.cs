@@ -1,0 +1,11 @@
+namespace GongOperator.Gong;
+
+/// <summary>Gong answered 400 for this origin alone; <see cref="RegistrationOutcome.Errors"/> says why.</summary>
+public sealed record Rejected : RegistrationOutcome
+{
+    /// <summary>Creates the outcome.</summary>
+    public Rejected(string? requestId, IReadOnlyList<string>? errors)
+        : base(requestId, errors)
+    {
+    }
+}

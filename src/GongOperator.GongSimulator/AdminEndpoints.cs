@@ -1,0 +1,150 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace GongOperator.GongSimulator;
+
+/// <summary>The admin API under <c>/_simulator</c>: faults, conflict mode, companies, the call list, registrations, reset.</summary>
+internal sealed class AdminEndpoints(SimulatorState state, ILogger logger)
+{
+    public const string Prefix = "/_simulator";
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapGet(Prefix + "/faults", (RequestDelegate)(c => WriteAsync(c, 200, state.GetFaults(), SimulatorJsonContext.Default.SimulatorFaultState)));
+        routes.MapPost(Prefix + "/faults", (RequestDelegate)PostFaultsAsync);
+        routes.MapDelete(Prefix + "/faults", (RequestDelegate)(c =>
+        {
+            Log.Admin(logger, "faults cleared");
+            return WriteAsync(c, 200, state.ClearFaults(), SimulatorJsonContext.Default.SimulatorFaultState);
+        }));
+        routes.MapPost(Prefix + "/conflict-mode", (RequestDelegate)PostConflictModeAsync);
+        routes.MapGet(Prefix + "/companies", (RequestDelegate)(c => WriteAsync(c, 200, state.GetCompanies(), SimulatorJsonContext.Default.IReadOnlyListSimulatedCompanyStatus)));
+        routes.MapGet(Prefix + "/calls", (RequestDelegate)(c => WriteAsync(c, 200, state.GetCalls(), SimulatorJsonContext.Default.IReadOnlyListSimulatedCall)));
+        routes.MapDelete(Prefix + "/calls", (RequestDelegate)(c =>
+        {
+            state.ClearCalls();
+            Log.Admin(logger, "calls cleared");
+            c.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        }));
+        routes.MapGet(Prefix + "/registrations", (RequestDelegate)(c => WithCompanyAsync(c, company =>
+            WriteAsync(c, 200, state.GetRegistrations(company), SimulatorJsonContext.Default.IReadOnlyListSimulatedRegistration))));
+        routes.MapDelete(Prefix + "/registrations", (RequestDelegate)(c => WithCompanyAsync(c, company =>
+        {
+            state.ClearRegistrations(company);
+            Log.Admin(logger, "registrations cleared");
+            c.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        })));
+        routes.MapPost(Prefix + "/reset", (RequestDelegate)(c =>
+        {
+            state.Reset();
+            Log.Admin(logger, "state reset");
+            c.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        }));
+    }
+
+    private static Task WriteAsync<T>(HttpContext context, int status, T value, JsonTypeInfo<T> typeInfo)
+    {
+        context.Response.StatusCode = status;
+        return GongEndpoint.WriteJsonAsync(context.Response, JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), context.RequestAborted);
+    }
+
+    private static Task ErrorAsync(HttpContext context, int status, string error) =>
+        WriteAsync(context, status, new AdminErrorBody([error]), SimulatorJsonContext.Default.AdminErrorBody);
+
+    private static async Task<(bool Ok, T? Value)> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync(context.Request.Body, typeInfo, context.RequestAborted).ConfigureAwait(false);
+            if (value is not null)
+            {
+                return (true, value);
+            }
+        }
+        catch (JsonException e)
+        {
+            await ErrorAsync(context, 400, $"the body is not valid JSON for this endpoint: {e.Message}").ConfigureAwait(false);
+            return (false, null);
+        }
+
+        await ErrorAsync(context, 400, "the body must be a JSON object").ConfigureAwait(false);
+        return (false, null);
+    }
+
+    private Task WithCompanyAsync(HttpContext context, Func<string?, Task> action)
+    {
+        var company = context.Request.Query["company"].ToString();
+        if (company.Length == 0)
+        {
+            return action(null);
+        }
+
+        return state.HasCompany(company)
+            ? action(company)
+            : ErrorAsync(context, 404, $"'{company}' is not a configured company");
+    }
+
+    private async Task PostFaultsAsync(HttpContext context)
+    {
+        var (ok, spec) = await ReadAsync(context, SimulatorJsonContext.Default.SimulatorFaultSpec).ConfigureAwait(false);
+        if (!ok)
+        {
+            return;
+        }
+
+        SimulatorFaultState faults;
+        try
+        {
+            faults = state.InjectFaults(spec!);
+        }
+        catch (ArgumentException e)
+        {
+            await ErrorAsync(context, 400, e.Message).ConfigureAwait(false);
+            return;
+        }
+
+        Log.Admin(logger, "faults injected");
+        await WriteAsync(context, 200, faults, SimulatorJsonContext.Default.SimulatorFaultState).ConfigureAwait(false);
+    }
+
+    private async Task PostConflictModeAsync(HttpContext context)
+    {
+        var (ok, request) = await ReadAsync(context, SimulatorJsonContext.Default.ConflictModeRequest).ConfigureAwait(false);
+        if (!ok)
+        {
+            return;
+        }
+
+        SimulatorConflictMode mode;
+        switch (request!.Mode)
+        {
+            case "conflict":
+                mode = SimulatorConflictMode.Conflict;
+                break;
+            case "ok":
+                mode = SimulatorConflictMode.Ok;
+                break;
+            default:
+                await ErrorAsync(context, 400, "mode must be 'conflict' or 'ok'").ConfigureAwait(false);
+                return;
+        }
+
+        if (request.Company is { } company && !state.HasCompany(company))
+        {
+            await ErrorAsync(context, 404, $"'{company}' is not a configured company").ConfigureAwait(false);
+            return;
+        }
+
+        state.SetConflictMode(mode, request.Company);
+        Log.Admin(logger, "conflict mode set");
+        await WriteAsync(context, 200, state.GetCompanies(), SimulatorJsonContext.Default.IReadOnlyListSimulatedCompanyStatus).ConfigureAwait(false);
+    }
+}

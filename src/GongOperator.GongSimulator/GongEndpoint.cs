@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace GongOperator.GongSimulator;
+
+/// <summary>Serves <c>POST /v2/integration-settings</c>: reads the call, lets the state decide, and answers as decided.</summary>
+internal sealed class GongEndpoint(SimulatorState state, ILogger logger, Action<SimulatedCall>? onCall)
+{
+    public const string Path = "/v2/integration-settings";
+
+    /// <summary>What a proxy in front of an API answers when it breaks: a 200 a JSON reader must refuse.</summary>
+    private static readonly byte[] MalformedBody = "<html><body><h1>Gateway glitch</h1><p>simulated malformed answer</p></body></html>"u8.ToArray();
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var aborted = context.RequestAborted;
+        GongOutcome outcome;
+        try
+        {
+            var body = await ReadBodyAsync(context.Request, aborted).ConfigureAwait(false);
+            var latency = state.Latency;
+            if (latency > TimeSpan.Zero)
+            {
+                await Task.Delay(latency, state.Time, aborted).ConfigureAwait(false);
+            }
+
+            outcome = state.Handle(context.Request.Headers.Authorization.ToString(), body);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+            return;
+        }
+
+        Notify(outcome.Call);
+        var response = context.Response;
+        switch (outcome.Kind)
+        {
+            case GongOutcomeKind.Reset:
+                context.Abort();
+                return;
+            case GongOutcomeKind.Malformed:
+                response.StatusCode = StatusCodes.Status200OK;
+                response.ContentType = "application/json";
+                response.ContentLength = MalformedBody.Length;
+                await response.Body.WriteAsync(MalformedBody, aborted).ConfigureAwait(false);
+                return;
+            default:
+                break;
+        }
+
+        response.StatusCode = outcome.Status;
+        if (outcome.RetryAfterSeconds is { } retryAfter)
+        {
+            response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var bytes = outcome.Status == StatusCodes.Status200OK
+            ? JsonSerializer.SerializeToUtf8Bytes(new GongSuccessBody(outcome.Call.RequestId, outcome.Call.IntegrationId!.Value), SimulatorJsonContext.Default.GongSuccessBody)
+            : JsonSerializer.SerializeToUtf8Bytes(new GongErrorBody(outcome.Call.RequestId, outcome.Call.Errors), SimulatorJsonContext.Default.GongErrorBody);
+        await WriteJsonAsync(response, bytes, aborted).ConfigureAwait(false);
+    }
+
+    internal static async Task WriteJsonAsync(HttpResponse response, byte[] bytes, CancellationToken cancellationToken)
+    {
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private void Notify(SimulatedCall call)
+    {
+        Log.Call(logger, call.Sequence, call.Company, call.AuthKind, call.Items.Count, call.Status, call.Fault, call.RequestId);
+        if (onCall is null)
+        {
+            return;
+        }
+
+        try
+        {
+            onCall(call);
+        }
+#pragma warning disable CA1031 // An observer's bug must not turn into a wrong answer to the caller.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.ObserverFailed(logger, e);
+        }
+    }
+}

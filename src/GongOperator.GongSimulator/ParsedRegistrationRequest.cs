@@ -1,0 +1,7 @@
+namespace GongOperator.GongSimulator;
+
+/// <summary>What a body said: every item as sent (for the call list), the valid items, and the validation errors.</summary>
+internal sealed record ParsedRegistrationRequest(
+    IReadOnlyList<SimulatedSetting> Items,
+    IReadOnlyList<ValidSetting> Valid,
+    IReadOnlyList<string> Errors);

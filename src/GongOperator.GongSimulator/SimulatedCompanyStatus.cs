@@ -1,0 +1,15 @@
+namespace GongOperator.GongSimulator;
+
+/// <summary>A company's configuration and usage as the simulator sees it now (never its secrets).</summary>
+public sealed record SimulatedCompanyStatus(
+    string Name,
+    string? AccessKey,
+    int BearerTokenCount,
+    string? PartnerDomain,
+    int RatePerSecond,
+    long DailyQuota,
+    long UsedToday,
+    DateTimeOffset QuotaResetsAt,
+    bool QuotaExhausted,
+    SimulatorConflictMode ConflictMode,
+    int RegistrationCount);

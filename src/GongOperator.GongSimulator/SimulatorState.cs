@@ -1,0 +1,457 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace GongOperator.GongSimulator;
+
+/// <summary>Everything the simulator knows and decides, behind one lock: companies, limits, registrations, faults, the call list.</summary>
+internal sealed class SimulatorState
+{
+    /// <summary>The call list keeps this many most recent calls, so a long-running simulator does not grow without bound.</summary>
+    public const int MaxRecordedCalls = 10_000;
+
+    private const int DefaultStormRetryAfterSeconds = 5;
+
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly SimulatorConflictMode _configuredMode;
+    private readonly List<CompanyState> _companies;
+    private readonly Dictionary<string, CompanyState> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CompanyState> _byAccessKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CompanyState> _byBearer = new(StringComparer.Ordinal);
+    private readonly LinkedList<SimulatedCall> _calls = new();
+    private readonly Queue<long> _nextIds = new();
+    private readonly HashSet<long> _issuedIds = [];
+    private long _sequence;
+    private SimulatorConflictMode _defaultMode;
+    private TimeSpan _latency;
+    private int _failNext;
+    private int _resetNext;
+    private int _malformedNext;
+    private DateTimeOffset? _stormUntil;
+    private int _stormRetryAfterSeconds = DefaultStormRetryAfterSeconds;
+
+    public SimulatorState(GongSimulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var invalid = options.Validate();
+        if (invalid.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", invalid), nameof(options));
+        }
+
+        _time = options.TimeProvider;
+        _configuredMode = options.ConflictMode;
+        _defaultMode = options.ConflictMode;
+        var companies = options.Companies.Count > 0 ? options.Companies : [SimulatedCompany.Demo];
+        _companies = [];
+        foreach (var config in companies)
+        {
+            var company = new CompanyState(config, config.RatePerSecond ?? options.RatePerSecond, config.DailyQuota ?? options.DailyQuota);
+            _companies.Add(company);
+            _byName.Add(config.Name, company);
+            if (config.AccessKey is not null)
+            {
+                _byAccessKey.Add(config.AccessKey, company);
+            }
+
+            foreach (var token in config.BearerTokens)
+            {
+                _byBearer.Add(token, company);
+            }
+        }
+
+        if (options.Faults is not null)
+        {
+            InjectFaults(options.Faults);
+        }
+    }
+
+    public TimeProvider Time => _time;
+
+    public IReadOnlyList<SimulatedCompany> Companies => _companies.Select(c => c.Config).ToList();
+
+    public TimeSpan Latency
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _latency;
+            }
+        }
+    }
+
+    /// <summary>Decides the answer to one call of <c>POST /v2/integration-settings</c> and records it.</summary>
+    public GongOutcome Handle(string? authorization, ReadOnlyMemory<byte> body)
+    {
+        var requestId = SimulatorIds.NewRequestId();
+        var parsed = RegistrationRequestParser.Parse(body);
+        var (authKind, company, authError) = Authenticate(authorization);
+
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var call = new CallBuilder(this, now, requestId, authKind, company?.Name, parsed.Items);
+
+            if (_stormUntil is { } stormUntil)
+            {
+                if (now < stormUntil)
+                {
+                    return call.Json(429, retryAfter: _stormRetryAfterSeconds, fault: "storm",
+                        errors: ["API limit exceeded (simulated 429 storm)"]);
+                }
+
+                _stormUntil = null;
+            }
+
+            if (_resetNext > 0)
+            {
+                _resetNext--;
+                return call.Finish(GongOutcomeKind.Reset, 0, null, null, [], "reset");
+            }
+
+            if (_failNext > 0)
+            {
+                _failNext--;
+                return call.Json(500, fault: "fail", errors: ["unexpected error (simulated fault)"]);
+            }
+
+            if (company is null)
+            {
+                return call.Json(401, errors: [authError!]);
+            }
+
+            if (company.RateLimitedUntil(now) is { } rateUntil)
+            {
+                return call.Json(429, retryAfter: SecondsUntil(now, rateUntil),
+                    errors: [string.Create(CultureInfo.InvariantCulture, $"API limit exceeded: at most {company.RatePerSecond} calls a second for this company")]);
+            }
+
+            if (company.QuotaSpentUntil(now) is { } quotaUntil)
+            {
+                return call.Json(429, retryAfter: SecondsUntil(now, quotaUntil), fault: company.ExhaustedUntil is null ? null : "quotaExhausted",
+                    errors: [string.Create(CultureInfo.InvariantCulture, $"API daily quota of {company.DailyQuota} calls exhausted for this company; it resets at {quotaUntil:yyyy-MM-ddTHH:mm:ssZ}")]);
+            }
+
+            company.Count(now);
+
+            if (parsed.Errors.Count > 0)
+            {
+                return call.Json(400, errors: parsed.Errors);
+            }
+
+            if (company.Config.PartnerDomain is { } domain)
+            {
+                var outside = parsed.Valid
+                    .Where(v => !OriginValidator.IsUnder(v.Origin.Host, domain))
+                    .Select(v => $"{RegistrationRequestParser.SettingsProperty}[{v.Index}].allowedOrigin '{v.AllowedOrigin}' is not under the domain '{domain}' registered for this integration")
+                    .ToList();
+                if (outside.Count > 0)
+                {
+                    return call.Json(400, errors: outside);
+                }
+            }
+
+            if ((company.ConflictModeOverride ?? _defaultMode) == SimulatorConflictMode.Conflict)
+            {
+                var conflicts = parsed.Valid
+                    .Where(v => company.TryGetRegistration(v.IntegrationType, v.Origin.Key, out _))
+                    .Select(v => $"{RegistrationRequestParser.SettingsProperty}[{v.Index}]: {v.IntegrationType} {v.AllowedOrigin} is already registered for this company")
+                    .ToList();
+                if (conflicts.Count > 0)
+                {
+                    return call.Json(409, errors: conflicts);
+                }
+            }
+
+            var integrationId = NextIntegrationId();
+            foreach (var item in parsed.Valid)
+            {
+                if (!company.TryGetRegistration(item.IntegrationType, item.Origin.Key, out _))
+                {
+                    company.Add(item.Origin.Key, new SimulatedRegistration(company.Name, item.IntegrationType, item.AllowedOrigin, integrationId, requestId, now));
+                }
+            }
+
+            if (_malformedNext > 0)
+            {
+                _malformedNext--;
+                return call.Finish(GongOutcomeKind.Malformed, 200, integrationId, null, [], "malformed");
+            }
+
+            return call.Finish(GongOutcomeKind.Json, 200, integrationId, null, [], null);
+        }
+    }
+
+    public SimulatorFaultState GetFaults()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            return new SimulatorFaultState(
+                (int)_latency.TotalMilliseconds,
+                _failNext,
+                _resetNext,
+                _malformedNext,
+                _stormUntil is { } until && now < until ? until : null,
+                _stormRetryAfterSeconds,
+                _companies.Where(c => c.ExhaustedUntil is { } u && now < u).Select(c => c.Name).ToList(),
+                _nextIds.ToList());
+        }
+    }
+
+    /// <summary>Sets each fault the spec names; throws <see cref="ArgumentException"/> (changing nothing) when a value is out of range.</summary>
+    public SimulatorFaultState InjectFaults(SimulatorFaultSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var errors = spec.Validate(_byName.Keys);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", errors), nameof(spec));
+        }
+
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            if (spec.LatencyMs is { } latency)
+            {
+                _latency = TimeSpan.FromMilliseconds(latency);
+            }
+
+            _failNext = spec.FailNext ?? _failNext;
+            _resetNext = spec.ResetNext ?? _resetNext;
+            _malformedNext = spec.MalformedNext ?? _malformedNext;
+            _stormRetryAfterSeconds = spec.StormRetryAfterSeconds ?? _stormRetryAfterSeconds;
+            if (spec.StormSeconds is { } storm)
+            {
+                _stormUntil = storm > 0 ? now.AddSeconds(storm) : null;
+            }
+
+            foreach (var name in spec.ExhaustQuota ?? [])
+            {
+                _byName[name].ExhaustedUntil = CompanyState.NextQuotaWindow(now);
+            }
+
+            foreach (var id in spec.NextIntegrationIds ?? [])
+            {
+                _nextIds.Enqueue(id);
+            }
+        }
+
+        return GetFaults();
+    }
+
+    public SimulatorFaultState ClearFaults()
+    {
+        lock (_gate)
+        {
+            ClearFaultsLocked();
+        }
+
+        return GetFaults();
+    }
+
+    /// <summary>Sets the answer to an origin already registered, for every company (null) or one.</summary>
+    public void SetConflictMode(SimulatorConflictMode mode, string? company)
+    {
+        lock (_gate)
+        {
+            if (company is null)
+            {
+                _defaultMode = mode;
+                foreach (var c in _companies)
+                {
+                    c.ConflictModeOverride = null;
+                }
+
+                return;
+            }
+
+            Find(company).ConflictModeOverride = mode;
+        }
+    }
+
+    public IReadOnlyList<SimulatedCompanyStatus> GetCompanies()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            return _companies.Select(c =>
+            {
+                var spent = c.QuotaSpentUntil(now);
+                return new SimulatedCompanyStatus(
+                    c.Name,
+                    c.Config.AccessKey,
+                    c.Config.BearerTokens.Count,
+                    c.Config.PartnerDomain,
+                    c.RatePerSecond,
+                    c.DailyQuota,
+                    c.UsedToday,
+                    CompanyState.NextQuotaWindow(now),
+                    spent is not null,
+                    c.ConflictModeOverride ?? _defaultMode,
+                    c.Registrations.Count);
+            }).ToList();
+        }
+    }
+
+    public IReadOnlyList<SimulatedCall> GetCalls()
+    {
+        lock (_gate)
+        {
+            return _calls.ToList();
+        }
+    }
+
+    public void ClearCalls()
+    {
+        lock (_gate)
+        {
+            _calls.Clear();
+        }
+    }
+
+    public IReadOnlyList<SimulatedRegistration> GetRegistrations(string? company)
+    {
+        lock (_gate)
+        {
+            return (company is null ? _companies : [Find(company)]).SelectMany(c => c.Registrations).ToList();
+        }
+    }
+
+    public void ClearRegistrations(string? company)
+    {
+        lock (_gate)
+        {
+            foreach (var c in company is null ? _companies : [Find(company)])
+            {
+                c.ClearRegistrations();
+            }
+        }
+    }
+
+    /// <summary>Back to the state at start with no faults: no calls, no registrations, no usage, the configured conflict modes.</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            ClearFaultsLocked();
+            _calls.Clear();
+            _sequence = 0;
+            _defaultMode = _configuredMode;
+            foreach (var c in _companies)
+            {
+                c.Reset();
+            }
+        }
+    }
+
+    public bool HasCompany(string name) => _byName.ContainsKey(name);
+
+    private static int SecondsUntil(DateTimeOffset now, DateTimeOffset until) =>
+        Math.Max(1, (int)Math.Ceiling((until - now).TotalSeconds));
+
+    private (SimulatedAuthKind Kind, CompanyState? Company, string? Error) Authenticate(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return (SimulatedAuthKind.None, null, "access denied: the Authorization header is missing");
+        }
+
+        var space = header.IndexOf(' ', StringComparison.Ordinal);
+        var scheme = space < 0 ? header : header[..space];
+        var parameter = space < 0 ? string.Empty : header[(space + 1)..].Trim();
+        if (scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
+        {
+            string decoded;
+            try
+            {
+                decoded = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
+            }
+            catch (FormatException)
+            {
+                return (SimulatedAuthKind.Basic, null, "access denied: the Basic credentials are not valid base64");
+            }
+
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0
+                && _byAccessKey.TryGetValue(decoded[..colon], out var company)
+                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(decoded[(colon + 1)..]), Encoding.UTF8.GetBytes(company.Config.AccessKeySecret!)))
+            {
+                return (SimulatedAuthKind.Basic, company, null);
+            }
+
+            return (SimulatedAuthKind.Basic, null, "access denied: the access key or its secret is not valid");
+        }
+
+        if (scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            return parameter.Length > 0 && _byBearer.TryGetValue(parameter, out var company)
+                ? (SimulatedAuthKind.Bearer, company, null)
+                : (SimulatedAuthKind.Bearer, null, "access denied: the bearer token is not valid");
+        }
+
+        return (SimulatedAuthKind.Other, null, "access denied: the Authorization scheme must be Basic or Bearer");
+    }
+
+    private CompanyState Find(string company) =>
+        _byName.TryGetValue(company, out var state)
+            ? state
+            : throw new KeyNotFoundException($"'{company}' is not a configured company");
+
+    private long NextIntegrationId()
+    {
+        if (_nextIds.TryDequeue(out var pinned))
+        {
+            _issuedIds.Add(pinned);
+            return pinned;
+        }
+
+        long id;
+        do
+        {
+            id = SimulatorIds.NewIntegrationId();
+        }
+        while (!_issuedIds.Add(id));
+        return id;
+    }
+
+    private void ClearFaultsLocked()
+    {
+        _latency = TimeSpan.Zero;
+        _failNext = 0;
+        _resetNext = 0;
+        _malformedNext = 0;
+        _stormUntil = null;
+        _stormRetryAfterSeconds = DefaultStormRetryAfterSeconds;
+        _nextIds.Clear();
+        foreach (var c in _companies)
+        {
+            c.ExhaustedUntil = null;
+        }
+    }
+
+    private void Record(SimulatedCall call)
+    {
+        _calls.AddLast(call);
+        while (_calls.Count > MaxRecordedCalls)
+        {
+            _calls.RemoveFirst();
+        }
+    }
+
+    /// <summary>Collects one call's facts so each exit of <see cref="Handle"/> records it the same way.</summary>
+    private readonly struct CallBuilder(SimulatorState state, DateTimeOffset now, string requestId, SimulatedAuthKind authKind, string? company, IReadOnlyList<SimulatedSetting> items)
+    {
+        public GongOutcome Json(int status, IReadOnlyList<string> errors, int? retryAfter = null, string? fault = null) =>
+            Finish(GongOutcomeKind.Json, status, null, retryAfter, errors, fault);
+
+        public GongOutcome Finish(GongOutcomeKind kind, int status, long? integrationId, int? retryAfter, IReadOnlyList<string> errors, string? fault)
+        {
+            var call = new SimulatedCall(++state._sequence, now, company, authKind, items, status, requestId, integrationId, retryAfter, errors, fault);
+            state.Record(call);
+            return new GongOutcome(kind, call);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using k8s;
+using k8s.Exceptions;
+
+namespace GongOperator.Kubernetes.Connection;
+
+/// <summary>Builds a KubernetesClient <see cref="IKubernetes"/> from a kubeconfig or the in-cluster service account.</summary>
+public static class KubernetesConnection
+{
+    /// <summary>
+    /// Resolves the configuration in controller-runtime's order: explicit kubeconfig path, KUBECONFIG, in-cluster,
+    /// ~/.kube/config. Throws <see cref="KubernetesConnectionException"/> with a one-line message when none is usable.
+    /// </summary>
+    public static KubernetesClientConfiguration BuildConfiguration(KubernetesConnectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        KubernetesClientConfiguration config;
+        if (!string.IsNullOrEmpty(options.KubeconfigPath))
+        {
+            config = FromFile(options.KubeconfigPath, options.Context, "--kubeconfig");
+        }
+        else if (Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } fromEnv)
+        {
+            config = FromFile(fromEnv.Split(Path.PathSeparator)[0], options.Context, "KUBECONFIG");
+        }
+        else if (KubernetesClientConfiguration.IsInCluster())
+        {
+            config = KubernetesClientConfiguration.InClusterConfig();
+        }
+        else if (File.Exists(KubernetesClientConfiguration.KubeConfigDefaultLocation))
+        {
+            config = FromFile(KubernetesClientConfiguration.KubeConfigDefaultLocation, options.Context, "~/.kube/config");
+        }
+        else
+        {
+            throw new KubernetesConnectionException(
+                "No Kubernetes connection: no --kubeconfig given, KUBECONFIG unset, not in a cluster (KUBERNETES_SERVICE_HOST and the service account token missing), and no ~/.kube/config.");
+        }
+
+        if (!string.IsNullOrEmpty(options.UserAgent))
+        {
+            config.UserAgent = options.UserAgent;
+        }
+
+        return config;
+    }
+
+    /// <summary>A client for <paramref name="options"/>, with the client-side QPS/burst limit in its handler chain.</summary>
+    public static IKubernetes CreateClient(KubernetesConnectionOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return CreateClient(BuildConfiguration(options), options, timeProvider);
+    }
+
+    /// <summary>A client for an already built configuration, with the client-side QPS/burst limit of <paramref name="options"/>.</summary>
+    public static IKubernetes CreateClient(KubernetesClientConfiguration configuration, KubernetesConnectionOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Qps <= 0)
+        {
+            return new k8s.Kubernetes(configuration);
+        }
+
+#pragma warning disable CA2000 // The client owns and disposes its handler chain.
+        var limiter = new ClientRateLimitHandler(options.Qps, Math.Max(1, options.Burst), timeProvider ?? TimeProvider.System);
+#pragma warning restore CA2000
+        return new k8s.Kubernetes(configuration, limiter);
+    }
+
+    private static KubernetesClientConfiguration FromFile(string path, string? context, string origin)
+    {
+        if (!File.Exists(path))
+        {
+            throw new KubernetesConnectionException($"Kubeconfig not found: {path} (from {origin}).");
+        }
+
+        try
+        {
+            return KubernetesClientConfiguration.BuildConfigFromConfigFile(path, context);
+        }
+        catch (KubeConfigException e)
+        {
+            var what = context is null ? "its current-context" : $"context '{context}'";
+            throw new KubernetesConnectionException($"Kubeconfig {path} is not usable with {what}: {e.Message}", e);
+        }
+    }
+}

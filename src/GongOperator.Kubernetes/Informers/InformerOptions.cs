@@ -1,0 +1,38 @@
+namespace GongOperator.Kubernetes.Informers;
+
+/// <summary>Scope and timing of an <see cref="Informer{T}"/>; defaults follow client-go's reflector.</summary>
+public sealed record InformerOptions
+{
+    /// <summary>Name used in logs and health reports. Default: the type name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Namespaces to watch (one list+watch each); empty means all namespaces.</summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
+
+    /// <summary>Label selector applied server-side, for example "app=x,tier!=db". Null for all objects.</summary>
+    public string? LabelSelector { get; init; }
+
+    /// <summary>Replays the cache to the handlers as updates at this period (local, no server call). Null disables it.</summary>
+    public TimeSpan? ResyncPeriod { get; init; }
+
+    /// <summary>Page size of a relist. Default 500 (client-go).</summary>
+    public int PageSize { get; init; } = 500;
+
+    /// <summary>Lower bound of the random watch timeoutSeconds. Default 300 s (client-go picks 5–10 min).</summary>
+    public TimeSpan MinWatchTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Upper bound of the random watch timeoutSeconds. Default 600 s.</summary>
+    public TimeSpan MaxWatchTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A watch that delivers nothing (not even a bookmark) for its timeout plus this grace is taken as stalled and
+    /// restarted. Default 30 s.
+    /// </summary>
+    public TimeSpan StallGrace { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>First wait before re-connecting after a failed list or watch. Default 800 ms (client-go).</summary>
+    public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>Cap of the re-connect back-off. Default 30 s (client-go).</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Logging;
+
+namespace GongOperator.Kubernetes;
+
+/// <summary>The library's log messages (source-generated).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Informer {Informer} synced with {Count} objects")]
+    public static partial void InformerSynced(ILogger logger, string informer, int count);
+
+    [LoggerMessage(2, LogLevel.Information, "Informer {Informer} scope {Scope}: resourceVersion {ResourceVersion} expired (410), relisting")]
+    public static partial void WatchExpired(ILogger logger, string informer, string scope, string resourceVersion);
+
+    [LoggerMessage(3, LogLevel.Warning, "Informer {Informer} scope {Scope}: list/watch failed, retrying in {Backoff}")]
+    public static partial void ListWatchFailed(ILogger logger, string informer, string scope, TimeSpan backoff, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Warning, "Informer {Informer}: error in watch stream")]
+    public static partial void WatchStreamError(ILogger logger, string informer, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Warning, "Informer {Informer} scope {Scope}: watch silent for {Idle}, restarting it")]
+    public static partial void WatchStalled(ILogger logger, string informer, string scope, TimeSpan idle);
+
+    [LoggerMessage(6, LogLevel.Error, "Informer {Informer}: event handler failed")]
+    public static partial void HandlerFailed(ILogger logger, string informer, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Error, "Controller {Controller}: reconcile of {Key} failed, retrying with back-off")]
+    public static partial void ReconcileFailed(ILogger logger, string controller, string key, Exception exception);
+
+    [LoggerMessage(11, LogLevel.Error, "Controller {Controller}: reconcile of {Key} failed terminally, not retrying")]
+    public static partial void ReconcileTerminal(ILogger logger, string controller, string key, Exception exception);
+
+    [LoggerMessage(12, LogLevel.Information, "Controller {Controller}: started {Workers} workers")]
+    public static partial void ControllerStarted(ILogger logger, string controller, int workers);
+
+    [LoggerMessage(13, LogLevel.Warning, "Controller {Controller}: {Count} reconciles still running after the {Timeout} shutdown bound; cancelling them")]
+    public static partial void ShutdownTimedOut(ILogger logger, string controller, int count, TimeSpan timeout);
+
+    [LoggerMessage(14, LogLevel.Information, "Controller {Controller}: stopped")]
+    public static partial void ControllerStopped(ILogger logger, string controller);
+
+    [LoggerMessage(20, LogLevel.Information, "Leader election {Lease}: {Identity} became leader")]
+    public static partial void BecameLeader(ILogger logger, string lease, string identity);
+
+    [LoggerMessage(21, LogLevel.Warning, "Leader election {Lease}: {Identity} lost the lease")]
+    public static partial void LostLease(ILogger logger, string lease, string identity);
+
+    [LoggerMessage(22, LogLevel.Information, "Leader election {Lease}: leader is now {Leader}")]
+    public static partial void NewLeader(ILogger logger, string lease, string leader);
+
+    [LoggerMessage(23, LogLevel.Warning, "Leader election {Lease}: error")]
+    public static partial void ElectionError(ILogger logger, string lease, Exception exception);
+
+    [LoggerMessage(24, LogLevel.Information, "Leader election {Lease}: {Identity} released the lease")]
+    public static partial void Released(ILogger logger, string lease, string identity);
+
+    [LoggerMessage(25, LogLevel.Warning, "Leader election {Lease}: could not release the lease")]
+    public static partial void ReleaseFailed(ILogger logger, string lease, Exception exception);
+
+    [LoggerMessage(30, LogLevel.Warning, "Event recorder: could not write event {Reason} for {Object}")]
+    public static partial void EventWriteFailed(ILogger logger, string reason, string @object, Exception exception);
+
+    [LoggerMessage(31, LogLevel.Debug, "Event recorder: dropped event {Reason} for {Object} (rate limit)")]
+    public static partial void EventDropped(ILogger logger, string reason, string @object);
+}

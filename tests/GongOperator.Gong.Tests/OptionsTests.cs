@@ -1,0 +1,69 @@
+using GongOperator.Gong.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GongOperator.Gong.Tests;
+
+public sealed class OptionsTests
+{
+    [Fact]
+    public void Defaults_are_Gongs_documented_limits_and_the_named_constants()
+    {
+        var options = new GongClientOptions();
+
+        Assert.Equal(3, options.CallsPerSecond);
+        Assert.Equal(10_000, options.DailyQuota);
+        Assert.Equal(100, options.MaxBatchSize);
+        Assert.Equal(GongClientOptions.DefaultAttemptTimeout, options.AttemptTimeout);
+        Assert.Equal(GongClientOptions.DefaultMaxRetries, options.MaxRetries);
+        Assert.Equal(RegistrationStrategyKind.Incremental, options.Strategy);
+        Assert.True(new GongClientOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Bad_values_fail_at_start_naming_every_bad_option()
+    {
+        var services = new ServiceCollection();
+        services.AddGongClient(o =>
+        {
+            o.CallsPerSecond = 0;
+            o.DailyQuota = -1;
+            o.MaxBatchSize = 0;
+            o.MaxRetries = 99;
+            o.TotalTimeout = TimeSpan.FromMilliseconds(1);
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IGongRegistrar>());
+
+        foreach (var name in new[] { "CallsPerSecond", "DailyQuota", "MaxBatchSize", "MaxRetries", "TotalTimeout" })
+        {
+            Assert.Contains(name, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_fullSet_strategy_is_refused_as_not_implemented()
+    {
+        var result = new GongClientOptionsValidator().Validate(null, new GongClientOptions { Strategy = RegistrationStrategyKind.FullSet });
+
+        Assert.True(result.Failed);
+        Assert.Contains("not implemented", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Configured_rates_are_the_ones_enforced()
+    {
+        await using var harness = new GongClientHarness(o =>
+        {
+            o.CallsPerSecond = 1;
+            o.MaxBatchSize = 1;
+        });
+
+        await harness.Drive(Enumerable.Range(0, 4).Select(i => harness.Register(Companies.Acme, $"https://t{i}.partner.com")));
+
+        var times = harness.Gong.Requests.Select(r => r.At).ToArray();
+        Assert.Equal(4, times.Length);
+        Assert.True(times[^1] - times[0] >= TimeSpan.FromSeconds(3));
+    }
+}

@@ -1,0 +1,93 @@
+using GongOperator.Gong.Api;
+using GongOperator.Gong.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Prometheus;
+
+namespace GongOperator.Gong.Tests.Support;
+
+/// <summary>The real client over a stub Gong, on a fake clock, with captured logs and a private metrics registry.</summary>
+public sealed class GongClientHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider provider;
+
+    public GongClientHarness(Action<GongClientOptions>? configure = null, bool overRealHttp = false)
+    {
+        Time = new FakeTimeProvider(Start);
+        Gong = new StubGong(Time);
+        Registry = Prometheus.Metrics.NewCustomRegistry();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+        services.AddSingleton(new GongMetrics(Registry));
+        services.AddGongClient(o =>
+        {
+            // Small, deterministic backoff in tests; each test sets what it exercises.
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
+            configure?.Invoke(o);
+        });
+        if (!overRealHttp)
+        {
+            services.AddHttpClient(GongHttp.ClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => Gong)
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        }
+
+        provider = services.BuildServiceProvider();
+        Logs = provider.GetFakeLogCollector();
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public StubGong Gong { get; }
+
+    public CollectorRegistry Registry { get; }
+
+    public FakeLogCollector Logs { get; }
+
+    public IGongRegistrar Registrar => provider.GetRequiredService<IGongRegistrar>();
+
+    public Task<RegistrationOutcome> Register(GongCompany company, string origin, string type = "DIALER") =>
+        Registrar.RegisterAsync(company, new OriginRegistration(type, origin), TestContext.Current.CancellationToken);
+
+    /// <summary>
+    /// Lets <paramref name="task"/> finish, moving the fake clock forward by <paramref name="step"/> whenever it
+    /// is not done after a short real pause (a bounded poll; the clock only moves when nothing else happens).
+    /// </summary>
+    public async Task<T> Drive<T>(Task<T> task, TimeSpan? step = null, int maxSteps = 2000)
+    {
+        for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
+        {
+            await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(15), TestContext.Current.CancellationToken));
+            if (!task.IsCompleted)
+            {
+                Time.Advance(step ?? TimeSpan.FromMilliseconds(100));
+            }
+        }
+
+        Assert.True(task.IsCompleted, "The operation did not finish within the bound.");
+        return await task;
+    }
+
+    public Task<RegistrationOutcome[]> Drive(IEnumerable<Task<RegistrationOutcome>> tasks, TimeSpan? step = null) =>
+        Drive(Task.WhenAll(tasks), step);
+
+    /// <summary>Every captured log line with its message, exception and structured values, as one string.</summary>
+    public string AllLogText() => string.Join(
+        "\n",
+        Logs.GetSnapshot().Select(r =>
+            r.Message + " | " + r.Exception + " | " + string.Join(",", r.StructuredState?.Select(kv => kv.Key + "=" + kv.Value) ?? [])));
+
+    public async Task<string> MetricsText()
+    {
+        using var stream = new MemoryStream();
+        await Registry.CollectAndExportAsTextAsync(stream, TestContext.Current.CancellationToken);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public async ValueTask DisposeAsync() => await provider.DisposeAsync();
+}

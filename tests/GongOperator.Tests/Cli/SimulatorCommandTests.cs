@@ -1,0 +1,217 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using GongOperator.Cli;
+
+namespace GongOperator.Tests.Cli;
+
+public sealed class SimulatorCommandTests
+{
+    private const string DialerBody = "{\"integrationTypeSettings\":[{\"integrationType\":\"DIALER\",\"allowedOrigin\":\"https://acme.partner.com\"}]}";
+
+    [Fact]
+    public async Task Simulator_prints_ready_with_its_base_url_serves_the_demo_company_and_stops_on_cancellation()
+    {
+        var stdout = new LineWriter();
+        await using var running = RunningCommand.Start(["simulator", "--port", "0"], stdout);
+
+        var ready = await running.WaitForReadyAsync();
+        Assert.Equal("(company demo: access key demo-access-key)", ready[ready.IndexOf('(', StringComparison.Ordinal)..]);
+        var baseUrl = new Uri(ready.Split(' ')[1]);
+        Assert.Equal("127.0.0.1", baseUrl.Host);
+        Assert.NotEqual(0, baseUrl.Port);
+
+        using var http = new HttpClient { BaseAddress = baseUrl };
+        var status = await PostAsync(http, Basic("demo-access-key", "demo-access-key-secret"), DialerBody);
+        Assert.Equal(HttpStatusCode.OK, status);
+        await WaitUntilAsync(() => stdout.Lines.Any(l => l.StartsWith("call 1 ", StringComparison.Ordinal)));
+        Assert.Contains(stdout.Lines, l => l.Contains("company=demo auth=basic [DIALER https://acme.partner.com] -> 200", StringComparison.Ordinal));
+
+        Assert.Equal(0, await running.StopAsync());
+        Assert.Equal("stopped", stdout.Lines[^1]);
+    }
+
+    [Fact]
+    public async Task Simulator_serves_the_companies_given_with_both_kinds_of_credentials_and_never_prints_a_secret()
+    {
+        var stdout = new LineWriter();
+        await using var running = RunningCommand.Start(
+            ["simulator", "--company", "acme:acme-key:very-secret-value", "--bearer-company", "acme:very-secret-token", "--bearer-company", "globex:another-secret-token"],
+            stdout);
+
+        var ready = await running.WaitForReadyAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(ready.Split(' ')[1]) };
+
+        Assert.EndsWith("(company acme: access key acme-key, a bearer token; company globex: a bearer token)", ready, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, Basic("acme-key", "very-secret-value"), DialerBody));
+        Assert.Equal(HttpStatusCode.Conflict, await PostAsync(http, new AuthenticationHeaderValue("Bearer", "very-secret-token"), DialerBody));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, new AuthenticationHeaderValue("Bearer", "another-secret-token"), DialerBody));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(http, Basic("demo-access-key", "demo-access-key-secret"), DialerBody));
+        Assert.Equal(0, await running.StopAsync());
+        Assert.DoesNotContain("secret", string.Join('\n', stdout.Lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulator_applies_limits_conflict_mode_and_faults_given_as_flags()
+    {
+        var stdout = new LineWriter();
+        await using var running = RunningCommand.Start(
+            ["simulator", "--fail-next", "1", "--conflict-mode", "ok", "--rate-per-second", "100", "--quiet"], stdout);
+
+        using var http = new HttpClient { BaseAddress = new Uri((await running.WaitForReadyAsync()).Split(' ')[1]) };
+        var auth = Basic("demo-access-key", "demo-access-key-secret");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, await PostAsync(http, auth, DialerBody));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, auth, DialerBody));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, auth, DialerBody));
+        var companies = await http.GetStringAsync("_simulator/companies", TestContext.Current.CancellationToken);
+        Assert.Contains("\"ratePerSecond\":100", companies, StringComparison.Ordinal);
+        Assert.Equal(0, await running.StopAsync());
+        Assert.DoesNotContain(stdout.Lines, l => l.StartsWith("call ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--company|acme:very-secret-value", "--company expects NAME:ACCESS_KEY:ACCESS_KEY_SECRET")]
+    [InlineData("--company|acme::very-secret-value", "--company expects NAME:ACCESS_KEY:ACCESS_KEY_SECRET")]
+    [InlineData("--bearer-company|acme", "--bearer-company expects NAME:TOKEN")]
+    [InlineData("--conflict-mode|maybe", "--conflict-mode")]
+    [InlineData("--rate-per-second|0", "--rate-per-second")]
+    [InlineData("--daily-quota|0", "--daily-quota")]
+    [InlineData("--port|70000", "--port")]
+    [InlineData("--fail-next|-1", "--fail-next")]
+    [InlineData("--storm-retry-after|0", "--storm-retry-after")]
+    [InlineData("--partner-domain|nobody:partner.com", "--partner-domain")]
+    [InlineData("--exhaust-quota|nobody", "--exhaust-quota")]
+    [InlineData("--company|a:k:very-secret-value|--company|a:k2:s2", "company 'a' twice")]
+    [InlineData("--company|a:k:very-secret-value|--company|b:k:s2", "company 'b'")]
+    [InlineData("--no-such-flag", "--no-such-flag")]
+    public async Task A_bad_flag_or_value_gives_one_line_naming_it_and_exit_code_2(string args, string expected)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var code = await GongOperatorCli.RunAsync(["simulator", .. args.Split('|')], stdout, stderr);
+
+        Assert.Equal(2, code);
+        var line = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("very-secret-value", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("ready", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulator_help_names_every_flag()
+    {
+        var stdout = new StringWriter();
+
+        var code = await GongOperatorCli.RunAsync(["simulator", "--help"], stdout, new StringWriter());
+
+        Assert.Equal(0, code);
+        foreach (var flag in new[] { "--port", "--company", "--bearer-company", "--partner-domain", "--rate-per-second", "--daily-quota", "--conflict-mode", "--latency-ms", "--fail-next", "--reset-next", "--malformed-next", "--storm-seconds", "--storm-retry-after", "--exhaust-quota", "--quiet" })
+        {
+            Assert.Contains(flag, stdout.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    private static AuthenticationHeaderValue Basic(string key, string secret) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{key}:{secret}")));
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient http, AuthenticationHeaderValue auth, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v2/integration-settings") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = auth;
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "condition not met within 30 s");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>The simulator command invoked in the background with a token the test cancels, as Ctrl-C would.</summary>
+    private sealed class RunningCommand : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly LineWriter _stdout;
+        private readonly Task<int> _run;
+
+        private RunningCommand(string[] args, LineWriter stdout)
+        {
+            _stdout = stdout;
+            var stderr = new LineWriter();
+            var parse = GongOperatorCli.BuildRoot(stdout, stderr).Parse(args);
+            Assert.Empty(parse.Errors);
+            _run = Task.Run(() => parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, _stop.Token));
+        }
+
+        public static RunningCommand Start(string[] args, LineWriter stdout) => new(args, stdout);
+
+        public async Task<string> WaitForReadyAsync()
+        {
+            await WaitUntilAsync(() => _run.IsCompleted || _stdout.Lines.Any(l => l.StartsWith("ready ", StringComparison.Ordinal)));
+            Assert.False(_run.IsCompleted, $"the command ended with {(_run.IsCompletedSuccessfully ? _run.Result : -1)} before ready");
+            return _stdout.Lines.First(l => l.StartsWith("ready ", StringComparison.Ordinal));
+        }
+
+        public async Task<int> StopAsync()
+        {
+            await _stop.CancelAsync();
+            return await _run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_run.IsCompleted)
+            {
+                await StopAsync();
+            }
+
+            _stop.Dispose();
+        }
+    }
+
+    /// <summary>A TextWriter several threads may write to while the test reads its complete lines.</summary>
+    private sealed class LineWriter : TextWriter
+    {
+        private readonly Lock _gate = new();
+        private readonly StringBuilder _current = new();
+        private readonly List<string> _lines = [];
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public IReadOnlyList<string> Lines
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _lines.ToList();
+                }
+            }
+        }
+
+        public override void Write(char value)
+        {
+            lock (_gate)
+            {
+                if (value == '\n')
+                {
+                    _lines.Add(_current.ToString().TrimEnd('\r'));
+                    _current.Clear();
+                }
+                else
+                {
+                    _current.Append(value);
+                }
+            }
+        }
+    }
+}
