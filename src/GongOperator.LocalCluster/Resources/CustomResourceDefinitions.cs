@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GongOperator.LocalCluster.Errors;
+using GongOperator.LocalCluster.Schema;
 
 namespace GongOperator.LocalCluster.Resources;
 
@@ -61,9 +62,20 @@ internal static class CustomResourceDefinitions
                     causes.Add(new("FieldValueRequired", "Required value", $"spec.versions[{i}].name"));
                 }
 
-                if (versions[i]?["schema"]?["openAPIV3Schema"] is not JsonObject)
+                if (versions[i]?["schema"]?["openAPIV3Schema"] is not JsonObject schema)
                 {
                     causes.Add(new("FieldValueRequired", "Required value: schemas are required", $"spec.versions[{i}].schema.openAPIV3Schema"));
+                }
+                else
+                {
+                    try
+                    {
+                        StructuralSchema.Parse(schema);
+                    }
+                    catch (ArgumentException e)
+                    {
+                        causes.Add(new("FieldValueInvalid", "Invalid value: " + e.Message, $"spec.versions[{i}].schema.openAPIV3Schema"));
+                    }
                 }
             }
         }
@@ -157,6 +169,8 @@ internal static class CustomResourceDefinitions
                 HasGeneration = true,
                 RequiresResourceVersionOnUpdate = true,
                 Schema = v["schema"]?["openAPIV3Schema"] is JsonObject schema ? (JsonObject)schema.DeepClone() : null,
+                Structural = v["schema"]?["openAPIV3Schema"] is JsonObject parsed ? ParseOrNull(parsed) : null,
+                SchemaHasDefaults = v["schema"]?["openAPIV3Schema"] is JsonObject withDefaults && withDefaults.ToJsonString().Contains("\"default\"", StringComparison.Ordinal),
                 PrinterColumns = v["additionalPrinterColumns"] is JsonArray columns ? (JsonArray)columns.DeepClone() : null,
                 SelectableFields = selectable,
                 Verbs = ResourceType.CustomVerbs,
@@ -164,6 +178,18 @@ internal static class CustomResourceDefinitions
         }
 
         return result;
+    }
+
+    private static StructuralSchema? ParseOrNull(JsonObject schema)
+    {
+        try
+        {
+            return StructuralSchema.Parse((JsonObject)schema.DeepClone());
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static string[] Strings(JsonNode? node) => node is JsonArray array ? [.. array.Select(Text)] : [];

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GongOperator.LocalCluster.Schema;
 
 namespace GongOperator.LocalCluster.Resources;
 
@@ -41,6 +42,12 @@ internal sealed record ResourceType
 
     /// <summary>The CRD version's openAPIV3Schema, for custom resources.</summary>
     public JsonObject? Schema { get; init; }
+
+    /// <summary>The parsed structural schema (pruning, defaulting, validation), for custom resources.</summary>
+    public StructuralSchema? Structural { get; init; }
+
+    /// <summary>True when the schema declares any default, so reads must default too.</summary>
+    public bool SchemaHasDefaults { get; init; }
 
     /// <summary>The CRD version's additionalPrinterColumns, for custom resources.</summary>
     public JsonArray? PrinterColumns { get; init; }

@@ -302,7 +302,7 @@ internal sealed class ApiOperations
                         throw StatusException.Invalid(type, name, nameCauses);
                     }
 
-                    var created = FieldOwnership.Apply(null, applied, options.FieldManager, type.GroupVersion, Now);
+                    var created = FieldOwnership.Apply(type, null, applied, options.FieldManager, options.Force, time.GetUtcNow());
                     var obj = Admit(type, created, null, null, options, apply: true);
                     if (options.DryRun)
                     {
@@ -314,7 +314,7 @@ internal sealed class ApiOperations
                     return (201, ForRead(type, stored));
                 }
 
-                var merged = FieldOwnership.Apply(ForRead(type, old), applied, options.FieldManager, type.GroupVersion, Now);
+                var merged = FieldOwnership.Apply(type, ForRead(type, old), applied, options.FieldManager, options.Force, time.GetUtcNow());
                 return Write(type, ns, name, subresource, merged, old, options, apply: true);
             }
 
@@ -328,7 +328,7 @@ internal sealed class ApiOperations
             {
                 RequestBody.MergePatch => Patches.Merge(current, patch),
                 RequestBody.StrategicMergePatch => Patches.StrategicMerge(current, patch, type),
-                RequestBody.JsonPatch => Patches.Json(current, patch),
+                RequestBody.JsonPatch => Patches.ApplyJsonPatch(current, patch),
                 _ => throw StatusException.UnsupportedMediaType($"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml{(type.IsCustom ? "" : ", application/strategic-merge-patch+json")}"),
             };
             if (result is not JsonObject patched)
@@ -675,7 +675,7 @@ internal sealed class ApiOperations
 
         if (!apply)
         {
-            FieldOwnership.RecordUpdate(obj, old, options.FieldManager, type.GroupVersion, now, subresource);
+            obj = FieldOwnership.RecordUpdate(type, obj, old, options.FieldManager, time.GetUtcNow(), subresource);
         }
 
         return obj;

@@ -429,7 +429,7 @@ internal sealed class ApiRequestHandler
         context.Response.Headers.CacheControl = "no-cache, private";
         if (warnings is { Count: > 0 })
         {
-            context.Response.Headers.Append("Warning", warnings.Select(w => "299 - " + JsonSerializer.Serialize(w)).ToArray());
+            context.Response.Headers.Append("Warning", warnings.Select(Schema.SchemaStatus.WarningHeaderValue).ToArray());
         }
 
         var bytes = Json.Serialize(body);

@@ -18,7 +18,7 @@ internal static class Patches
         return JsonMergePatch.Apply(target, patch);
     }
 
-    public static JsonNode Json(JsonObject target, JsonNode? patch)
+    public static JsonNode ApplyJsonPatch(JsonObject target, JsonNode? patch)
     {
         try
         {
@@ -37,7 +37,22 @@ internal static class Patches
     /// <summary>Strategic merge patch for built-in kinds.</summary>
     public static JsonNode? StrategicMerge(JsonObject target, JsonNode? patch, ResourceType type)
     {
-        _ = type;
-        return Merge(target, patch);
+        if (patch is not JsonObject patchObject)
+        {
+            throw StatusException.BadRequest("json: cannot unmarshal " + (patch is JsonArray ? "array" : "value") + " into Go value of type map[string]interface {}");
+        }
+
+        try
+        {
+            return StrategicMergePatch.Apply(target, patchObject, type.GroupVersion, type.Kind);
+        }
+        catch (PatchException e) when (e.IsMalformed)
+        {
+            throw StatusException.BadRequest(e.Message);
+        }
+        catch (PatchException e)
+        {
+            throw StatusException.Invalid(type, Json.Text(target["metadata"]?["name"]) ?? "", [new StatusCause("FieldValueInvalid", e.Message, null)]);
+        }
     }
 }
