@@ -31,6 +31,8 @@ internal sealed class ApiOperations
 
     private string Now => Json.Time(time.GetUtcNow());
 
+    private ResourceType CoreEvents => registry.Find("", "v1", "events")!;
+
     /// <summary>Precreates the standard namespaces and re-registers persisted CRDs.</summary>
     public void Bootstrap()
     {
@@ -55,6 +57,11 @@ internal sealed class ApiOperations
     /// <summary>An object as clients see it: with schema defaults applied for custom resources.</summary>
     public static JsonObject ForRead(ResourceType type, JsonObject stored)
     {
+        if (EventViews.IsView(type))
+        {
+            return EventViews.ToView(stored);
+        }
+
         if (!type.IsCustom || !CustomResourceSchemas.HasDefaults(type))
         {
             return stored;
@@ -159,6 +166,13 @@ internal sealed class ApiOperations
 
     public (int Code, JsonObject Body) Create(ResourceType type, string? ns, JsonObject body, WriteOptions options)
     {
+        if (EventViews.IsView(type))
+        {
+            CheckKind(type, body);
+            var (code, created) = Create(CoreEvents, ns, EventViews.ToCore(body), options);
+            return (code, EventViews.ToView(created));
+        }
+
         CheckKind(type, body);
         var meta = Json.Metadata(body);
         SetNamespace(type, ns, meta);
@@ -216,6 +230,13 @@ internal sealed class ApiOperations
 
     public (int Code, JsonObject Body) Update(ResourceType type, string? ns, string name, string? subresource, JsonObject body, WriteOptions options)
     {
+        if (EventViews.IsView(type))
+        {
+            CheckKind(type, body);
+            var (code, updated) = Update(CoreEvents, ns, name, subresource, EventViews.ToCore(body), options);
+            return (code, EventViews.ToView(updated));
+        }
+
         CheckKind(type, body);
         var meta = Json.Metadata(body);
         SetNamespace(type, ns, meta);
@@ -264,6 +285,12 @@ internal sealed class ApiOperations
         }
 
         var isApply = mediaType == RequestBody.ApplyPatch;
+        if (isApply && EventViews.IsView(type) && patch is JsonObject appliedView)
+        {
+            var (applyCode, applyBody) = Patch(CoreEvents, ns, name, subresource, mediaType, EventViews.ToCore(appliedView), options);
+            return (applyCode, EventViews.ToView(applyBody));
+        }
+
         if (isApply && string.IsNullOrEmpty(options.FieldManager))
         {
             throw new StatusException(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch", null, "meta.k8s.io", "PatchOptions", [new StatusCause("FieldValueRequired", "Required value: is required for apply patch", "fieldManager")]);
@@ -334,6 +361,12 @@ internal sealed class ApiOperations
             if (result is not JsonObject patched)
             {
                 throw StatusException.BadRequest("the patch did not produce an object");
+            }
+
+            if (EventViews.IsView(type))
+            {
+                var (viewCode, viewBody) = Write(CoreEvents, ns, name, subresource, EventViews.ToCore(patched), old, options, apply: false);
+                return (viewCode, EventViews.ToView(viewBody));
             }
 
             var meta = Json.Metadata(patched);
