@@ -8,6 +8,9 @@ internal static class Discovery
 {
     public const string AggregatedContentType = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
 
+    /// <summary>The Kubernetes version this server claims (kubectl 1.35 and helm 4 clients).</summary>
+    public const string GitVersion = "v1.35.0";
+
     /// <summary>True when the Accept header lists the v2 aggregated form (kubectl and helm put it first).</summary>
     public static bool WantsAggregated(string? accept)
     {
@@ -32,7 +35,7 @@ internal static class Discovery
     {
         ["major"] = "1",
         ["minor"] = "35",
-        ["gitVersion"] = "v1.35.0",
+        ["gitVersion"] = GitVersion,
         ["gitCommit"] = "0000000000000000000000000000000000000000",
         ["gitTreeState"] = "clean",
         ["buildDate"] = "2026-01-01T00:00:00Z",

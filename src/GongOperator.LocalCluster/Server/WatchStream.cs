@@ -25,6 +25,7 @@ internal sealed class WatchStream
     private readonly TimeProvider time;
     private readonly TimeSpan bookmarkInterval;
     private readonly Func<JsonObject, JsonObject, bool, JsonObject>? transform;
+    private bool sentFirst;
 
     public WatchStream(HttpContext context, ApiOperations operations, ResourceType type, string? ns, ListQuery query, WatchRequest request, WatchGate gate, TimeProvider time, TimeSpan bookmarkInterval, Func<JsonObject, JsonObject, bool, JsonObject>? transform)
     {
@@ -230,7 +231,19 @@ internal sealed class WatchStream
         };
     }
 
-    private JsonObject Present(JsonObject obj, JsonObject original, bool first) => transform is null ? obj : transform(obj, original, first);
+    private JsonObject Present(JsonObject obj, JsonObject original, bool first)
+    {
+        _ = first;
+        if (transform is null)
+        {
+            return obj;
+        }
+
+        // Only the first event of a Table watch carries the column definitions.
+        var result = transform(obj, original, !sentFirst);
+        sentFirst = true;
+        return result;
+    }
 
     private bool Matches(JsonObject obj)
     {
