@@ -543,8 +543,7 @@ internal sealed class ApiOperations
                 return (200, obj);
             }
 
-            store.Commit(type.StorageKey, ObjectStore.Key(ns, name), obj);
-            var final = store.Commit(type.StorageKey, ObjectStore.Key(ns, name), null);
+            var final = store.Commit(type.StorageKey, ObjectStore.Key(ns, name), null, obj);
             AfterCommit(type, final, deleted: true);
             return (200, ForRead(type, final));
         }

@@ -170,8 +170,9 @@ internal sealed class ObjectStore : IDisposable
     /// Stamps the new resourceVersion into the object, logs it, records history and wakes watchers.
     /// The caller must hold <see cref="WriteLock"/> and must not touch <paramref name="newObject"/> afterwards.
     /// </summary>
+    /// <param name="deletedState">For a delete, the object's final state (e.g. without its last finalizer); default: the stored one.</param>
     /// <returns>The object as stored (for a delete, the last state stamped with the deletion's resourceVersion).</returns>
-    public JsonObject Commit(string storageKey, string key, JsonObject? newObject)
+    public JsonObject Commit(string storageKey, string key, JsonObject? newObject, JsonObject? deletedState = null)
     {
         var bucket = Bucket(storageKey);
         bucket.TryGetValue(key, out var old);
@@ -186,7 +187,7 @@ internal sealed class ObjectStore : IDisposable
                 throw new InvalidOperationException("delete of a missing object " + key);
             }
 
-            stored = (JsonObject)old.DeepClone();
+            stored = deletedState ?? (JsonObject)old.DeepClone();
             ((JsonObject)stored["metadata"]!)["resourceVersion"] = rvText;
             type = "DELETED";
         }
