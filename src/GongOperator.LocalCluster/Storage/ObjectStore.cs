@@ -170,6 +170,9 @@ internal sealed class ObjectStore : IDisposable
     /// Stamps the new resourceVersion into the object, logs it, records history and wakes watchers.
     /// The caller must hold <see cref="WriteLock"/> and must not touch <paramref name="newObject"/> afterwards.
     /// </summary>
+    /// <param name="storageKey">group/plural.</param>
+    /// <param name="key">namespace/name.</param>
+    /// <param name="newObject">The new state, or null to delete.</param>
     /// <param name="deletedState">For a delete, the object's final state (e.g. without its last finalizer); default: the stored one.</param>
     /// <returns>The object as stored (for a delete, the last state stamped with the deletion's resourceVersion).</returns>
     public JsonObject Commit(string storageKey, string key, JsonObject? newObject, JsonObject? deletedState = null)
