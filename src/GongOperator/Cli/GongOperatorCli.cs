@@ -43,7 +43,7 @@ internal static class GongOperatorCli
         var root = new RootCommand("gong-operator: makes Gong's allowed iFrame origins declarative (GongIntegrationOrigin).");
         root.Subcommands.Add(RunCommand.Create(stderr));
         root.Subcommands.Add(NotYet("local", "Laptop mode: embedded API server + Gong simulator + operator, until Ctrl-C.", stderr));
-        root.Subcommands.Add(NotYet("apiserver", "Run the embedded Kubernetes API server alone.", stderr));
+        root.Subcommands.Add(ApiServerCommand.Create(stdout, stderr));
         root.Subcommands.Add(SimulatorCommand.Create(stdout, stderr));
         root.Subcommands.Add(CrdCommand.Create(stdout));
         return root;

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using GongOperator.LocalCluster.Resources;
+using GongOperator.LocalCluster.Server;
+using GongOperator.LocalCluster.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GongOperator.LocalCluster;
+
+/// <summary>
+/// An embedded Kubernetes API server on 127.0.0.1 that kubectl, helm and KubernetesClient accept:
+/// discovery, OpenAPI, generic storage of built-in kinds and custom resources, watches, and a
+/// state directory that survives restarts.
+/// </summary>
+public sealed class LocalApiServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ObjectStore store;
+    private readonly WatchGate gate;
+    private X509Certificate2? certificate;
+
+    private LocalApiServer(WebApplication app, ObjectStore store, WatchGate gate, Uri baseAddress, string kubeconfigPath, string token, X509Certificate2? certificate)
+    {
+        this.app = app;
+        this.store = store;
+        this.gate = gate;
+        BaseAddress = baseAddress;
+        KubeconfigPath = kubeconfigPath;
+        Token = token;
+        this.certificate = certificate;
+    }
+
+    /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:34567/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The kubeconfig written for clients (context <c>local</c>).</summary>
+    public string KubeconfigPath { get; }
+
+    /// <summary>The bearer token every request must carry.</summary>
+    public string Token { get; }
+
+    /// <summary>The newest resourceVersion committed.</summary>
+    public long CurrentResourceVersion => store.CurrentResourceVersion;
+
+    /// <summary>Number of watch streams open right now (for tests that must cut a stream that exists).</summary>
+    internal int OpenWatchCount => store.WatcherCount;
+
+    /// <summary>Starts the server; returns once clients can connect.</summary>
+    public static async Task<LocalApiServer> StartAsync(LocalApiServerOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Port, "Port must be 0..65535");
+        }
+
+        if (options.MaxRequestBodyBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRequestBodyBytes, "MaxRequestBodyBytes must be positive");
+        }
+
+        var token = string.IsNullOrEmpty(options.Token) ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)) : options.Token;
+        var stateDir = options.StateDir is null ? null : Path.GetFullPath(options.StateDir);
+        var configDir = stateDir ?? Directory.CreateTempSubdirectory("gong-operator-apiserver-").FullName;
+        var persistence = stateDir is null ? null : new StatePersistence(Path.Combine(stateDir, "objects"));
+        var store = new ObjectStore(persistence);
+        var registry = new ResourceRegistry();
+        var operations = new ApiOperations(store, registry, options.TimeProvider);
+        operations.Bootstrap();
+        var gate = new WatchGate();
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var handler = new ApiRequestHandler(operations, options, token, gate, options.TimeProvider, loggerFactory.CreateLogger("GongOperator.LocalCluster"))
+        {
+            BookmarkInterval = options.BookmarkInterval,
+        };
+
+        X509Certificate2? certificate = null;
+        byte[]? caPem = null;
+        if (options.Https)
+        {
+            (certificate, caPem) = SelfSignedCertificates.Create(options.TimeProvider);
+        }
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    listen.UseHttps(certificate);
+                }
+                else
+                {
+                    listen.Protocols = HttpProtocols.Http1;
+                }
+            });
+        });
+        var app = builder.Build();
+        app.Run(handler.HandleAsync);
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            store.Dispose();
+            certificate?.Dispose();
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        var baseAddress = new Uri($"{(certificate is null ? "http" : "https")}://127.0.0.1:{port}/");
+        handler.ServerAddress = "127.0.0.1:" + port;
+        var kubeconfig = Path.Combine(configDir, "kubeconfig");
+        KubeconfigWriter.Write(kubeconfig, baseAddress, token, caPem);
+        Log.Listening(loggerFactory.CreateLogger("GongOperator.LocalCluster"), baseAddress, stateDir ?? "(memory)");
+        return new LocalApiServer(app, store, gate, baseAddress, kubeconfig, token, certificate);
+    }
+
+    /// <summary>Test hook: closes every open watch stream abruptly, as a network cut would.</summary>
+    public void DropWatches() => store.DropWatches();
+
+    /// <summary>Test hook: keeps watch streams open but delivers nothing while stalled.</summary>
+    public void StallWatches(bool stalled) => gate.Set(stalled);
+
+    /// <summary>Test hook: every resourceVersion older than now answers 410 to watches and Exact lists.</summary>
+    public void CompactHistory() => store.CompactHistory();
+
+    public async ValueTask DisposeAsync()
+    {
+        store.DropWatches();
+        gate.Set(false);
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        store.Dispose();
+        certificate?.Dispose();
+        certificate = null;
+    }
+}

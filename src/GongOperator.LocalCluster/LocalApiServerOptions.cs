@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace GongOperator.LocalCluster;
+
+/// <summary>How to start the embedded Kubernetes API server.</summary>
+public sealed record LocalApiServerOptions
+{
+    /// <summary>Default request body limit: 3 MiB, as Kubernetes.</summary>
+    public const long DefaultMaxRequestBodyBytes = 3 * 1024 * 1024;
+
+    /// <summary>Where objects (snapshot + write-ahead log) and the kubeconfig live; null keeps everything in memory (kubeconfig in a temp dir).</summary>
+    public string? StateDir { get; init; }
+
+    /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Serve HTTPS with a freshly generated self-signed CA (written into the kubeconfig).</summary>
+    public bool Https { get; init; }
+
+    /// <summary>Bearer token every request must carry; null generates a random one.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Clock for timestamps, watch timeouts and bookmarks.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Bodies above this many bytes get 413 (default 3 MiB).</summary>
+    public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
+
+    /// <summary>How often an idle watch with allowWatchBookmarks gets a BOOKMARK (default 5 s).</summary>
+    public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Logging for request failures; null logs nothing.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+}

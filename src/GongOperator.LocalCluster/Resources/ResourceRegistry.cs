@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+
+namespace GongOperator.LocalCluster.Resources;
+
+/// <summary>Every servable resource: the built-ins plus one entry per served version of each established CRD.</summary>
+internal sealed class ResourceRegistry
+{
+    private readonly object gate = new();
+    private ImmutableDictionary<string, ImmutableArray<ResourceType>> custom = ImmutableDictionary<string, ImmutableArray<ResourceType>>.Empty;
+    private ImmutableArray<ResourceType> all = [.. BuiltInResources.All];
+
+    /// <summary>Bumped on every change, so caches (discovery, OpenAPI) know to rebuild.</summary>
+    public long Revision { get; private set; }
+
+    public ImmutableArray<ResourceType> All => all;
+
+    public ResourceType? Find(string group, string version, string plural)
+    {
+        foreach (var type in all)
+        {
+            if (type.Plural == plural && type.Version == version && type.Group == group)
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
+    public ResourceType? FindByKind(string group, string version, string kind)
+    {
+        foreach (var type in all)
+        {
+            if (type.Kind == kind && type.Version == version && type.Group == group)
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the group/version is served at all (so an unknown plural is a plain 404 page).</summary>
+    public bool ServesGroupVersion(string group, string version) => all.Any(t => t.Group == group && t.Version == version);
+
+    public void SetCustom(string crdName, IReadOnlyList<ResourceType> types)
+    {
+        lock (gate)
+        {
+            custom = custom.SetItem(crdName, [.. types]);
+            Rebuild();
+        }
+    }
+
+    public void RemoveCustom(string crdName)
+    {
+        lock (gate)
+        {
+            custom = custom.Remove(crdName);
+            Rebuild();
+        }
+    }
+
+    private void Rebuild()
+    {
+        var builder = ImmutableArray.CreateBuilder<ResourceType>();
+        builder.AddRange(BuiltInResources.All);
+        foreach (var name in custom.Keys.Order(StringComparer.Ordinal))
+        {
+            builder.AddRange(custom[name]);
+        }
+
+        all = builder.ToImmutable();
+        Revision++;
+    }
+}
