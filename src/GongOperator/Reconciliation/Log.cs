@@ -1,5 +1,4 @@
 using GongOperator.Kubernetes.Controllers;
-using GongOperator.Gong;
 using Microsoft.Extensions.Logging;
 
 namespace GongOperator.Reconciliation;
@@ -14,5 +13,5 @@ internal static partial class Log
     public static partial void Registering(ILogger logger, ObjectKey key, string origin, string integrationType, RegistrationCause cause);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Gong answered {Key}: {Outcome} (requestId {RequestId})")]
-    public static partial void Outcome(ILogger logger, ObjectKey key, RegistrationOutcome outcome, string? requestId);
+    public static partial void Outcome(ILogger logger, ObjectKey key, string outcome, string? requestId);
 }

@@ -66,7 +66,10 @@ public sealed class OriginReconciler(
             var cause = ((RegistrationPlan.Register)plan).Why;
             Log.Registering(logger, key, origin.Spec.AllowedOrigin, origin.Spec.IntegrationType, cause);
             var outcome = await registrar.RegisterAsync(resolved.Company, new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin), cancellationToken).ConfigureAwait(false);
-            Log.Outcome(logger, key, outcome, outcome.RequestId);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                Log.Outcome(logger, key, outcome.GetType().Name, outcome.RequestId);
+            }
             if (outcome is Registered or AlreadyRegistered)
             {
                 metrics.RegistrationSucceeded(time.GetUtcNow());
