@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace GongOperator.GongSimulator;
 
 /// <summary>Serves <c>POST /v2/integration-settings</c>: reads the call, lets the state decide, and answers as decided.</summary>
-internal sealed class GongEndpoint(SimulatorState state, ILogger logger, Action<SimulatedCall>? onCall)
+internal sealed class GongEndpoint(SimulatorState state, ILogger logger, Action<SimulatedCall>? onCall, CancellationToken stopping)
 {
     public const string Path = "/v2/integration-settings";
 
@@ -17,21 +17,25 @@ internal sealed class GongEndpoint(SimulatorState state, ILogger logger, Action<
     {
         var aborted = context.RequestAborted;
         GongOutcome outcome;
-        try
+        using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping))
         {
-            var body = await ReadBodyAsync(context.Request, aborted).ConfigureAwait(false);
-            var latency = state.Latency;
-            if (latency > TimeSpan.Zero)
+            try
             {
-                await Task.Delay(latency, state.Time, aborted).ConfigureAwait(false);
-            }
+                var body = await ReadBodyAsync(context.Request, waiting.Token).ConfigureAwait(false);
+                var latency = state.Latency;
+                if (latency > TimeSpan.Zero)
+                {
+                    await Task.Delay(latency, state.Time, waiting.Token).ConfigureAwait(false);
+                }
 
-            outcome = state.Handle(context.Request.Headers.Authorization.ToString(), body);
-        }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
-        {
-            // The client went away; there is nobody to answer.
-            return;
+                outcome = state.Handle(context.Request.Headers.Authorization.ToString(), body);
+            }
+            catch (OperationCanceledException) when (waiting.IsCancellationRequested)
+            {
+                // The client went away, or the simulator is stopping (a latency on a fake clock would otherwise hold shutdown).
+                context.Abort();
+                return;
+            }
         }
 
         Notify(outcome.Call);

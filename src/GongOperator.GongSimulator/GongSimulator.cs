@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -63,9 +64,11 @@ public sealed class GongSimulator : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, options.Port);
         });
         builder.Services.AddRoutingCore();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var app = builder.Build();
 
-        var gong = new GongEndpoint(state, logger, options.OnCall);
+        var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var gong = new GongEndpoint(state, logger, options.OnCall, stopping);
         app.MapPost(GongEndpoint.Path, (RequestDelegate)gong.HandleAsync);
         new AdminEndpoints(state, logger).Map(app);
 
@@ -92,7 +95,7 @@ public sealed class GongSimulator : IAsyncDisposable
     /// <summary>Removes every fault (as <c>DELETE /_simulator/faults</c>).</summary>
     public SimulatorFaultState ClearFaults() => _state.ClearFaults();
 
-    /// <summary>Sets the answer to an origin already registered for every company (null) or one (as <c>POST /_simulator/conflict-mode</c>).</summary>
+    /// <summary>Sets the answer to an origin already registered for every company (null) or one (as <c>POST /_simulator/conflict-mode</c>); an unknown company throws <see cref="ArgumentException"/>.</summary>
     public void SetConflictMode(SimulatorConflictMode mode, string? company = null) => _state.SetConflictMode(mode, company);
 
     /// <summary>Spends a company's daily quota until the next window (00:00 UTC); the same as the fault <c>exhaustQuota</c>.</summary>

@@ -398,7 +398,7 @@ internal sealed class SimulatorState
     private CompanyState Find(string company) =>
         _byName.TryGetValue(company, out var state)
             ? state
-            : throw new KeyNotFoundException($"'{company}' is not a configured company");
+            : throw new ArgumentException($"'{company}' is not a configured company", nameof(company));
 
     private long NextIntegrationId()
     {

@@ -101,4 +101,13 @@ public sealed class ConflictTests
 
         Assert.Equal(HttpStatusCode.OK, (await h.RegisterAsync("DIALER", "https://acme.partner.com")).Status);
     }
+
+    [Fact]
+    public async Task Switching_the_conflict_mode_of_an_unknown_company_is_refused()
+    {
+        await using var h = await SimulatorHarness.StartAsync();
+
+        Assert.Throws<ArgumentException>(() => h.Simulator.SetConflictMode(SimulatorConflictMode.Ok, "nobody"));
+        Assert.Throws<ArgumentException>(() => h.Simulator.GetRegistrations("nobody"));
+    }
 }

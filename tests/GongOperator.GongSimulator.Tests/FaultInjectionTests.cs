@@ -183,4 +183,21 @@ public sealed class FaultInjectionTests
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal(1, h.Simulator.Calls[0].Sequence);
     }
+
+    [Fact]
+    public async Task Stopping_the_simulator_does_not_wait_for_a_latency_that_has_not_elapsed()
+    {
+        var time = new TimerWatchingTimeProvider(new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero)));
+        var h = await SimulatorHarness.StartAsync(new GongSimulatorOptions { TimeProvider = time });
+        h.Simulator.InjectFaults(new SimulatorFaultSpec { LatencyMs = 3_600_000 });
+        var pending = h.RegisterAsync("DIALER", "https://a.partner.com");
+        await time.TimerCreated.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        var watch = Stopwatch.StartNew();
+        await h.DisposeAsync();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"stopping took {watch.Elapsed}");
+        await Assert.ThrowsAnyAsync<Exception>(() => pending);
+        Assert.Empty(h.Simulator.Calls);
+    }
 }

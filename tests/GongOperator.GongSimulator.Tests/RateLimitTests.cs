@@ -170,4 +170,28 @@ public sealed class RateLimitTests
         Assert.Equal(TimeSpan.FromSeconds(2), spent.RetryAfter);
         Assert.Equal(HttpStatusCode.OK, after.Status);
     }
+
+    [Fact]
+    public async Task Of_twenty_concurrent_calls_in_one_second_exactly_three_pass()
+    {
+        var time = new FakeTimeProvider(Noon);
+        await using var h = await SimulatorHarness.StartAsync(new GongSimulatorOptions { TimeProvider = time });
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => h.RegisterAsync("DIALER", $"https://t{i}.partner.com")));
+
+        Assert.Equal(3, answers.Count(a => a.Status == HttpStatusCode.OK));
+        Assert.Equal(17, answers.Count(a => a.Status == HttpStatusCode.TooManyRequests && a.RetryAfter == TimeSpan.FromSeconds(1)));
+        Assert.Equal(3, h.Simulator.Registrations.Count);
+    }
+
+    [Fact]
+    public async Task Of_concurrent_registrations_of_one_origin_exactly_one_gets_200()
+    {
+        await using var h = await SimulatorHarness.StartAsync(new GongSimulatorOptions { RatePerSecond = 1000 });
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => h.RegisterAsync("DIALER", "https://same.partner.com")));
+
+        Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
+        Assert.Equal(19, answers.Count(a => a.Status == HttpStatusCode.Conflict));
+    }
 }

@@ -31,6 +31,7 @@ public sealed class Informer<T> : IInformer
     private long _watchStarts;
     private long _lists;
     private long _stalls;
+    private volatile string _lastResourceVersion = string.Empty;
 
     public Informer(IListWatchSource<T> source, InformerOptions? options = null, ILogger? logger = null, TimeProvider? timeProvider = null)
     {
@@ -63,6 +64,9 @@ public sealed class Informer<T> : IInformer
 
     /// <summary>Watches abandoned as stalled (silent past timeout plus grace).</summary>
     public long StalledWatches => Interlocked.Read(ref _stalls);
+
+    /// <summary>The resourceVersion most recently seen by any scope (list, event or bookmark); empty before the first list.</summary>
+    public string LastSyncResourceVersion => _lastResourceVersion;
 
     /// <summary>Adds a named secondary index (for example "by-secret" → "namespace/secretName"); allowed at any time.</summary>
     public void AddIndex(string name, Func<T, IEnumerable<string>> indexer)
@@ -140,6 +144,7 @@ public sealed class Informer<T> : IInformer
                 {
                     // First list may be served from the watch cache ("0"); after a 410 ask for the latest ("").
                     position.ResourceVersion = await ListIntoCacheAsync(scope, firstList ? "0" : string.Empty, cancellationToken).ConfigureAwait(false);
+                    _lastResourceVersion = position.ResourceVersion;
                     needList = false;
                     if (firstList)
                     {
@@ -284,6 +289,7 @@ public sealed class Informer<T> : IInformer
                 if (obj?.Metadata?.ResourceVersion is { Length: > 0 } version)
                 {
                     position.ResourceVersion = version;
+                    _lastResourceVersion = version;
                 }
             }
         }

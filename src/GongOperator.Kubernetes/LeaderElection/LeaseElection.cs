@@ -117,9 +117,12 @@ public sealed class LeaseElection
         };
         elector.OnError += e => Log.ElectionError(_logger, _options.LeaseName, e);
 
+        // The elector's renew attempt outlives a missed renew deadline (it keeps retrying in the background); a
+        // campaign-scoped token ends it when this campaign ends, so it cannot re-take the lease behind our back.
+        using var campaignCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            await elector.RunUntilLeadershipLostAsync(cancellationToken).ConfigureAwait(false);
+            await elector.RunUntilLeadershipLostAsync(campaignCts.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -132,6 +135,7 @@ public sealed class LeaseElection
             Log.ElectionError(_logger, _options.LeaseName, e);
         }
 
+        await campaignCts.CancelAsync().ConfigureAwait(false);
         StopLeading(leadingCts);
         if (leading is null)
         {

@@ -33,11 +33,19 @@ internal static class FieldManager
     /// (field names, list items left out) and answers its list-map keys; an empty list for atomic;
     /// <c>[<see cref="SetListMarker"/>]</c> for a set; null to use the built-in table (containers, env, ports,
     /// volumes, ownerReferences by uid, conditions by type, finalizers as a set).
+    /// <c>subresource</c> (e.g. "status") only labels the manager entry; dropping the fields a subresource may not
+    /// change (and <c>status</c> from a main-resource apply of a kind with a status subresource) is the caller's job.
     /// </remarks>
     /// <exception cref="ApplyConflictException">Another manager owns a field this apply changes and <paramref name="force"/> is false.</exception>
     /// <exception cref="PatchException">The applied object carries managedFields (malformed, 400).</exception>
     public static JsonObject ServerSideApply(
-        JsonObject? live, JsonObject applied, string manager, bool force, DateTimeOffset now, Func<string, IReadOnlyList<string>?>? listMapKeys = null)
+        JsonObject? live,
+        JsonObject applied,
+        string manager,
+        bool force,
+        DateTimeOffset now,
+        Func<string, IReadOnlyList<string>?>? listMapKeys = null,
+        string? subresource = null)
     {
         ArgumentNullException.ThrowIfNull(applied);
         ArgumentException.ThrowIfNullOrEmpty(manager);
@@ -52,7 +60,7 @@ internal static class FieldManager
         JsonObject result;
         try
         {
-            result = Apply(live, applied, manager, force, now, apiVersion, schema);
+            result = Apply(live, applied, manager, force, now, apiVersion, schema, subresource);
         }
         catch (ApplyConflictException conflict) when (manager == KubectlManager && !force && LastApplied(live) is { } lastApplied)
         {
@@ -65,7 +73,7 @@ internal static class FieldManager
                 throw new ApplyConflictException(remaining);
             }
 
-            result = Apply(live, applied, manager, force: true, now, apiVersion, schema);
+            result = Apply(live, applied, manager, force: true, now, apiVersion, schema, subresource);
         }
 
         if (manager == KubectlManager && result["metadata"]?["annotations"] is JsonObject annotations && annotations.ContainsKey(LastAppliedAnnotation))
@@ -138,12 +146,33 @@ internal static class FieldManager
         return set.ToFieldsV1();
     }
 
+    /// <summary>
+    /// The manager a write is attributed to: the <c>fieldManager</c> query parameter, else the User-Agent up to its
+    /// first "/" (<c>curl/7.88.1</c> → <c>curl</c>), cut to 128 characters. Null when neither is usable.
+    /// </summary>
+    public static string? ManagerOrUserAgent(string? fieldManager, string? userAgent)
+    {
+        if (!string.IsNullOrEmpty(fieldManager))
+        {
+            return fieldManager;
+        }
+
+        if (string.IsNullOrEmpty(userAgent))
+        {
+            return null;
+        }
+
+        var slash = userAgent.IndexOf('/', StringComparison.Ordinal);
+        var prefix = slash < 0 ? userAgent : userAgent[..slash];
+        return prefix.Length > 128 ? prefix[..128] : prefix;
+    }
+
     /// <summary>RFC 3339 in whole seconds, as metav1.Time is written.</summary>
     public static string FormatTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static JsonObject Apply(
-        JsonObject? live, JsonObject applied, string manager, bool force, DateTimeOffset now, string? apiVersion, ObjectSchema schema)
+        JsonObject? live, JsonObject applied, string manager, bool force, DateTimeOffset now, string? apiVersion, ObjectSchema schema, string? subresource)
     {
         var entries = ManagedFieldsEntry.Decode(live) ?? [];
         var liveObject = WithoutManagedFields(live ?? new JsonObject());
@@ -157,7 +186,7 @@ internal static class FieldManager
 
         var newSet = FieldWalker.ToFieldSet(config, schema);
         newSet.ExceptWith(Stripped);
-        var own = entries.FirstOrDefault(e => e.Is(manager, ManagedFieldsEntry.ApplyOperation, null, apiVersion));
+        var own = entries.FirstOrDefault(e => e.Is(manager, ManagedFieldsEntry.ApplyOperation, subresource, apiVersion));
         var others = entries.Where(e => !ReferenceEquals(e, own)).ToList();
 
         if (own is not null)
@@ -200,6 +229,7 @@ internal static class FieldManager
                 Manager = manager,
                 Operation = ManagedFieldsEntry.ApplyOperation,
                 ApiVersion = apiVersion,
+                Subresource = string.IsNullOrEmpty(subresource) ? null : subresource,
                 Fields = newSet,
             };
             entries.Add(own);

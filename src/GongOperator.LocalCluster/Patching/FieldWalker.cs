@@ -10,7 +10,7 @@ namespace GongOperator.LocalCluster.Patching;
 /// </summary>
 internal static class FieldWalker
 {
-    /// <summary>The paths an applied configuration sets: leaves, atomic lists and maps, empty objects, and list items themselves.</summary>
+    /// <summary>The paths an applied configuration sets: leaves, atomic lists and maps, empty objects and lists, and list items themselves.</summary>
     public static FieldSet ToFieldSet(JsonObject applied, ObjectSchema schema)
     {
         var set = new FieldSet();
@@ -172,8 +172,9 @@ internal static class FieldWalker
                 return;
             case JsonArray array:
                 {
+                    // An empty list is owned as a whole, like an empty object: it keeps "empty" distinct from "absent".
                     var type = schema.ListAt(schemaPath);
-                    if (type.Kind == ListKind.Atomic || ItemElements(array, type) is not { } elements)
+                    if (array.Count == 0 || type.Kind == ListKind.Atomic || ItemElements(array, type) is not { } elements)
                     {
                         set.Add(path);
                         return;

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace GongOperator.LocalCluster.Patching;
 
-/// <summary>Small helpers over <see cref="JsonNode"/>: value equality that treats 1 and 1.0 alike, and cloning.</summary>
+/// <summary>Value equality of <see cref="JsonNode"/> trees that treats 1 and 1.0 alike and ignores member order.</summary>
 internal static class JsonNodes
 {
     /// <summary>Deep equality of two JSON trees; numbers compare by value, objects ignore member order.</summary>
@@ -50,25 +50,6 @@ internal static class JsonNodes
             default:
                 return ScalarEquals(left, right);
         }
-    }
-
-    /// <summary>Clones a node (null stays null).</summary>
-    public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
-
-    /// <summary>A compact, canonical text of a scalar, used as a set key (numbers normalised).</summary>
-    public static string ScalarKey(JsonNode? node)
-    {
-        if (node is null)
-        {
-            return "null";
-        }
-
-        if (node is JsonValue && node.GetValueKind() == JsonValueKind.Number && TryGetDecimal(node, out var d))
-        {
-            return d.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return node.ToJsonString();
     }
 
     private static bool ScalarEquals(JsonNode left, JsonNode right)

@@ -6,9 +6,10 @@ namespace GongOperator.LocalCluster.Patching;
 
 /// <summary>JSON Patch (RFC 6902) over <see cref="JsonNode"/> trees.</summary>
 /// <remarks>
-/// Like kube-apiserver, only a document that is not an array of objects counts as malformed (400);
-/// every error found while applying the operations, including an unknown <c>op</c> or a missing
-/// <c>path</c>, is a failed operation (422). Messages follow the Go json-patch library the server uses.
+/// Like kube-apiserver, only a document that does not decode as a list of operations (not an array of
+/// objects, or a non-string <c>op</c>/<c>path</c>/<c>from</c>) is malformed (400); every error found while
+/// applying the operations, including an unknown <c>op</c> or a missing <c>path</c>, is a failed operation
+/// (422). Messages follow the Go decoder and json-patch library the server uses.
 /// </remarks>
 internal static class JsonPatch
 {
@@ -21,18 +22,26 @@ internal static class JsonPatch
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(patchDocument);
+        // The server decodes the document into a typed list first (fieldValidation defaults to Warn), so shape
+        // errors are 400 with the Go decoder's text.
         if (patchDocument is not JsonArray operations)
         {
-            throw new PatchException(
-                $"json: cannot unmarshal {GoKind(patchDocument)} into Go value of type jsonpatch.Patch", isMalformed: true);
+            throw Malformed($"json: cannot unmarshal {GoKind(patchDocument)} into Go value of type []handlers.jsonPatchOp");
         }
 
         foreach (var operation in operations)
         {
-            if (operation is not JsonObject)
+            if (operation is not JsonObject fields)
             {
-                throw new PatchException(
-                    $"json: cannot unmarshal {GoKind(operation)} into Go value of type jsonpatch.Operation", isMalformed: true);
+                throw Malformed($"json: cannot unmarshal {GoKind(operation)} into Go value of type handlers.jsonPatchOp");
+            }
+
+            foreach (var name in new[] { "op", "path", "from" })
+            {
+                if (fields.TryGetPropertyValue(name, out var value) && value is not null && value.GetValueKind() != JsonValueKind.String)
+                {
+                    throw Malformed($"json: cannot unmarshal {GoKind(value)} into Go struct field jsonPatchOp.{name} of type string");
+                }
             }
         }
 
@@ -326,6 +335,8 @@ internal static class JsonPatch
             : throw Failed($"{op} operation missing value field: missing value");
 
     private static PatchException Failed(string message) => new(message, isMalformed: false);
+
+    private static PatchException Malformed(string message) => new("error decoding patch: " + message, isMalformed: true);
 
     private static string GoKind(JsonNode? node) => node switch
     {

@@ -23,6 +23,9 @@ internal static class StrategicMergePatch
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(patch);
         var context = new Context(kind ?? string.Empty);
+
+        // The merge keys depend on the kind and the path only; apiVersion is part of the call so that a caller never
+        // has to guess, and because a CR (which the server refuses with 415 before calling) has no tags at all.
         _ = apiVersion;
         return context.MergeMap((JsonObject)target.DeepClone(), patch, string.Empty) as JsonObject
             ?? throw new PatchException("a strategic merge patch cannot delete the whole object", isMalformed: true);

@@ -29,6 +29,12 @@ internal static class KindSchemas
         [("apps/v1", "DaemonSet")] = AppsSchemas.DaemonSet,
         [("batch/v1", "Job")] = BatchSchemas.Job,
         [("batch/v1", "CronJob")] = BatchSchemas.CronJob,
+        [("v1", "ResourceQuota")] = CoreSchemas.ResourceQuota,
+        [("policy/v1", "PodDisruptionBudget")] = PolicySchemas.PodDisruptionBudget,
+        [("scheduling.k8s.io/v1", "PriorityClass")] = PolicySchemas.PriorityClass,
+        [("networking.k8s.io/v1", "Ingress")] = NetworkingSchemas.Ingress,
+        [("networking.k8s.io/v1", "IngressClass")] = NetworkingSchemas.IngressClass,
+        [("networking.k8s.io/v1", "NetworkPolicy")] = NetworkingSchemas.NetworkPolicy,
     };
 
     // The options kinds are registered in every group version (client-go encodes DeleteOptions

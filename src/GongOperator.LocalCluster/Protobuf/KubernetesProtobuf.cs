@@ -44,7 +44,19 @@ internal static class KubernetesProtobuf
     /// are the object. Returns the object's JSON form with apiVersion and kind first.
     /// </summary>
     /// <exception cref="ProtobufDecodeException">The body is malformed or its kind has no schema.</exception>
-    public static JsonObject Decode(ReadOnlySpan<byte> body) => DecodeEnvelope(body, depth: 0);
+    public static JsonObject Decode(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return DecodeEnvelope(body, depth: 0);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException
+            or OverflowException or JsonException or IndexOutOfRangeException)
+        {
+            // Every malformed input has its own check; this only keeps a missed case a 400, not a 500.
+            throw new ProtobufDecodeException($"unable to decode protobuf body: {ex.Message}", ex);
+        }
+    }
 
     /// <summary>Decodes a magic-prefixed object, also where one is embedded in a RawExtension.</summary>
     internal static JsonObject DecodeEnvelope(ReadOnlySpan<byte> body, int depth)
@@ -173,17 +185,7 @@ internal static class KubernetesProtobuf
 
     private static JsonObject MergeJson(JsonObject result, ReadOnlySpan<byte> raw)
     {
-        JsonNode? parsed;
-        try
-        {
-            parsed = JsonNode.Parse(raw);
-        }
-        catch (JsonException ex)
-        {
-            throw new ProtobufDecodeException($"unable to decode protobuf body: the embedded JSON is invalid: {ex.Message}", ex);
-        }
-
-        if (parsed is not JsonObject json)
+        if (ProtobufJsonDecoder.ParseEmbeddedJson(raw, "the envelope") is not JsonObject json)
         {
             throw ProtobufDecodeException.Malformed("the embedded JSON is not an object");
         }

@@ -64,6 +64,9 @@ internal sealed class ProtoMessage
     public ProtoMessage Time(int number, string json) =>
         Add(number, json, FieldKind.Time, FieldShape.Single, null, false);
 
+    public ProtoMessage TimeMap(int number, string json) =>
+        Add(number, json, FieldKind.Time, FieldShape.Map, null, false);
+
     public ProtoMessage MicroTime(int number, string json) =>
         Add(number, json, FieldKind.MicroTime, FieldShape.Single, null, false);
 

@@ -14,8 +14,8 @@ internal static class ProtobufJsonDecoder
     // Kubernetes schemas nest about a dozen levels; this only stops hostile input.
     private const int MaxDepth = 64;
 
-    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
+    // Duplicate names would otherwise surface later, when the server walks the object.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
 
     /// <summary>Decodes <paramref name="data"/> as <paramref name="schema"/>, adding properties to <paramref name="target"/>.</summary>
     public static void DecodeInto(ReadOnlySpan<byte> data, ProtoMessage schema, JsonObject target, int depth)
@@ -171,23 +171,21 @@ internal static class ProtobufJsonDecoder
             : EmbeddedJson(raw, field);
     }
 
-    private static JsonNode? EmbeddedJson(ReadOnlySpan<byte> raw, ProtoField field)
+    /// <summary>Parses JSON embedded in a protobuf field or envelope; invalid JSON is a decode error.</summary>
+    internal static JsonNode? ParseEmbeddedJson(ReadOnlySpan<byte> raw, string what)
     {
-        if (raw.IsEmpty)
-        {
-            return null;
-        }
-
         try
         {
-            return JsonNode.Parse(raw, NodeOptions, DocumentOptions);
+            return JsonNode.Parse(raw, nodeOptions: null, DocumentOptions);
         }
         catch (JsonException ex)
         {
-            throw new ProtobufDecodeException(
-                $"unable to decode protobuf body: field {field.JsonName} does not hold valid JSON: {ex.Message}", ex);
+            throw new ProtobufDecodeException($"unable to decode protobuf body: {what} does not hold valid JSON: {ex.Message}", ex);
         }
     }
+
+    private static JsonNode? EmbeddedJson(ReadOnlySpan<byte> raw, ProtoField field) =>
+        raw.IsEmpty ? null : ParseEmbeddedJson(raw, $"field {field.JsonName}");
 
     private static JsonValue ScalarFromVarint(FieldKind kind, ulong raw) => kind switch
     {

@@ -51,7 +51,8 @@ internal static class GoFormat
                     {
                         sb.Append(CultureInfo.InvariantCulture, $"\\x{r.Value:x2}");
                     }
-                    else if (Rune.GetUnicodeCategory(r) is UnicodeCategory.Control or UnicodeCategory.Format
+                    else if ((r.Value != ' ' && Rune.GetUnicodeCategory(r) == UnicodeCategory.SpaceSeparator)
+                             || Rune.GetUnicodeCategory(r) is UnicodeCategory.Control or UnicodeCategory.Format
                              or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
                              or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
                     {

@@ -45,10 +45,14 @@ internal static class Re2Pattern
         }
     }
 
-    /// <summary>Rewrites the RE2-only spellings .NET does not know: <c>(?P&lt;n&gt;</c>, <c>\pL</c>, POSIX classes.</summary>
+    /// <summary>
+    /// Rewrites RE2 spellings whose .NET meaning differs or is missing: <c>(?P&lt;n&gt;</c>, <c>\pL</c>,
+    /// POSIX classes, ASCII-only <c>\d \w \s</c>, and <c>$</c> (end of text only).
+    /// </summary>
     public static string Translate(string pattern)
     {
         var sb = new StringBuilder(pattern.Length + 8);
+        bool multiline = pattern.Contains("(?m", StringComparison.Ordinal) || pattern.Contains("(?sm", StringComparison.Ordinal) || pattern.Contains("(?im", StringComparison.Ordinal);
         int i = 0;
         bool inClass = false;
         while (i < pattern.Length)
@@ -61,6 +65,27 @@ internal static class Re2Pattern
                 {
                     sb.Append('\\').Append(next).Append('{').Append(pattern[i + 2]).Append('}');
                     i += 3;
+                    continue;
+                }
+
+                // RE2's \d, \w and \s are ASCII-only; .NET's are Unicode-aware.
+                string? ascii = (next, inClass) switch
+                {
+                    ('d', false) => "[0-9]",
+                    ('D', false) => "[^0-9]",
+                    ('w', false) => "[0-9A-Za-z_]",
+                    ('W', false) => "[^0-9A-Za-z_]",
+                    ('s', false) => "[\\t\\n\\f\\r ]",
+                    ('S', false) => "[^\\t\\n\\f\\r ]",
+                    ('d', true) => "0-9",
+                    ('w', true) => "0-9A-Za-z_",
+                    ('s', true) => "\\t\\n\\f\\r ",
+                    _ => null,
+                };
+                if (ascii is not null)
+                {
+                    sb.Append(ascii);
+                    i += 2;
                     continue;
                 }
 
@@ -111,6 +136,14 @@ internal static class Re2Pattern
                     i++;
                 }
 
+                continue;
+            }
+
+            if (c == '$' && !multiline)
+            {
+                // Without the m flag RE2's $ matches only at the very end; .NET's also before a final newline.
+                sb.Append("\\z");
+                i++;
                 continue;
             }
 

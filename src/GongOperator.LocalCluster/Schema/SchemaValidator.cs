@@ -51,6 +51,9 @@ internal static class SchemaValidator
             string expected = s.Type ?? "integer,string";
             string actual = TypeName(kind);
             errors.Add(FieldErrors.TypeInvalid(path, actual, $"{p} in body must be of type {expected}: \"{actual}\""));
+
+            // Composite keywords still run (kube-openapi runs every validator); value keywords do not apply.
+            ValidateComposition(s, value, path, p, errors);
             return;
         }
 
@@ -90,19 +93,30 @@ internal static class SchemaValidator
             Validate(sub, value, path, errors);
         }
 
+        // Composite failures are reported on a nil field with an empty value and the quoted path,
+        // followed by the errors of the first failing alternative, as kube-openapi does.
         if (s.AnyOf.Count > 0 && !s.AnyOf.Any(sub => Passes(sub, value, path)))
         {
-            errors.Add(FieldErrors.Invalid(path, value, $"{p} in body must validate at least one schema (anyOf)"));
+            errors.Add(FieldErrors.Invalid(string.Empty, string.Empty, $"{GoFormat.Quote(p)} must validate at least one schema (anyOf)"));
+            Validate(s.AnyOf[0], value, path, errors);
         }
 
-        if (s.OneOf.Count > 0 && s.OneOf.Count(sub => Passes(sub, value, path)) != 1)
+        if (s.OneOf.Count > 0)
         {
-            errors.Add(FieldErrors.Invalid(path, value, $"{p} in body must validate one and only one schema (oneOf)"));
+            int passing = s.OneOf.Count(sub => Passes(sub, value, path));
+            if (passing != 1)
+            {
+                errors.Add(FieldErrors.Invalid(string.Empty, string.Empty, $"{GoFormat.Quote(p)} must validate one and only one schema (oneOf)"));
+                if (passing == 0)
+                {
+                    Validate(s.OneOf[0], value, path, errors);
+                }
+            }
         }
 
         if (s.Not is not null && Passes(s.Not, value, path))
         {
-            errors.Add(FieldErrors.Invalid(path, value, $"{p} in body must not validate the schema (not)"));
+            errors.Add(FieldErrors.Invalid(string.Empty, string.Empty, $"{GoFormat.Quote(p)} must not validate the schema (not)"));
         }
     }
 

@@ -41,22 +41,11 @@ internal static class GongOperatorCli
     internal static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("gong-operator: makes Gong's allowed iFrame origins declarative (GongIntegrationOrigin).");
-        root.Subcommands.Add(NotYet("run", "Run the operator against a cluster (in-cluster config, or --kubeconfig/--context).", stderr));
-        root.Subcommands.Add(NotYet("local", "Laptop mode: embedded API server + Gong simulator + operator, until Ctrl-C.", stderr));
+        root.Subcommands.Add(RunCommand.Create(stderr));
+        root.Subcommands.Add(LocalCommand.Create(stdout, stderr));
         root.Subcommands.Add(ApiServerCommand.Create(stdout, stderr));
         root.Subcommands.Add(SimulatorCommand.Create(stdout, stderr));
         root.Subcommands.Add(CrdCommand.Create(stdout));
         return root;
-    }
-
-    private static Command NotYet(string name, string description, TextWriter stderr)
-    {
-        var command = new Command(name, description);
-        command.SetAction(async (_, _) =>
-        {
-            await stderr.WriteLineAsync($"gong-operator {name}: not yet available in this build").ConfigureAwait(false);
-            return 1;
-        });
-        return command;
     }
 }

@@ -25,7 +25,7 @@ internal static class OperatorSettings
         new("metrics-bind-address", $"Address of /metrics, e.g. :8080 or 127.0.0.1:8080; 0 disables (default {OperatorOptions.DefaultMetricsBindAddress}).", (o, v) => o with { MetricsBindAddress = ParseBindAddress(v) }),
         new("health-probe-bind-address", $"Address of /healthz and /readyz; 0 disables (default {OperatorOptions.DefaultHealthProbeBindAddress}).", (o, v) => o with { HealthProbeBindAddress = ParseBindAddress(v) }),
         new("log-format", "json (default) or text.", (o, v) => o with { LogFormat = OneOf(v, "json", "text") }),
-        new("log-level", "Trace, Debug, Information (default), Warning, Error.", (o, v) => o with { LogLevel = OneOf(v, "Trace", "Debug", "Information", "Warning", "Error", "Critical") }),
+        new("log-level", "trace, debug, info (default), warn, error (or Trace, Debug, Information, Warning, Error).", (o, v) => o with { LogLevel = ParseLogLevel(v) }),
     ];
 
     private static int ParseInt(string value, int min, int max) =>
@@ -88,6 +88,17 @@ internal static class OperatorSettings
             ? value
             : throw new FormatException($"'{value}' is not an address such as :8080 or 127.0.0.1:8080");
     }
+
+    private static string ParseLogLevel(string value) => value.ToUpperInvariant() switch
+    {
+        "TRACE" => "Trace",
+        "DEBUG" => "Debug",
+        "INFO" or "INFORMATION" => "Information",
+        "WARN" or "WARNING" => "Warning",
+        "ERROR" => "Error",
+        "CRITICAL" => "Critical",
+        _ => throw new FormatException($"'{value}' is not a log level (trace, debug, info, warn, error)"),
+    };
 
     private static string OneOf(string value, params string[] allowed) =>
         allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase))

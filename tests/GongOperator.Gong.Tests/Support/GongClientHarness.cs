@@ -15,7 +15,7 @@ public sealed class GongClientHarness : IAsyncDisposable
 
     private readonly ServiceProvider provider;
 
-    public GongClientHarness(Action<GongClientOptions>? configure = null, bool overRealHttp = false)
+    public GongClientHarness(Action<GongClientOptions>? configure = null, bool overRealHttp = false, Action<IServiceCollection>? addServices = null)
     {
         Time = new FakeTimeProvider(Start);
         Gong = new StubGong(Time);
@@ -24,10 +24,14 @@ public sealed class GongClientHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
         services.AddSingleton(new GongMetrics(Registry));
+        addServices?.Invoke(services);
         services.AddGongClient(o =>
         {
-            // Small, deterministic backoff in tests; each test sets what it exercises.
+            // Small backoff; long timeouts, because Drive moves the fake clock faster than real time and a slow
+            // first call (JIT, a loaded CI machine) must not time out by accident. Tests that exercise timeouts set them.
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
+            o.AttemptTimeout = TimeSpan.FromMinutes(5);
+            o.TotalTimeout = TimeSpan.FromMinutes(10);
             configure?.Invoke(o);
         });
         if (!overRealHttp)

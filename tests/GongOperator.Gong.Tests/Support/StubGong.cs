@@ -23,8 +23,10 @@ public sealed class StubGong(TimeProvider time) : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // Stamped before any await: the budget granted this attempt synchronously just before, on the same clock.
+        var at = time.GetUtcNow();
         var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
-        var recorded = new StubRequest(request.RequestUri!, request.Headers.Authorization?.ToString(), body, time.GetUtcNow());
+        var recorded = new StubRequest(request.RequestUri!, request.Headers.Authorization?.ToString(), body, at);
         requests.Enqueue(recorded);
         var response = await Responder(recorded, cancellationToken);
         response.RequestMessage = request;

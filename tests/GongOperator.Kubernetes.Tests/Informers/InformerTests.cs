@@ -149,7 +149,7 @@ public sealed class InformerTests
     }
 
     [Fact]
-    public async Task A_bookmark_resets_the_stall_timer()
+    public async Task A_bookmark_resets_the_stall_timer_and_moves_the_resume_point()
     {
         var time = new FakeTimeProvider();
         var source = new FakeListWatchSource<Widget>();
@@ -166,11 +166,17 @@ public sealed class InformerTests
         await Poll.UntilAsync(() => source.ActiveWatches == 1, "the watch is open");
 
         time.Advance(TimeSpan.FromSeconds(6));
-        source.Upsert(Widget.Create("a", "keeps-it-alive"));
-        await Poll.UntilAsync(() => informer.Count == 1, "the event arrived");
+        var bookmark = source.SendBookmark();
+        await Poll.UntilAsync(() => informer.LastSyncResourceVersion == bookmark, "the bookmark was seen");
         time.Advance(TimeSpan.FromSeconds(6));
-
         Assert.Equal(0, informer.StalledWatches);
+        Assert.Equal(0, informer.Count);
+
+        source.DropWatches();
+
+        // The re-connect back-off runs on the fake clock.
+        await Poll.UntilAsync(() => { time.Advance(TimeSpan.FromMilliseconds(10)); return source.WatchRequests.Count == 2; }, "the watch restarted");
+        Assert.Equal(bookmark, source.WatchRequests[1].ResourceVersion);
         await cts.CancelAsync();
         await run;
     }

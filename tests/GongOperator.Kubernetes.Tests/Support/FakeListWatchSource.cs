@@ -97,6 +97,23 @@ public sealed class FakeListWatchSource<T> : IListWatchSource<T>
         }
     }
 
+    /// <summary>Moves the resourceVersion on without a change and sends a BOOKMARK carrying it to every open watch.</summary>
+    public string SendBookmark()
+    {
+        lock (_gate)
+        {
+            var version = (++_version).ToString(CultureInfo.InvariantCulture);
+            var bookmark = Activator.CreateInstance<T>();
+            bookmark.Metadata = new V1ObjectMeta { ResourceVersion = version };
+            foreach (var watch in _watches)
+            {
+                watch.Writer.TryWrite((WatchEventType.Bookmark, bookmark));
+            }
+
+            return version;
+        }
+    }
+
     /// <summary>Forgets history so a watch from any earlier resourceVersion gets 410 Expired.</summary>
     public void Compact()
     {

@@ -548,4 +548,56 @@ public sealed class FieldManagerTests
     {
         Assert.Equal("2026-11-23T17:00:00Z", FieldManager.FormatTime(new DateTimeOffset(2026, 11, 23, 18, 0, 0, 999, TimeSpan.FromHours(1))));
     }
+
+    [Fact]
+    public void An_apply_to_a_subresource_gets_its_own_entry()
+    {
+        var beta = Stored(BetaAppliedByKubectl(), "476");
+
+        var result = FieldManager.ServerSideApply(
+            beta,
+            Parse("""{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"beta","namespace":"sample"},"status":{"phase":"Running"}}"""),
+            "operator",
+            force: false,
+            At("2026-11-23T17:10:00Z"),
+            WidgetKeys,
+            subresource: "status");
+
+        Assert.Equal("{\"f:status\":{\"f:phase\":{}}}", Fields(result, "operator", "Apply", "status"));
+        Assert.Equal(BetaKubectlFields, Fields(result, "kubectl", "Apply"));
+    }
+
+    [Fact]
+    public void Kubectl_still_conflicts_on_fields_its_last_applied_annotation_does_not_declare()
+    {
+        var live = AlphaAfterThreeClientSideApplies();
+        var tuned = FieldManager.RecordUpdate(live, (JsonObject)JsonMergePatch.Apply(live, Parse("""{"spec":{"mode":"auto"}}"""))!, "tuner", At("2026-11-23T16:59:58Z"), listMapKeys: WidgetKeys);
+        var config = AlphaSsa();
+        config["spec"]!["mode"] = "manual";
+
+        // .spec.size also conflicts (with kubectl-client-side-apply) but is declared in last-applied, so only .spec.mode is reported.
+        var error = Assert.Throws<ApplyConflictException>(() =>
+            FieldManager.ServerSideApply(tuned, config, "kubectl", force: false, At("2026-11-23T17:00:00Z"), WidgetKeys));
+
+        Assert.Equal("Apply failed with 1 conflict: conflict with \"tuner\" using example.com/v1: .spec.mode", error.Message);
+    }
+
+    [Theory]
+    [InlineData("kubectl-patch", "kubectl/v1.35.2 (linux/amd64) kubernetes/fdc9d74", "kubectl-patch")]
+    [InlineData(null, "curl/7.88.1", "curl")]
+    [InlineData("", "kubernetes-csharp/21.0.8+75f253d651", "kubernetes-csharp")]
+    [InlineData(null, "Go-http-client", "Go-http-client")]
+    [InlineData(null, null, null)]
+    public void A_write_without_fieldManager_is_attributed_to_the_user_agent_prefix(string? fieldManager, string? userAgent, string? expected)
+    {
+        Assert.Equal(expected, FieldManager.ManagerOrUserAgent(fieldManager, userAgent));
+    }
+
+    [Fact]
+    public void An_applied_empty_list_is_owned_as_a_whole()
+    {
+        var result = FieldManager.ServerSideApply(null, Parse("""{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w","finalizers":[]},"status":{"conditions":[]}}"""), "a", false, At("2026-11-23T17:00:00Z"), WidgetKeys);
+
+        Assert.Equal("{\"f:metadata\":{\"f:finalizers\":{}},\"f:status\":{\"f:conditions\":{}}}", Fields(result, "a", "Apply"));
+    }
 }

@@ -86,11 +86,13 @@ public sealed class JsonPatchTests
     }
 
     [Theory]
-    [InlineData("{\"op\":\"add\",\"path\":\"/a\",\"value\":1}", "json: cannot unmarshal object into Go value of type jsonpatch.Patch")]
-    [InlineData("\"text\"", "json: cannot unmarshal string into Go value of type jsonpatch.Patch")]
-    [InlineData("[1]", "json: cannot unmarshal number into Go value of type jsonpatch.Operation")]
-    [InlineData("[[]]", "json: cannot unmarshal array into Go value of type jsonpatch.Operation")]
-    public void A_document_that_is_not_an_array_of_objects_is_malformed(string patch, string message)
+    [InlineData("{\"op\":\"add\",\"path\":\"/a\",\"value\":1}", "error decoding patch: json: cannot unmarshal object into Go value of type []handlers.jsonPatchOp")]
+    [InlineData("\"text\"", "error decoding patch: json: cannot unmarshal string into Go value of type []handlers.jsonPatchOp")]
+    [InlineData("[1]", "error decoding patch: json: cannot unmarshal number into Go value of type handlers.jsonPatchOp")]
+    [InlineData("[[]]", "error decoding patch: json: cannot unmarshal array into Go value of type handlers.jsonPatchOp")]
+    [InlineData("[{\"op\":5,\"path\":\"/a\"}]", "error decoding patch: json: cannot unmarshal number into Go struct field jsonPatchOp.op of type string")]
+    [InlineData("[{\"op\":\"remove\",\"path\":[\"a\"]}]", "error decoding patch: json: cannot unmarshal array into Go struct field jsonPatchOp.path of type string")]
+    public void A_document_that_does_not_decode_as_a_list_of_operations_is_malformed(string patch, string message)
     {
         var error = Assert.Throws<PatchException>(() => Apply("{}", patch));
 

@@ -140,6 +140,17 @@ public sealed class MalformedInputTests
     }
 
     [Fact]
+    public void Duplicate_names_in_embedded_json_are_rejected_while_decoding()
+    {
+        var metadata = new ProtoWriter().Msg(17, m => m.Msg(7, f => f.Bytes(1, """{"f:a":{},"f:a":{}}"""u8.ToArray())));
+        var body = ProtoWriter.Envelope("v1", "Namespace", new ProtoWriter().Msg(1, metadata));
+
+        var error = Assert.Throws<ProtobufDecodeException>(() => KubernetesProtobuf.Decode(body));
+
+        Assert.Contains("fieldsV1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Out_of_range_time_is_rejected()
     {
         var metadata = new ProtoWriter().Msg(8, t => t.Varint(1, long.MaxValue));

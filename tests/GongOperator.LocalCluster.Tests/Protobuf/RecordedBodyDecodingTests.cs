@@ -67,4 +67,16 @@ public sealed class RecordedBodyDecodingTests
 
         JsonAssert.Equal("""{"apiVersion":"v1","kind":"DeleteOptions"}""", json);
     }
+
+    [Theory]
+    [MemberData(nameof(KubectlCreateBodies.Names), MemberType = typeof(KubectlCreateBodies))]
+    public void Kubectl_create_body_decodes_to_the_json_kubectl_prints_for_the_same_object(string name)
+    {
+        var (command, base64, expectedJson) = KubectlCreateBodies.Get(name);
+
+        var json = KubernetesProtobuf.Decode(Convert.FromBase64String(base64));
+
+        Assert.False(string.IsNullOrEmpty(command));
+        JsonAssert.Equal(expectedJson, json);
+    }
 }

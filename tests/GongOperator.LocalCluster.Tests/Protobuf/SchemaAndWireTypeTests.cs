@@ -35,6 +35,11 @@ public sealed class SchemaAndWireTypeTests
             ("rbac.authorization.k8s.io/v1", "Role"), ("rbac.authorization.k8s.io/v1", "RoleBinding"),
             ("rbac.authorization.k8s.io/v1", "ClusterRole"), ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding"),
             ("apps/v1", "Deployment"), ("v1", "DeleteOptions"), ("meta.k8s.io/v1", "DeleteOptions"),
+            ("v1", "Pod"), ("v1", "PersistentVolumeClaim"), ("v1", "ResourceQuota"), ("apps/v1", "ReplicaSet"),
+            ("apps/v1", "StatefulSet"), ("apps/v1", "DaemonSet"), ("batch/v1", "Job"), ("batch/v1", "CronJob"),
+            ("policy/v1", "PodDisruptionBudget"), ("scheduling.k8s.io/v1", "PriorityClass"),
+            ("networking.k8s.io/v1", "Ingress"), ("networking.k8s.io/v1", "IngressClass"),
+            ("networking.k8s.io/v1", "NetworkPolicy"),
         };
 
         foreach (var (apiVersion, kind) in expected)

@@ -24,6 +24,7 @@ public sealed class GoFormatTests
     [InlineData("line\nbreak\t", "\"line\\nbreak\\t\"")]
     [InlineData("\u0001", "\"\\x01\"")]
     [InlineData("héllo", "\"héllo\"")]
+    [InlineData("a\u00a0b", "\"a\\u00a0b\"")]
     public void Quote_escapes_like_strconv_quote(string value, string expected) =>
         Assert.Equal(expected, GoFormat.Quote(value));
 
@@ -37,6 +38,10 @@ public sealed class GoFormatTests
     public void Re2_spellings_are_translated_for_dotnet()
     {
         Assert.Equal("(?<n>[0-9A-Za-z_])\\p{L}", Re2Pattern.Translate("(?P<n>[[:word:]])\\pL"));
+        Assert.Equal("^[0-9]+[a0-9]\\z", Re2Pattern.Translate("^\\d+[a\\d]$"));
+        Assert.Equal("^\\$[$]\\z", Re2Pattern.Translate("^\\$[$]$"));
         Assert.Matches(Re2Pattern.Compile("^[]a]+$"), "a]a");
+        Assert.DoesNotMatch(Re2Pattern.Compile("^[a-z]+$"), "abc\n");
+        Assert.DoesNotMatch(Re2Pattern.Compile("^\\d+$"), "١٢٣");
     }
 }

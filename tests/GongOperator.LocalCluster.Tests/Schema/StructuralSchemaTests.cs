@@ -184,6 +184,22 @@ public sealed class StructuralSchemaTests
     }
 
     [Fact]
+    public void Any_of_failure_is_reported_on_nil_with_the_quoted_path_then_the_first_alternative()
+    {
+        StructuralSchema schema = SchemaWithX("""{"x-kubernetes-int-or-string":true,"anyOf":[{"type":"integer"},{"type":"string"}]}""");
+
+        IReadOnlyList<FieldError> errors = schema.Validate(WidgetSchema.Obj("""{"spec":{"x":1.5}}"""));
+
+        Assert.Equal(
+            [
+                new FieldError("FieldValueTypeInvalid", "spec.x", "Invalid value: \"number\": spec.x in body must be of type integer,string: \"number\""),
+                new FieldError("FieldValueInvalid", "<nil>", "Invalid value: \"\": \"spec.x\" must validate at least one schema (anyOf)"),
+                new FieldError("FieldValueTypeInvalid", "spec.x", "Invalid value: \"number\": spec.x in body must be of type integer: \"number\""),
+            ],
+            errors);
+    }
+
+    [Fact]
     public void Metadata_name_is_validated_only_through_schema_properties_and_other_metadata_is_ignored()
     {
         StructuralSchema schema = StructuralSchema.Parse(WidgetSchema.Obj("""

@@ -162,4 +162,28 @@ internal static class CoreSchemas
         .Nested(13, "related", ObjectReference)
         .Str(14, "reportingComponent", keepZero: true)
         .Str(15, "reportingInstance", keepZero: true);
+
+    // ResourceQuota
+
+    public static readonly ProtoMessage ScopedResourceSelectorRequirement = new ProtoMessage("core.v1.ScopedResourceSelectorRequirement")
+        .Str(1, "scopeName", keepZero: true)
+        .Str(2, "operator", keepZero: true)
+        .StrList(3, "values");
+
+    public static readonly ProtoMessage ScopeSelector = new ProtoMessage("core.v1.ScopeSelector")
+        .NestedList(1, "matchExpressions", ScopedResourceSelectorRequirement);
+
+    public static readonly ProtoMessage ResourceQuotaSpec = new ProtoMessage("core.v1.ResourceQuotaSpec")
+        .QuantityMap(1, "hard")
+        .StrList(2, "scopes")
+        .Nested(3, "scopeSelector", ScopeSelector);
+
+    public static readonly ProtoMessage ResourceQuotaStatus = new ProtoMessage("core.v1.ResourceQuotaStatus")
+        .QuantityMap(1, "hard")
+        .QuantityMap(2, "used");
+
+    public static readonly ProtoMessage ResourceQuota = new ProtoMessage("core.v1.ResourceQuota")
+        .Nested(1, "metadata", MetaSchemas.ObjectMeta)
+        .Nested(2, "spec", ResourceQuotaSpec)
+        .Nested(3, "status", ResourceQuotaStatus);
 }

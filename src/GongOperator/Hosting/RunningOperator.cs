@@ -1,0 +1,50 @@
+using GongOperator.Kubernetes.Hosting;
+
+namespace GongOperator.Hosting;
+
+/// <summary>An operator that has started: its probe addresses, and <see cref="Completion"/>, which ends when it stops.</summary>
+public sealed class RunningOperator : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop;
+    private readonly IAsyncDisposable _resources;
+
+    internal RunningOperator(Task completion, CancellationTokenSource stop, IAsyncDisposable resources, ControllerManager manager, Uri? metrics, Uri? health)
+    {
+        Completion = completion;
+        _stop = stop;
+        _resources = resources;
+        Manager = manager;
+        MetricsAddress = metrics;
+        HealthAddress = health;
+    }
+
+    /// <summary>Ends when the operator has stopped (after a stop request, or on a fatal error, which it rethrows).</summary>
+    public Task Completion { get; }
+
+    /// <summary>The controller manager (health, leader election).</summary>
+    public ControllerManager Manager { get; }
+
+    /// <summary>Where /metrics is served, or null when disabled.</summary>
+    public Uri? MetricsAddress { get; }
+
+    /// <summary>Where /healthz and /readyz are served, or null when disabled.</summary>
+    public Uri? HealthAddress { get; }
+
+    /// <summary>Stops gracefully: in-flight reconciles finish within their bound, the Lease is released.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Completion.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            await _resources.DisposeAsync().ConfigureAwait(false);
+            _stop.Dispose();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using GongOperator.Gong;
+using GongOperator.Kubernetes.Controllers;
+using GongOperator.Kubernetes.Events;
+using GongOperator.Kubernetes.Informers;
+using GongOperator.Kubernetes.Status;
+using GongOperator.Resources;
+using k8s;
+using Microsoft.Extensions.Logging;
+
+namespace GongOperator.Reconciliation;
+
+/// <summary>
+/// Reconciles one GongIntegrationOrigin: plans from the cached object (no I/O), calls Gong only when the plan says
+/// so, writes the outcome into status (conflict-safe) and records an Event on every state change. The requeue comes
+/// from planning again on the written object, so waits, re-assertion and backoff all follow from status alone.
+/// </summary>
+public sealed class OriginReconciler(
+    Informer<GongIntegrationOrigin> origins,
+    CredentialsResolver credentials,
+    RegistrationPlanner planner,
+    IGongRegistrar registrar,
+    StatusWriter<GongIntegrationOrigin> statusWriter,
+    EventRecorder events,
+    OperatorMetrics metrics,
+    ILogger<OriginReconciler> logger,
+    TimeProvider time) : IReconciler
+{
+    /// <summary>The shortest requeue, so a plan that still says "register" after a write cannot spin.</summary>
+    private static readonly TimeSpan MinimumRequeue = TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc />
+    public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        var cached = origins.Get(key);
+        if (cached is null || cached.Metadata.DeletionTimestamp is not null)
+        {
+            // Incremental mode holds no finalizer: deletion only stops management (the informer's delete handler records it).
+            return ReconcileResult.Done;
+        }
+
+        var origin = Copy(cached);
+        var now = time.GetUtcNow();
+        var resolved = credentials.Resolve(origin);
+        var plan = planner.Plan(origin, resolved.Version, now);
+        Log.Planned(logger, key, plan);
+        switch (plan)
+        {
+            case RegistrationPlan.Paused:
+                await WriteAsync(key, origin, o => OriginStatusRules.Paused(o, now), cancellationToken).ConfigureAwait(false);
+                return ReconcileResult.Done;
+            case RegistrationPlan.Invalid invalid:
+                await WriteAsync(key, origin, o => OriginStatusRules.InvalidSpec(o, invalid.Message, now), cancellationToken).ConfigureAwait(false);
+                return ReconcileResult.Done;
+            case RegistrationPlan.UpToDate or RegistrationPlan.Wait:
+                return After(plan, now);
+        }
+
+        StatusChange Apply(GongIntegrationOrigin o, RegistrationOutcome outcome) => OriginStatusRules.ApplyOutcome(o, outcome, resolved, now);
+        GongIntegrationOrigin? written;
+        if (resolved.Company is null)
+        {
+            written = await WriteAsync(key, origin, o => OriginStatusRules.CredentialsProblem(o, resolved, now), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var cause = ((RegistrationPlan.Register)plan).Why;
+            Log.Registering(logger, key, origin.Spec.AllowedOrigin, origin.Spec.IntegrationType, cause);
+            var outcome = await registrar.RegisterAsync(resolved.Company, new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin), cancellationToken).ConfigureAwait(false);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                Log.Outcome(logger, key, outcome.GetType().Name, outcome.RequestId);
+            }
+            if (outcome is Registered or AlreadyRegistered)
+            {
+                metrics.RegistrationSucceeded(time.GetUtcNow());
+            }
+
+            written = await WriteAsync(key, origin, o => Apply(o, outcome), cancellationToken).ConfigureAwait(false);
+        }
+
+        return written is null ? ReconcileResult.Done : After(planner.Plan(written, resolved.Version, time.GetUtcNow()), time.GetUtcNow());
+    }
+
+    private static ReconcileResult After(RegistrationPlan plan, DateTimeOffset now) => plan switch
+    {
+        RegistrationPlan.UpToDate { RecheckAt: { } at } => ReconcileResult.RequeueAfter(Max(at - now, MinimumRequeue)),
+        RegistrationPlan.Wait wait => ReconcileResult.RequeueAfter(Max(wait.Until - now, MinimumRequeue)),
+        RegistrationPlan.Register => ReconcileResult.RequeueAfter(MinimumRequeue),
+        _ => ReconcileResult.Done,
+    };
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>
+    /// Applies <paramref name="step"/> to <paramref name="origin"/> (a private copy) and writes status when it changed;
+    /// on a conflict the writer re-reads and the step is applied again to the fresh object. Records the step's Event.
+    /// </summary>
+    private async Task<GongIntegrationOrigin?> WriteAsync(ObjectKey key, GongIntegrationOrigin origin, Func<GongIntegrationOrigin, StatusChange> step, CancellationToken cancellationToken)
+    {
+        OriginEvent? evt = null;
+        var written = await statusWriter.UpdateAsync(
+            key,
+            o =>
+            {
+                var change = step(o);
+                evt = change.Event;
+                return change.Changed;
+            },
+            cancellationToken,
+            origin).ConfigureAwait(false);
+        if (written is not null && evt is not null)
+        {
+            await events.RecordAsync(written, evt.Type, evt.Reason, evt.Message, cancellationToken).ConfigureAwait(false);
+        }
+
+        return written;
+    }
+
+    private static GongIntegrationOrigin Copy(GongIntegrationOrigin origin) =>
+        KubernetesJson.Deserialize<GongIntegrationOrigin>(KubernetesJson.Serialize(origin));
+}
