@@ -73,6 +73,7 @@ public sealed class LeaderElectionIntegrationTests(LocalClusterFixture cluster) 
             }
         });
         await Poll.UntilAsync(() => a.Manager.Election!.IsLeader && Volatile.Read(ref calls) == 1, "a leads and reconciles");
+        Assert.Equal(1d, Prometheus.Metrics.CreateGauge("leader_election_master_status", "", "name").WithLabels(lease).Value);
 
         // Someone else takes the lease (as after a network cut): a can no longer renew.
         var current = await cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync(lease, ns, cancellationToken: ct);
