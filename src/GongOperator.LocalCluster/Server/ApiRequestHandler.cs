@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using GongOperator.LocalCluster.Errors;
 using GongOperator.LocalCluster.Resources;
 using GongOperator.LocalCluster.Selectors;
+using GongOperator.LocalCluster.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -19,6 +20,7 @@ internal sealed class ApiRequestHandler
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly string expectedAuthorization;
+    private readonly OpenApiEndpoint openApi;
 
     public ApiRequestHandler(ApiOperations operations, LocalApiServerOptions options, string token, WatchGate gate, TimeProvider time, ILogger logger)
     {
@@ -28,6 +30,7 @@ internal sealed class ApiRequestHandler
         this.time = time;
         this.logger = logger;
         expectedAuthorization = "Bearer " + token;
+        openApi = new OpenApiEndpoint(operations.Registry);
     }
 
     /// <summary>host:port clients reach us at, for <c>/api</c>'s serverAddressByClientCIDRs.</summary>
@@ -115,6 +118,12 @@ internal sealed class ApiRequestHandler
 
         if (segments.Length >= 1 && segments[0] == "openapi")
         {
+            if (segments.Length >= 2 && segments[1] == "v3" && method == "GET")
+            {
+                await openApi.ServeAsync(context, path, ct).ConfigureAwait(false);
+                return;
+            }
+
             await NotFoundPageAsync(context, ct).ConfigureAwait(false);
             return;
         }
@@ -188,6 +197,8 @@ internal sealed class ApiRequestHandler
             FieldValidation: q["fieldValidation"].ToString() is { Length: > 0 } fv ? fv : "Warn",
             DryRun: dryRun,
             Force: q["force"].ToString() == "true");
+        var table = TableResponses.Wanted(context.Request.Headers.Accept.ToString()) ? TableResponses.WriterFor(type, time) : null;
+        var include = TableWriter.ParseIncludeObject(q["includeObject"].ToString());
         if (write.FieldValidation is not ("Strict" or "Warn" or "Ignore"))
         {
             throw StatusException.BadRequest($"fieldValidation parameter unsupported: {write.FieldValidation}");
@@ -207,11 +218,20 @@ internal sealed class ApiRequestHandler
                             q["allowWatchBookmarks"].ToString() == "true",
                             int.TryParse(q["timeoutSeconds"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var timeout) ? timeout : null,
                             q["sendInitialEvents"].ToString() switch { "true" => true, "false" => false, _ => null });
-                        await new WatchStream(context, operations, type, ns, listQuery, watchRequest, gate, time, BookmarkInterval, null).RunAsync(ct).ConfigureAwait(false);
+                        Func<JsonObject, JsonObject, bool, JsonObject>? transform = table is null ? null : (obj, _, first) => table.WriteWatchEvent(obj, first, include);
+                        await new WatchStream(context, operations, type, ns, listQuery, watchRequest, gate, time, BookmarkInterval, transform).RunAsync(ct).ConfigureAwait(false);
                         return;
                     }
 
-                    await WriteListAsync(context, type, operations.List(type, ns, listQuery), ct).ConfigureAwait(false);
+                    var listed = operations.List(type, ns, listQuery);
+                    if (table is not null)
+                    {
+                        var rv = listed.ResourceVersion.ToString(CultureInfo.InvariantCulture);
+                        await WriteJsonAsync(context, 200, table.WriteList(listed.Items, rv, listed.Continue, listed.Remaining, include), ct).ConfigureAwait(false);
+                        return;
+                    }
+
+                    await WriteListAsync(context, type, listed, ct).ConfigureAwait(false);
                     return;
                 case "POST":
                     RequireVerb(type, "create");
@@ -235,7 +255,8 @@ internal sealed class ApiRequestHandler
         {
             case "GET":
                 RequireVerb(type, "get");
-                await WriteJsonAsync(context, 200, operations.Get(type, ns, name), ct).ConfigureAwait(false);
+                var got = operations.Get(type, ns, name);
+                await WriteJsonAsync(context, 200, table is null ? got : table.WriteObject(got, include), ct).ConfigureAwait(false);
                 return;
             case "PUT":
                 RequireVerb(type, "update");

@@ -92,6 +92,36 @@ public sealed class HelmTests
             """);
     }
 
+    private static async Task ObserveWidgetsAsync(ClientSandbox sandbox, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                var (code, list) = await sandbox.Cluster.GetAsync("/apis/example.com/v1/namespaces/store/widgets");
+                if (code != 200)
+                {
+                    continue;
+                }
+
+                foreach (var item in list!["items"]!.AsArray())
+                {
+                    var generation = item!["metadata"]!["generation"]!.GetValue<long>();
+                    if (item["status"]?["observedGeneration"]?.GetValue<long>() != generation)
+                    {
+                        var name = item["metadata"]!["name"]!.GetValue<string>();
+                        await sandbox.Cluster.PatchAsync($"/apis/example.com/v1/namespaces/store/widgets/{name}/status", "{\"status\":{\"observedGeneration\":" + generation.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}}", "application/merge-patch+json");
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // the test is done with the stand-in controller
+        }
+    }
+
     private static void Ok(ToolResult result) => Assert.True(result.ExitCode == 0, result.ToString());
 
     [Fact]
@@ -103,6 +133,9 @@ public sealed class HelmTests
         WriteChart(sandbox);
         var chart = Path.Combine(sandbox.Home, "chart");
 
+        // Stands in for the Widget's controller: kstatus waits until status.observedGeneration catches up.
+        using var controller = new CancellationTokenSource();
+        var observer = ObserveWidgetsAsync(sandbox, controller.Token);
         var install = await sandbox.HelmAsync("install", "demo", chart, "-n", "store", "--create-namespace", "--wait", "--timeout", "60s");
         Ok(install);
         Assert.Contains("STATUS: deployed", install.Stdout, StringComparison.Ordinal);
@@ -137,6 +170,8 @@ public sealed class HelmTests
         var (_, v1) = await sandbox.Cluster.GetAsync("/api/v1/namespaces/store/secrets/sh.helm.release.v1.demo.v1");
         Assert.Equal("superseded", v1!["metadata"]!["labels"]!["status"]!.GetValue<string>());
 
+        await controller.CancelAsync();
+        await observer;
         var list = await sandbox.HelmAsync("list", "-A");
         Ok(list);
         Assert.Contains("demo", list.Stdout, StringComparison.Ordinal);
