@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Net;
 using GongOperator.Kubernetes.Controllers;
 using GongOperator.Kubernetes.Hosting;
 using GongOperator.Kubernetes.Informers;
 using GongOperator.Kubernetes.LeaderElection;
 using GongOperator.Kubernetes.Tests.Support;
 using k8s;
+using k8s.Autorest;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GongOperator.Kubernetes.Tests.Integration;
@@ -71,13 +73,27 @@ public sealed class LeaderElectionIntegrationTests(LocalClusterFixture cluster) 
         await Poll.UntilAsync(() => a.Manager.Election!.IsLeader && Volatile.Read(ref calls) >= 1 && gauge.WithLabels(lease).Value == 1, "a leads, reconciles and reports itself master");
 
         // Someone else takes the lease (as after a network cut): a can no longer renew.
-        var inFlight = Volatile.Read(ref current);
-        var callsBefore = Volatile.Read(ref calls);
-        var taken = await cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync(lease, ns, cancellationToken: ct);
-        taken.Spec.HolderIdentity = "thief";
-        taken.Spec.RenewTime = DateTime.UtcNow;
-        var stolen = Stopwatch.StartNew();
-        await cluster.Client.CoordinationV1.ReplaceNamespacedLeaseAsync(taken, lease, ns, cancellationToken: ct);
+        // a renews every 0.5 s, so our write may meet a 409: read again and retry, as any writer must.
+        TaskCompletionSource inFlight;
+        int callsBefore;
+        Stopwatch stolen;
+        while (true)
+        {
+            inFlight = Volatile.Read(ref current);
+            callsBefore = Volatile.Read(ref calls);
+            var taken = await cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync(lease, ns, cancellationToken: ct);
+            taken.Spec.HolderIdentity = "thief";
+            taken.Spec.RenewTime = DateTime.UtcNow;
+            stolen = Stopwatch.StartNew();
+            try
+            {
+                await cluster.Client.CoordinationV1.ReplaceNamespacedLeaseAsync(taken, lease, ns, cancellationToken: ct);
+                break;
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+            {
+            }
+        }
 
         await inFlight.Task.WaitAsync(TimeSpan.FromSeconds(20), ct);
         var elapsed = stolen.Elapsed;
