@@ -385,6 +385,58 @@ internal sealed class ApiOperations
         }
     }
 
+    /// <summary>The autoscaling/v1 Scale view of an object with spec.replicas (the /scale subresource).</summary>
+    public static JsonObject ToScale(JsonObject obj)
+    {
+        var meta = obj["metadata"] as JsonObject ?? [];
+        var scaleMeta = new JsonObject();
+        foreach (var field in new[] { "name", "namespace", "uid", "resourceVersion", "creationTimestamp" })
+        {
+            if (meta[field] is { } value)
+            {
+                scaleMeta[field] = value.DeepClone();
+            }
+        }
+
+        var selector = string.Join(",", (obj["spec"]?["selector"]?["matchLabels"] as JsonObject ?? []).Select(kv => kv.Key + "=" + Json.Text(kv.Value)));
+        return new JsonObject
+        {
+            ["kind"] = "Scale",
+            ["apiVersion"] = "autoscaling/v1",
+            ["metadata"] = scaleMeta,
+            ["spec"] = new JsonObject { ["replicas"] = Json.Number(obj["spec"]?["replicas"]) ?? 1 },
+            ["status"] = new JsonObject { ["replicas"] = Json.Number(obj["status"]?["replicas"]) ?? 0, ["selector"] = selector },
+        };
+    }
+
+    /// <summary>Changes spec.replicas through the Scale view; <paramref name="change"/> maps the current Scale to the wanted one.</summary>
+    public (int Code, JsonObject Body) WriteScale(ResourceType type, string? ns, string name, Func<JsonObject, JsonObject> change, WriteOptions options)
+    {
+        lock (store.WriteLock)
+        {
+            var old = store.Get(type.StorageKey, ns, name) ?? throw StatusException.NotFound(type, name);
+            var wanted = change(ToScale(ForRead(type, old)));
+            var rv = Json.Text(wanted["metadata"]?["resourceVersion"]);
+            if (!string.IsNullOrEmpty(rv) && rv != Json.Text(old["metadata"]?["resourceVersion"]))
+            {
+                throw StatusException.Conflict(type, name);
+            }
+
+            var replicas = Json.Number(wanted["spec"]?["replicas"]);
+            if (replicas is null or < 0)
+            {
+                throw StatusException.Invalid("Scale.autoscaling", "autoscaling", "Scale", name, [new StatusCause("FieldValueInvalid", $"Invalid value: {wanted["spec"]?["replicas"]?.ToJsonString() ?? "null"}: must be greater than or equal to 0", "spec.replicas")]);
+            }
+
+            var candidate = (JsonObject)old.DeepClone();
+            var spec = candidate["spec"] as JsonObject ?? [];
+            spec["replicas"] = replicas.Value;
+            candidate["spec"] = spec;
+            var (code, body) = Write(type, ns, name, null, candidate, old, options, apply: false);
+            return (code, ToScale(body));
+        }
+    }
+
     public (int Code, JsonObject Body) Delete(ResourceType type, string? ns, string name, JsonObject? deleteOptions, bool dryRun)
     {
         lock (store.WriteLock)
