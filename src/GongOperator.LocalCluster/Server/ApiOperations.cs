@@ -767,6 +767,14 @@ internal sealed class ApiOperations
 
     private static void CheckKind(ResourceType type, JsonObject body)
     {
+        foreach (var field in new[] { "apiVersion", "kind" })
+        {
+            if (body[field] is { } value && Json.Text(value) is null)
+            {
+                throw StatusException.BadRequest($"{type.Kind} in version \"{type.Version}\" cannot be handled as a {type.Kind}: json: cannot unmarshal {value.GetValueKind().ToString().ToLowerInvariant()} into Go struct field {type.Kind}.{field} of type string");
+            }
+        }
+
         var apiVersion = Json.Text(body["apiVersion"]);
         var kind = Json.Text(body["kind"]);
         if (string.IsNullOrEmpty(kind) && !type.IsCustom)
