@@ -199,7 +199,7 @@ internal sealed class ApiRequestHandler
             Force: q["force"].ToString() == "true");
         var table = TableResponses.Wanted(context.Request.Headers.Accept.ToString()) ? TableResponses.WriterFor(type, time) : null;
         var include = TableWriter.ParseIncludeObject(q["includeObject"].ToString());
-        if (write.FieldValidation is not ("Strict" or "Warn" or "Ignore"))
+        if (method is "POST" or "PUT" or "PATCH" && write.FieldValidation is not ("Strict" or "Warn" or "Ignore"))
         {
             throw StatusException.BadRequest($"fieldValidation parameter unsupported: {write.FieldValidation}");
         }

@@ -187,6 +187,21 @@ public sealed class KubectlTests
     }
 
     [Fact]
+    public async Task Deleting_a_namespace_removes_what_it_held()
+    {
+        _ = KubeTools.Kubectl;
+        await using var sandbox = await ClientSandbox.StartAsync();
+        Ok(await sandbox.KubectlAsync("create", "namespace", "temp"));
+        Ok(await sandbox.KubectlAsync("create", "configmap", "settings", "-n", "temp", "--from-literal=a=b"));
+        Ok(await sandbox.KubectlAsync("create", "secret", "generic", "creds", "-n", "temp", "--from-literal=token=t"));
+        var deleted = await sandbox.KubectlAsync("delete", "namespace", "temp", "--timeout=60s");
+        Ok(deleted);
+        Assert.Contains("namespace \"temp\" deleted", deleted.Stdout, StringComparison.Ordinal);
+        Assert.Equal(404, (await sandbox.Cluster.GetAsync("/api/v1/namespaces/temp/configmaps/settings")).Code);
+        Assert.Equal(404, (await sandbox.Cluster.GetAsync("/api/v1/namespaces/temp/secrets/creds")).Code);
+    }
+
+    [Fact]
     public async Task Delete_without_a_finalizer_removes_at_once_and_with_one_waits_until_it_is_removed()
     {
         await using var sandbox = await WithWidgetsAsync();
