@@ -251,11 +251,13 @@ public sealed class WorkQueue<T> : IDisposable
             return;
         }
 
-        RuntimeMetrics.WorkQueueAdds.WithLabels(Name).Inc();
         if (!_dirty.Add(item))
         {
             return;
         }
+
+        // Counted like client-go: only adds that were not already pending.
+        RuntimeMetrics.WorkQueueAdds.WithLabels(Name).Inc();
 
         if (_processing.Contains(item))
         {

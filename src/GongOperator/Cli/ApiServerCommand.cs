@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using GongOperator.LocalCluster;
 
 namespace GongOperator.Cli;
@@ -32,12 +31,7 @@ internal static class ApiServerCommand
                 Https = parse.GetValue(https),
                 Token = parse.GetValue(token),
             };
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
+            using var stop = new ShutdownSignal(ct);
             LocalApiServer server;
             try
             {

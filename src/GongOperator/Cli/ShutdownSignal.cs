@@ -31,6 +31,8 @@ internal sealed class ShutdownSignal : IDisposable
     private void Handle(PosixSignalContext context)
     {
         context.Cancel = true;
-        _cts.Cancel();
+
+        // Cancel off the signal thread: a callback that throws must fail its own task, not abort the process.
+        _ = Task.Run(_cts.Cancel);
     }
 }

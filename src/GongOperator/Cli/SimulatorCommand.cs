@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using GongOperator.GongSimulator;
 using Simulator = GongOperator.GongSimulator.GongSimulator;
 
@@ -151,11 +150,7 @@ internal static class SimulatorCommand
                 return 1;
             }
 
-            // Our own signal handling as well as the invocation token's, so Ctrl-C and SIGTERM stop the simulator
-            // cleanly however the command was invoked.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            using var stop = new ShutdownSignal(ct);
             await using (simulator.ConfigureAwait(false))
             {
                 output.WriteLine(ReadyLine(simulator));
@@ -172,12 +167,6 @@ internal static class SimulatorCommand
 
             output.WriteLine("stopped");
             return 0;
-
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            }
         });
         return command;
     }

@@ -107,8 +107,10 @@ public static class OperatorHost
             disposables.Add(events);
             var metrics = new OperatorMetrics(Metrics.DefaultRegistry);
             metrics.TrackOrigins(Metrics.DefaultRegistry, origins);
+            var pending = new PendingRegistrations();
             var reconciler = new OriginReconciler(
                 origins,
+                pending,
                 resolver,
                 new RegistrationPlanner(options.ReassertPeriod),
                 provider.GetRequiredService<IGongRegistrar>(),
@@ -128,6 +130,8 @@ public static class OperatorHost
                     Predicates.GenerationChanged<GongIntegrationOrigin>(),
                     Predicates.AnnotationsChanged<GongIntegrationOrigin>(OriginAnnotations.Reassert, OriginAnnotations.Paused)))
                 .WatchesByIndex(secrets, BySecretIndex);
+
+            pending.Answered = key => controller.Queue?.Add(key);
 
             var manager = new ControllerManager(
                 client,
@@ -168,6 +172,7 @@ public static class OperatorHost
             }
 
             var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            reconciler.Stopping = stop.Token;
             var completion = Task.Run(() => manager.RunAsync(stop.Token), CancellationToken.None);
             Log.Started(logger, options.Namespaces, options.Workers, options.LeaderElect);
             return new RunningOperator(completion, stop, disposables, manager, metricsServer?.Address, healthServer?.Address);

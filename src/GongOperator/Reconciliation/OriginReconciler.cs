@@ -16,6 +16,7 @@ namespace GongOperator.Reconciliation;
 /// </summary>
 public sealed class OriginReconciler(
     Informer<GongIntegrationOrigin> origins,
+    PendingRegistrations pending,
     CredentialsResolver credentials,
     RegistrationPlanner planner,
     IGongRegistrar registrar,
@@ -35,12 +36,28 @@ public sealed class OriginReconciler(
         if (cached is null || cached.Metadata.DeletionTimestamp is not null)
         {
             // Incremental mode holds no finalizer: deletion only stops management (the informer's delete handler records it).
+            pending.Remove(key);
             return ReconcileResult.Done;
         }
 
         var origin = Copy(cached);
-        var now = time.GetUtcNow();
         var resolved = credentials.Resolve(origin);
+        if (pending.Find(key) is { } inFlight)
+        {
+            if (!inFlight.Outcome.IsCompleted)
+            {
+                // Gong has not answered yet; its answer enqueues this key again.
+                return ReconcileResult.Done;
+            }
+
+            pending.Remove(key);
+            if (StillWanted(inFlight, origin))
+            {
+                return await WriteOutcomeAsync(key, origin, inFlight, await inFlight.Outcome.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var now = time.GetUtcNow();
         var plan = planner.Plan(origin, resolved.Version, now);
         Log.Planned(logger, key, plan);
         switch (plan)
@@ -51,35 +68,54 @@ public sealed class OriginReconciler(
             case RegistrationPlan.Invalid invalid:
                 await WriteAsync(key, origin, o => OriginStatusRules.InvalidSpec(o, invalid.Message, now), cancellationToken).ConfigureAwait(false);
                 return ReconcileResult.Done;
-            case RegistrationPlan.UpToDate or RegistrationPlan.Wait:
+            case RegistrationPlan.Register when resolved.Company is null:
+                var written = await WriteAsync(key, origin, o => OriginStatusRules.CredentialsProblem(o, resolved, now), cancellationToken).ConfigureAwait(false);
+                return written is null ? ReconcileResult.Done : After(planner.Plan(written, resolved.Version, time.GetUtcNow()), time.GetUtcNow());
+            case RegistrationPlan.Register register:
+                Log.Registering(logger, key, origin.Spec.AllowedOrigin, origin.Spec.IntegrationType, register.Why);
+                var sent = new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin);
+                pending.Start(key, new PendingRegistration(
+                    origin.Metadata.Generation ?? 1,
+                    sent,
+                    resolved,
+                    ReassertToken(origin),
+                    registrar.RegisterAsync(resolved.Company!, sent, stopping)));
+                return ReconcileResult.Done;
+            default:
                 return After(plan, now);
         }
-
-        StatusChange Apply(GongIntegrationOrigin o, RegistrationOutcome outcome) => OriginStatusRules.ApplyOutcome(o, outcome, resolved, now);
-        GongIntegrationOrigin? written;
-        if (resolved.Company is null)
-        {
-            written = await WriteAsync(key, origin, o => OriginStatusRules.CredentialsProblem(o, resolved, now), cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var cause = ((RegistrationPlan.Register)plan).Why;
-            Log.Registering(logger, key, origin.Spec.AllowedOrigin, origin.Spec.IntegrationType, cause);
-            var outcome = await registrar.RegisterAsync(resolved.Company, new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin), cancellationToken).ConfigureAwait(false);
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                Log.Outcome(logger, key, outcome.GetType().Name, outcome.RequestId);
-            }
-            if (outcome is Registered or AlreadyRegistered)
-            {
-                metrics.RegistrationSucceeded(time.GetUtcNow());
-            }
-
-            written = await WriteAsync(key, origin, o => Apply(o, outcome), cancellationToken).ConfigureAwait(false);
-        }
-
-        return written is null ? ReconcileResult.Done : After(planner.Plan(written, resolved.Version, time.GetUtcNow()), time.GetUtcNow());
     }
+
+    /// <summary>Cancels registrations still waiting for budget when the operator stops (set by the host).</summary>
+    public CancellationToken Stopping { get => stopping; set => stopping = value; }
+
+    private CancellationToken stopping = CancellationToken.None;
+
+    private async Task<ReconcileResult> WriteOutcomeAsync(ObjectKey key, GongIntegrationOrigin origin, PendingRegistration registration, RegistrationOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            Log.Outcome(logger, key, outcome.GetType().Name, outcome.RequestId);
+        }
+
+        var now = time.GetUtcNow();
+        if (outcome is Registered or AlreadyRegistered)
+        {
+            metrics.RegistrationSucceeded(now);
+        }
+
+        var written = await WriteAsync(key, origin, o => OriginStatusRules.ApplyOutcome(o, outcome, registration.Credentials, registration.ReassertToken, now), cancellationToken).ConfigureAwait(false);
+        return written is null ? ReconcileResult.Done : After(planner.Plan(written, registration.Credentials.Version, time.GetUtcNow()), time.GetUtcNow());
+    }
+
+    /// <summary>An answer is written only if it is still about the object as it is now (same generation and request).</summary>
+    private static bool StillWanted(PendingRegistration registration, GongIntegrationOrigin origin) =>
+        registration.Generation == (origin.Metadata.Generation ?? 1)
+        && registration.Sent == new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin)
+        && registration.Outcome.IsCompletedSuccessfully;
+
+    private static string? ReassertToken(GongIntegrationOrigin origin) =>
+        origin.Metadata.Annotations?.TryGetValue(OriginAnnotations.Reassert, out var token) == true ? token : null;
 
     private static ReconcileResult After(RegistrationPlan plan, DateTimeOffset now) => plan switch
     {

@@ -16,13 +16,18 @@ public static class OriginStatusRules
     private const int MaxGongErrorText = 1000;
 
     /// <summary>Applies Gong's answer for this origin.</summary>
-    public static StatusChange ApplyOutcome(GongIntegrationOrigin origin, RegistrationOutcome outcome, Credentials credentials, DateTimeOffset now)
+    /// <param name="origin">A copy of the object to change.</param>
+    /// <param name="outcome">Gong's answer.</param>
+    /// <param name="credentials">The credentials the call was made with.</param>
+    /// <param name="reassertToken">The reassert annotation's value when the call was started (now acted on).</param>
+    /// <param name="now">The current time.</param>
+    public static StatusChange ApplyOutcome(GongIntegrationOrigin origin, RegistrationOutcome outcome, Credentials credentials, string? reassertToken, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(credentials);
         var spec = origin.Spec;
-        var status = Begin(origin, credentials.Version);
+        var status = Begin(origin, credentials.Version, reassertToken);
         if (outcome.RequestId is not null)
         {
             status.LastRequestId = outcome.RequestId;
@@ -65,7 +70,7 @@ public static class OriginStatusRules
     {
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(credentials);
-        Begin(origin, credentials.Version);
+        Begin(origin, credentials.Version, origin.Metadata.Annotations?.TryGetValue(OriginAnnotations.Reassert, out var token) == true ? token : null);
         return Stall(origin, now, OriginReasons.CredentialsInvalid, $"{credentials.Problem} The operator retries when the Secret changes.");
     }
 
@@ -89,12 +94,12 @@ public static class OriginStatusRules
         return SetConditions(origin, now, ready, OriginReasons.Paused, $"Paused by the {OriginAnnotations.Paused} annotation: no calls to Gong until it is removed.", reconciling: false, stalled: false);
     }
 
-    private static GongIntegrationOriginStatus Begin(GongIntegrationOrigin origin, string? credentialsVersion)
+    private static GongIntegrationOriginStatus Begin(GongIntegrationOrigin origin, string? credentialsVersion, string? reassertToken)
     {
         var status = Status(origin);
         status.ObservedGeneration = Generation(origin);
         status.CredentialsVersion = credentialsVersion;
-        status.ReassertToken = origin.Metadata.Annotations?.TryGetValue(OriginAnnotations.Reassert, out var token) == true ? token : status.ReassertToken;
+        status.ReassertToken = reassertToken ?? status.ReassertToken;
         return status;
     }
 

@@ -34,27 +34,3 @@ public sealed class Widget : IKubernetesObject<V1ObjectMeta>
 
     public Widget Clone() => KubernetesJson.Deserialize<Widget>(KubernetesJson.Serialize(this));
 }
-
-public sealed class WidgetSpec
-{
-    [JsonPropertyName("size")]
-    public int Size { get; set; }
-
-    [JsonPropertyName("secretName")]
-    public string? SecretName { get; set; }
-}
-
-public sealed class WidgetStatus
-{
-    [JsonPropertyName("observedGeneration")]
-    public long? ObservedGeneration { get; set; }
-
-    [JsonPropertyName("observedSize")]
-    public int? ObservedSize { get; set; }
-
-    [JsonPropertyName("note")]
-    public string? Note { get; set; }
-
-    [JsonPropertyName("conditions")]
-    public IList<V1Condition>? Conditions { get; set; }
-}

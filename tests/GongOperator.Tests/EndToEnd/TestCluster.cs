@@ -1,0 +1,84 @@
+using GongOperator.LocalCluster;
+using k8s;
+using Testcontainers.K3s;
+
+namespace GongOperator.Tests.EndToEnd;
+
+/// <summary>
+/// The cluster the end-to-end tests run against, chosen by GONG_OPERATOR_E2E_CLUSTER:
+/// <c>embedded</c> (default: the project's embedded API server), <c>kubeconfig</c> (any cluster named by
+/// GONG_OPERATOR_E2E_KUBECONFIG), or <c>k3s</c> (a real K3s through Testcontainers; skipped with a reason when no
+/// Docker engine answers). The same tests run on all three.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    /// <summary>The K3s image for GONG_OPERATOR_E2E_CLUSTER=k3s (Kubernetes 1.31).</summary>
+    public const string K3sImage = "rancher/k3s:v1.31.4-k3s1";
+
+    private readonly IAsyncDisposable? _owned;
+
+    private TestCluster(string kubeconfigPath, string kind, IAsyncDisposable? owned)
+    {
+        KubeconfigPath = kubeconfigPath;
+        Kind = kind;
+        _owned = owned;
+        Client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath));
+    }
+
+    /// <summary>embedded, kubeconfig or k3s.</summary>
+    public string Kind { get; }
+
+    /// <summary>A kubeconfig for kubectl, helm and the operator.</summary>
+    public string KubeconfigPath { get; }
+
+    /// <summary>A client for the test's own reads and writes.</summary>
+    public IKubernetes Client { get; }
+
+    /// <summary>Starts (or connects to) the chosen cluster.</summary>
+    public static async Task<TestCluster> StartAsync(CancellationToken cancellationToken)
+    {
+        var kind = Environment.GetEnvironmentVariable("GONG_OPERATOR_E2E_CLUSTER") ?? "embedded";
+        switch (kind)
+        {
+            case "embedded":
+                var server = await LocalApiServer.StartAsync(new LocalApiServerOptions(), cancellationToken);
+                return new TestCluster(server.KubeconfigPath, kind, server);
+            case "kubeconfig":
+                var path = Environment.GetEnvironmentVariable("GONG_OPERATOR_E2E_KUBECONFIG");
+                if (string.IsNullOrEmpty(path) || !File.Exists(path))
+                {
+                    Assert.Fail("GONG_OPERATOR_E2E_CLUSTER=kubeconfig needs GONG_OPERATOR_E2E_KUBECONFIG naming a kubeconfig file");
+                }
+
+                return new TestCluster(path!, kind, null);
+            case "k3s":
+                var container = new K3sBuilder(K3sImage).Build();
+                try
+                {
+                    await container.StartAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    await container.DisposeAsync();
+                    Assert.Skip($"GONG_OPERATOR_E2E_CLUSTER=k3s but no Docker engine answered: {e.Message}");
+                }
+
+                var file = Path.Combine(Path.GetTempPath(), $"k3s-{Guid.NewGuid():N}.kubeconfig");
+                await File.WriteAllTextAsync(file, await container.GetKubeconfigAsync(), cancellationToken);
+                return new TestCluster(file, kind, container);
+            default:
+                Assert.Fail($"GONG_OPERATOR_E2E_CLUSTER must be embedded, kubeconfig or k3s, not '{kind}'");
+                throw new InvalidOperationException();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (_owned is not null)
+        {
+            await _owned.DisposeAsync();
+        }
+    }
+}
