@@ -457,7 +457,8 @@ internal sealed class ApiOperations
                 }
             }
 
-            return DeleteLocked(type, ns, name, old, dryRun);
+            var propagation = Json.Text(deleteOptions?["propagationPolicy"]) ?? (deleteOptions?["orphanDependents"] is JsonValue orphan && orphan.GetValueKind() == System.Text.Json.JsonValueKind.True ? "Orphan" : "Background");
+            return DeleteLocked(type, ns, name, old, dryRun, propagation);
         }
     }
 
@@ -491,7 +492,7 @@ internal sealed class ApiOperations
         }
     }
 
-    private (int Code, JsonObject Body) DeleteLocked(ResourceType type, string? ns, string name, JsonObject old, bool dryRun)
+    private (int Code, JsonObject Body) DeleteLocked(ResourceType type, string? ns, string name, JsonObject old, bool dryRun, string propagation = "Background")
     {
         var oldMeta = (JsonObject)old["metadata"]!;
         if (oldMeta["finalizers"] is JsonArray { Count: > 0 })
@@ -523,6 +524,7 @@ internal sealed class ApiOperations
 
             store.Commit(type.StorageKey, ObjectStore.Key(ns, name), null);
             AfterCommit(type, old, deleted: true);
+            CollectDependents(Json.Text(oldMeta["uid"]), type.Namespaced ? ns : null, propagation);
         }
 
         var details = new JsonObject { ["name"] = name };
@@ -534,6 +536,68 @@ internal sealed class ApiOperations
         details["kind"] = type.Plural;
         details["uid"] = Json.Text(oldMeta["uid"]);
         return (200, new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success", ["details"] = details });
+    }
+
+    /// <summary>
+    /// A minimal garbage collector: once an owner is gone, dependents whose only owner it was are
+    /// deleted (marked for deletion when they have finalizers), recursively; with Orphan, or when
+    /// other owners remain, only the ownerReference is removed.
+    /// </summary>
+    private void CollectDependents(string? ownerUid, string? ownerNamespace, string propagation)
+    {
+        if (ownerUid is null || !store.HasOwnerReferences)
+        {
+            return;
+        }
+
+        foreach (var storageKey in store.StorageKeys())
+        {
+            foreach (var (key, obj) in store.All(storageKey))
+            {
+                if (obj["metadata"] is not JsonObject meta || meta["ownerReferences"] is not JsonArray refs || !refs.Any(r => Json.Text(r?["uid"]) == ownerUid))
+                {
+                    continue;
+                }
+
+                if (ownerNamespace is not null && !key.StartsWith(ownerNamespace + "/", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var remaining = refs.Where(r => Json.Text(r?["uid"]) != ownerUid).Select(r => r!.DeepClone()).ToList();
+                if (propagation == "Orphan" || remaining.Count > 0)
+                {
+                    var kept = (JsonObject)obj.DeepClone();
+                    var keptMeta = Json.Metadata(kept);
+                    if (remaining.Count > 0)
+                    {
+                        keptMeta["ownerReferences"] = new JsonArray([.. remaining]);
+                    }
+                    else
+                    {
+                        keptMeta.Remove("ownerReferences");
+                    }
+
+                    store.Commit(storageKey, key, kept);
+                }
+                else if (meta["finalizers"] is JsonArray { Count: > 0 })
+                {
+                    if (meta["deletionTimestamp"] is null)
+                    {
+                        var marked = (JsonObject)obj.DeepClone();
+                        Json.Metadata(marked)["deletionTimestamp"] = Now;
+                        Json.Metadata(marked)["deletionGracePeriodSeconds"] = 0;
+                        store.Commit(storageKey, key, marked);
+                    }
+                }
+                else
+                {
+                    store.Commit(storageKey, key, null);
+                    var dependentNs = key[..key.IndexOf('/', StringComparison.Ordinal)];
+                    CollectDependents(Json.Text(meta["uid"]), dependentNs.Length == 0 ? null : dependentNs, "Background");
+                }
+            }
+        }
     }
 
     /// <summary>Namespace deletion removes every object in it at once (there is no namespace controller to wait for).</summary>
@@ -597,6 +661,7 @@ internal sealed class ApiOperations
 
             var final = store.Commit(type.StorageKey, ObjectStore.Key(ns, name), null, obj);
             AfterCommit(type, final, deleted: true);
+            CollectDependents(Json.Text(meta["uid"]), type.Namespaced ? ns : null, "Background");
             return (200, ForRead(type, final));
         }
 
