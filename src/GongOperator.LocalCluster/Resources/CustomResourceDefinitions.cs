@@ -49,7 +49,7 @@ internal static class CustomResourceDefinitions
         }
         else
         {
-            var storage = versions.Count(v => v?["storage"]?.GetValue<bool>() == true);
+            var storage = versions.Count(v => Server.Json.Bool(v?["storage"]));
             if (storage != 1)
             {
                 causes.Add(new("FieldValueInvalid", $"Invalid value: \"{versions.Count}\": must have exactly one version marked as storage version", "spec.versions"));
@@ -110,9 +110,9 @@ internal static class CustomResourceDefinitions
 
         foreach (var version in spec["versions"]!.AsArray())
         {
-            if (version?["storage"]?.GetValue<bool>() == true)
+            if (Server.Json.Bool(version?["storage"]))
             {
-                stored.Add(Text(version["name"]));
+                stored.Add(Text(version!["name"]));
             }
         }
 
@@ -140,7 +140,7 @@ internal static class CustomResourceDefinitions
         var result = new List<ResourceType>();
         foreach (var version in spec["versions"]!.AsArray())
         {
-            if (version is not JsonObject v || v["served"]?.GetValue<bool>() == false)
+            if (version is not JsonObject v || (v["served"] is JsonValue served && served.GetValueKind() == System.Text.Json.JsonValueKind.False))
             {
                 continue;
             }

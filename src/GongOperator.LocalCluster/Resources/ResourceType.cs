@@ -28,6 +28,9 @@ internal sealed record ResourceType
     /// <summary>True for resources served from a CustomResourceDefinition.</summary>
     public bool IsCustom { get; init; }
 
+    /// <summary>True when a <c>/scale</c> subresource (autoscaling/v1 Scale over spec.replicas) is served.</summary>
+    public bool HasScale { get; init; }
+
     /// <summary>True when <c>metadata.generation</c> is kept (CRs, Deployments, CRDs).</summary>
     public bool HasGeneration { get; init; }
 

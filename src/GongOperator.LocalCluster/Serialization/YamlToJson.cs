@@ -14,11 +14,22 @@ internal static class YamlToJson
         var stream = new YamlStream();
         using var reader = new StringReader(text);
         stream.Load(reader);
-        return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
+        var budget = MaxNodes;
+        return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode, ref budget, 0);
     }
 
-    private static JsonNode? Convert(YamlNode node)
+    /// <summary>Bounds alias expansion ("billion laughs"): a 3 MiB body never needs more nodes than this.</summary>
+    private const int MaxNodes = 4_000_000;
+
+    private const int MaxDepth = 256;
+
+    private static JsonNode? Convert(YamlNode node, ref int budget, int depth)
     {
+        if (--budget < 0 || depth > MaxDepth)
+        {
+            throw new FormatException("document too large or too deeply nested");
+        }
+
         switch (node)
         {
             case YamlMappingNode map:
@@ -26,7 +37,7 @@ internal static class YamlToJson
                 foreach (var (key, value) in map.Children)
                 {
                     var name = key is YamlScalarNode s ? s.Value ?? "" : throw new FormatException("mapping keys must be scalars");
-                    obj[name] = Convert(value);
+                    obj[name] = Convert(value, ref budget, depth + 1);
                 }
 
                 return obj;
@@ -34,7 +45,7 @@ internal static class YamlToJson
                 var array = new JsonArray();
                 foreach (var item in seq.Children)
                 {
-                    array.Add(Convert(item));
+                    array.Add(Convert(item, ref budget, depth + 1));
                 }
 
                 return array;

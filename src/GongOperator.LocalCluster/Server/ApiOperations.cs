@@ -385,6 +385,58 @@ internal sealed class ApiOperations
         }
     }
 
+    /// <summary>The autoscaling/v1 Scale view of an object with spec.replicas (the /scale subresource).</summary>
+    public static JsonObject ToScale(JsonObject obj)
+    {
+        var meta = obj["metadata"] as JsonObject ?? [];
+        var scaleMeta = new JsonObject();
+        foreach (var field in new[] { "name", "namespace", "uid", "resourceVersion", "creationTimestamp" })
+        {
+            if (meta[field] is { } value)
+            {
+                scaleMeta[field] = value.DeepClone();
+            }
+        }
+
+        var selector = string.Join(",", (obj["spec"]?["selector"]?["matchLabels"] as JsonObject ?? []).Select(kv => kv.Key + "=" + Json.Text(kv.Value)));
+        return new JsonObject
+        {
+            ["kind"] = "Scale",
+            ["apiVersion"] = "autoscaling/v1",
+            ["metadata"] = scaleMeta,
+            ["spec"] = new JsonObject { ["replicas"] = Json.Number(obj["spec"]?["replicas"]) ?? 1 },
+            ["status"] = new JsonObject { ["replicas"] = Json.Number(obj["status"]?["replicas"]) ?? 0, ["selector"] = selector },
+        };
+    }
+
+    /// <summary>Changes spec.replicas through the Scale view; <paramref name="change"/> maps the current Scale to the wanted one.</summary>
+    public (int Code, JsonObject Body) WriteScale(ResourceType type, string? ns, string name, Func<JsonObject, JsonObject> change, WriteOptions options)
+    {
+        lock (store.WriteLock)
+        {
+            var old = store.Get(type.StorageKey, ns, name) ?? throw StatusException.NotFound(type, name);
+            var wanted = change(ToScale(ForRead(type, old)));
+            var rv = Json.Text(wanted["metadata"]?["resourceVersion"]);
+            if (!string.IsNullOrEmpty(rv) && rv != Json.Text(old["metadata"]?["resourceVersion"]))
+            {
+                throw StatusException.Conflict(type, name);
+            }
+
+            var replicas = Json.Number(wanted["spec"]?["replicas"]);
+            if (replicas is null or < 0)
+            {
+                throw StatusException.Invalid("Scale.autoscaling", "autoscaling", "Scale", name, [new StatusCause("FieldValueInvalid", $"Invalid value: {wanted["spec"]?["replicas"]?.ToJsonString() ?? "null"}: must be greater than or equal to 0", "spec.replicas")]);
+            }
+
+            var candidate = (JsonObject)old.DeepClone();
+            var spec = candidate["spec"] as JsonObject ?? [];
+            spec["replicas"] = replicas.Value;
+            candidate["spec"] = spec;
+            var (code, body) = Write(type, ns, name, null, candidate, old, options, apply: false);
+            return (code, ToScale(body));
+        }
+    }
+
     public (int Code, JsonObject Body) Delete(ResourceType type, string? ns, string name, JsonObject? deleteOptions, bool dryRun)
     {
         lock (store.WriteLock)
@@ -405,7 +457,8 @@ internal sealed class ApiOperations
                 }
             }
 
-            return DeleteLocked(type, ns, name, old, dryRun);
+            var propagation = Json.Text(deleteOptions?["propagationPolicy"]) ?? (deleteOptions?["orphanDependents"] is JsonValue orphan && orphan.GetValueKind() == System.Text.Json.JsonValueKind.True ? "Orphan" : "Background");
+            return DeleteLocked(type, ns, name, old, dryRun, propagation);
         }
     }
 
@@ -439,7 +492,7 @@ internal sealed class ApiOperations
         }
     }
 
-    private (int Code, JsonObject Body) DeleteLocked(ResourceType type, string? ns, string name, JsonObject old, bool dryRun)
+    private (int Code, JsonObject Body) DeleteLocked(ResourceType type, string? ns, string name, JsonObject old, bool dryRun, string propagation = "Background")
     {
         var oldMeta = (JsonObject)old["metadata"]!;
         if (oldMeta["finalizers"] is JsonArray { Count: > 0 })
@@ -471,6 +524,7 @@ internal sealed class ApiOperations
 
             store.Commit(type.StorageKey, ObjectStore.Key(ns, name), null);
             AfterCommit(type, old, deleted: true);
+            CollectDependents(Json.Text(oldMeta["uid"]), type.Namespaced ? ns : null, propagation);
         }
 
         var details = new JsonObject { ["name"] = name };
@@ -482,6 +536,68 @@ internal sealed class ApiOperations
         details["kind"] = type.Plural;
         details["uid"] = Json.Text(oldMeta["uid"]);
         return (200, new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success", ["details"] = details });
+    }
+
+    /// <summary>
+    /// A minimal garbage collector: once an owner is gone, dependents whose only owner it was are
+    /// deleted (marked for deletion when they have finalizers), recursively; with Orphan, or when
+    /// other owners remain, only the ownerReference is removed.
+    /// </summary>
+    private void CollectDependents(string? ownerUid, string? ownerNamespace, string propagation)
+    {
+        if (ownerUid is null || !store.HasOwnerReferences)
+        {
+            return;
+        }
+
+        foreach (var storageKey in store.StorageKeys())
+        {
+            foreach (var (key, obj) in store.All(storageKey))
+            {
+                if (obj["metadata"] is not JsonObject meta || meta["ownerReferences"] is not JsonArray refs || !refs.Any(r => Json.Text(r?["uid"]) == ownerUid))
+                {
+                    continue;
+                }
+
+                if (ownerNamespace is not null && !key.StartsWith(ownerNamespace + "/", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var remaining = refs.Where(r => Json.Text(r?["uid"]) != ownerUid).Select(r => r!.DeepClone()).ToList();
+                if (propagation == "Orphan" || remaining.Count > 0)
+                {
+                    var kept = (JsonObject)obj.DeepClone();
+                    var keptMeta = Json.Metadata(kept);
+                    if (remaining.Count > 0)
+                    {
+                        keptMeta["ownerReferences"] = new JsonArray([.. remaining]);
+                    }
+                    else
+                    {
+                        keptMeta.Remove("ownerReferences");
+                    }
+
+                    store.Commit(storageKey, key, kept);
+                }
+                else if (meta["finalizers"] is JsonArray { Count: > 0 })
+                {
+                    if (meta["deletionTimestamp"] is null)
+                    {
+                        var marked = (JsonObject)obj.DeepClone();
+                        Json.Metadata(marked)["deletionTimestamp"] = Now;
+                        Json.Metadata(marked)["deletionGracePeriodSeconds"] = 0;
+                        store.Commit(storageKey, key, marked);
+                    }
+                }
+                else
+                {
+                    store.Commit(storageKey, key, null);
+                    var dependentNs = key[..key.IndexOf('/', StringComparison.Ordinal)];
+                    CollectDependents(Json.Text(meta["uid"]), dependentNs.Length == 0 ? null : dependentNs, "Background");
+                }
+            }
+        }
     }
 
     /// <summary>Namespace deletion removes every object in it at once (there is no namespace controller to wait for).</summary>
@@ -545,6 +661,7 @@ internal sealed class ApiOperations
 
             var final = store.Commit(type.StorageKey, ObjectStore.Key(ns, name), null, obj);
             AfterCommit(type, final, deleted: true);
+            CollectDependents(Json.Text(meta["uid"]), type.Namespaced ? ns : null, "Background");
             return (200, ForRead(type, final));
         }
 
@@ -715,6 +832,14 @@ internal sealed class ApiOperations
 
     private static void CheckKind(ResourceType type, JsonObject body)
     {
+        foreach (var field in new[] { "apiVersion", "kind" })
+        {
+            if (body[field] is { } value && Json.Text(value) is null)
+            {
+                throw StatusException.BadRequest($"{type.Kind} in version \"{type.Version}\" cannot be handled as a {type.Kind}: json: cannot unmarshal {value.GetValueKind().ToString().ToLowerInvariant()} into Go struct field {type.Kind}.{field} of type string");
+            }
+        }
+
         var apiVersion = Json.Text(body["apiVersion"]);
         var kind = Json.Text(body["kind"]);
         if (string.IsNullOrEmpty(kind) && !type.IsCustom)

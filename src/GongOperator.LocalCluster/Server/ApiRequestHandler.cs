@@ -178,7 +178,7 @@ internal sealed class ApiRequestHandler
         var all = Registry.All;
         var resourcePath = ResourcePath.Parse(group, version, rest, plural => all.Any(t => t.Group == group && t.Version == version && t.Plural == plural && t.Namespaced));
         var type = resourcePath is null ? null : Registry.Find(group, version, resourcePath.Plural);
-        if (resourcePath is null || type is null || (resourcePath.Namespace is not null && !type.Namespaced) || (resourcePath.Subresource is not null && !(resourcePath.Subresource == "status" && type.HasStatus)))
+        if (resourcePath is null || type is null || (resourcePath.Namespace is not null && !type.Namespaced) || (resourcePath.Subresource is not null && !(resourcePath.Subresource == "status" && type.HasStatus) && !(resourcePath.Subresource == "scale" && type.HasScale)))
         {
             await NotFoundPageAsync(context, ct).ConfigureAwait(false);
             return;
@@ -199,7 +199,7 @@ internal sealed class ApiRequestHandler
             Force: q["force"].ToString() == "true");
         var table = TableResponses.Wanted(context.Request.Headers.Accept.ToString()) ? TableResponses.WriterFor(type, time) : null;
         var include = TableWriter.ParseIncludeObject(q["includeObject"].ToString());
-        if (write.FieldValidation is not ("Strict" or "Warn" or "Ignore"))
+        if (method is "POST" or "PUT" or "PATCH" && write.FieldValidation is not ("Strict" or "Warn" or "Ignore"))
         {
             throw StatusException.BadRequest($"fieldValidation parameter unsupported: {write.FieldValidation}");
         }
@@ -251,6 +251,12 @@ internal sealed class ApiRequestHandler
         }
 
         var name = path.Name;
+        if (path.Subresource == "scale")
+        {
+            await ServeScaleAsync(context, type, ns, name, method, write, ct).ConfigureAwait(false);
+            return;
+        }
+
         switch (method)
         {
             case "GET":
@@ -287,6 +293,36 @@ internal sealed class ApiRequestHandler
                 var deleteOptions = await ReadDeleteOptionsAsync(context, ct).ConfigureAwait(false);
                 var (deleteCode, result) = operations.Delete(type, ns, name, deleteOptions, dryRun || (deleteOptions?["dryRun"] is JsonArray dr && dr.Any(d => Json.Text(d) == "All")));
                 await WriteJsonAsync(context, deleteCode, result, ct).ConfigureAwait(false);
+                return;
+            default:
+                throw StatusException.MethodNotAllowed();
+        }
+    }
+
+    private async Task ServeScaleAsync(HttpContext context, ResourceType type, string? ns, string name, string method, WriteOptions write, CancellationToken ct)
+    {
+        switch (method)
+        {
+            case "GET":
+                await WriteJsonAsync(context, 200, ApiOperations.ToScale(operations.Get(type, ns, name)), ct).ConfigureAwait(false);
+                return;
+            case "PUT":
+                var body = RequestBody.ParseText(await RequestBody.ReadAsync(context.Request, options.MaxRequestBodyBytes, ct).ConfigureAwait(false), yaml: MediaTypeOf(context) == RequestBody.Yaml, failure => "the object provided is unrecognized (must be of type Scale): " + failure) as JsonObject
+                    ?? throw StatusException.BadRequest("the object provided is unrecognized (must be of type Scale)");
+                var (code, scale) = operations.WriteScale(type, ns, name, _ => body, write);
+                await WriteJsonAsync(context, code, scale, ct).ConfigureAwait(false);
+                return;
+            case "PATCH":
+                var mediaType = MediaTypeOf(context);
+                var patch = RequestBody.ParseText(await RequestBody.ReadAsync(context.Request, options.MaxRequestBodyBytes, ct).ConfigureAwait(false), yaml: mediaType == RequestBody.ApplyPatch, failure => failure);
+                Func<JsonObject, JsonObject> change = mediaType switch
+                {
+                    RequestBody.MergePatch or RequestBody.StrategicMergePatch => current => Patches.Merge(current, patch) as JsonObject ?? current,
+                    RequestBody.JsonPatch => current => Patches.ApplyJsonPatch(current, patch) as JsonObject ?? current,
+                    _ => throw StatusException.UnsupportedMediaType("the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json"),
+                };
+                var (patchCode, patched) = operations.WriteScale(type, ns, name, change, write);
+                await WriteJsonAsync(context, patchCode, patched, ct).ConfigureAwait(false);
                 return;
             default:
                 throw StatusException.MethodNotAllowed();

@@ -1,10 +1,11 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using GongOperator.LocalCluster.Errors;
 
 namespace GongOperator.LocalCluster.Server;
 
-/// <summary>Opaque list continuation: base64url of <c>{"rv":N,"start":"ns/name"}</c>, the snapshot version and the last key served.</summary>
+/// <summary>Opaque list continuation: base64url of <c>{"v":…,"rv":N,"start":"ns/name\0"}</c>, the snapshot version and the last key served.</summary>
 internal static class ContinueToken
 {
     public static string Encode(long rv, string lastKey)
@@ -15,18 +16,35 @@ internal static class ContinueToken
 
     public static (long Rv, string StartAfter) Decode(string token)
     {
+        var padded = token.Replace('-', '+').Replace('_', '/');
+        padded += new string('=', (4 - (padded.Length % 4)) % 4);
+        byte[] bytes;
         try
         {
-            var padded = token.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - (padded.Length % 4)) % 4);
-            var json = JsonNode.Parse(Convert.FromBase64String(padded))!.AsObject();
-            var rv = json["rv"]!.GetValue<long>();
-            var start = json["start"]!.GetValue<string>();
+            bytes = Convert.FromBase64String(padded);
+        }
+        catch (FormatException)
+        {
+            throw Invalid("illegal base64 data");
+        }
+
+        JsonNode? json;
+        try
+        {
+            json = JsonNode.Parse(bytes);
+        }
+        catch (JsonException)
+        {
+            throw Invalid("malformed token");
+        }
+
+        if (json is JsonObject obj && Json.Number(obj["rv"]) is { } rv && Json.Text(obj["start"]) is { } start)
+        {
             return (rv, start.TrimEnd('\0'));
         }
-        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException or NullReferenceException or KeyNotFoundException)
-        {
-            throw StatusException.BadRequest("invalid continue token: continue key is not valid: " + (e is FormatException ? "illegal base64 data" : "malformed token"));
-        }
+
+        throw Invalid("malformed token");
     }
+
+    private static StatusException Invalid(string why) => StatusException.BadRequest("invalid continue token: continue key is not valid: " + why);
 }

@@ -106,6 +106,11 @@ internal static class Discovery
             }
 
             resources.Add(entry);
+            if (t.HasScale)
+            {
+                resources.Add(new JsonObject { ["name"] = t.Plural + "/scale", ["singularName"] = "", ["namespaced"] = t.Namespaced, ["group"] = "autoscaling", ["version"] = "v1", ["kind"] = "Scale", ["verbs"] = new JsonArray("get", "patch", "update") });
+            }
+
             if (t.HasStatus)
             {
                 resources.Add(new JsonObject { ["name"] = t.Plural + "/status", ["singularName"] = "", ["namespaced"] = t.Namespaced, ["kind"] = t.Kind, ["verbs"] = new JsonArray("get", "patch", "update") });
@@ -156,14 +161,30 @@ internal static class Discovery
                         entry["categories"] = Strings(t.Categories);
                     }
 
+                    var subresources = new JsonArray();
+                    if (t.HasScale)
+                    {
+                        subresources.Add(new JsonObject
+                        {
+                            ["subresource"] = "scale",
+                            ["responseKind"] = new JsonObject { ["group"] = "autoscaling", ["version"] = "v1", ["kind"] = "Scale" },
+                            ["verbs"] = new JsonArray("get", "patch", "update"),
+                        });
+                    }
+
                     if (t.HasStatus)
                     {
-                        entry["subresources"] = new JsonArray(new JsonObject
+                        subresources.Add(new JsonObject
                         {
                             ["subresource"] = "status",
                             ["responseKind"] = new JsonObject { ["group"] = t.Group, ["version"] = t.Version, ["kind"] = t.Kind },
                             ["verbs"] = new JsonArray("get", "patch", "update"),
                         });
+                    }
+
+                    if (subresources.Count > 0)
+                    {
+                        entry["subresources"] = subresources;
                     }
 
                     resources.Add(entry);

@@ -66,12 +66,16 @@ internal static class RequestBody
     {
         try
         {
-            if (!yaml)
-            {
-                return JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
-            }
-
-            return YamlToJson.Parse(Encoding.UTF8.GetString(body));
+            var node = yaml
+                ? YamlToJson.Parse(Encoding.UTF8.GetString(body))
+                : JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+            Materialize(node);
+            return node;
+        }
+        catch (ArgumentException e)
+        {
+            // A JSON object naming one field twice fails when first enumerated; refuse it up front.
+            throw StatusException.BadRequest(describeFailure("json: duplicate field: " + e.Message));
         }
         catch (JsonException e)
         {
@@ -89,6 +93,28 @@ internal static class RequestBody
         {
             // JsonNode refuses duplicate property names this way.
             throw StatusException.BadRequest(describeFailure("json: " + e.Message));
+        }
+    }
+
+    /// <summary>Walks the whole tree once, so lazily parsed objects fail here (duplicate keys) rather than mid-request.</summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    Materialize(value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Materialize(item);
+                }
+
+                break;
         }
     }
 

@@ -150,7 +150,18 @@ internal sealed class WatchStream
         Task<bool>? pendingRead = null;
         while (true)
         {
-            await gate.WaitOpenAsync(ct).ConfigureAwait(false);
+            var open = gate.WaitOpenAsync(ct);
+            if (!open.IsCompleted)
+            {
+                await Task.WhenAny(open, watcher.DroppedTask).ConfigureAwait(false);
+                if (watcher.Dropped)
+                {
+                    context.Abort();
+                    return;
+                }
+            }
+
+            await open.ConfigureAwait(false);
             var wrote = false;
             while (reader.TryRead(out var e))
             {

@@ -35,6 +35,7 @@ internal sealed class ObjectStore : IDisposable
                 else
                 {
                     bucket[key] = obj;
+                    HasOwnerReferences |= obj["metadata"]?["ownerReferences"] is JsonArray { Count: > 0 };
                 }
             });
         }
@@ -55,6 +56,9 @@ internal sealed class ObjectStore : IDisposable
             }
         }
     }
+
+    /// <summary>True once any object with ownerReferences was stored, so deletes only look for dependents when there can be some.</summary>
+    public bool HasOwnerReferences { get; private set; }
 
     /// <summary>Number of open watch subscriptions.</summary>
     public int WatcherCount
@@ -199,6 +203,11 @@ internal sealed class ObjectStore : IDisposable
             stored = newObject;
             ((JsonObject)stored["metadata"]!)["resourceVersion"] = rvText;
             type = old is null ? "ADDED" : "MODIFIED";
+        }
+
+        if (newObject?["metadata"]?["ownerReferences"] is JsonArray { Count: > 0 })
+        {
+            HasOwnerReferences = true;
         }
 
         persistence?.Append(rv, storageKey, key, newObject is null ? null : stored);

@@ -18,8 +18,13 @@ internal sealed class StoreWatcher : IDisposable
 
     public ChannelReader<StoreEvent> Reader => channel.Reader;
 
+    private readonly TaskCompletionSource dropped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Set when the server cut the stream abruptly (test hook DropWatches).</summary>
     public bool Dropped { get; private set; }
+
+    /// <summary>Completes when the stream is cut, even while it is stalled with undelivered events.</summary>
+    public Task DroppedTask => dropped.Task;
 
     internal void Publish(StoreEvent e) => channel.Writer.TryWrite(e);
 
@@ -27,6 +32,7 @@ internal sealed class StoreWatcher : IDisposable
     {
         Dropped = true;
         channel.Writer.TryComplete();
+        dropped.TrySetResult();
     }
 
     public void Dispose()

@@ -167,6 +167,41 @@ public sealed class KubectlTests
     }
 
     [Fact]
+    public async Task Create_deployment_rolls_out_at_once_and_scale_changes_the_replicas()
+    {
+        _ = KubeTools.Kubectl;
+        await using var sandbox = await ClientSandbox.StartAsync();
+        Ok(await sandbox.KubectlAsync("create", "deployment", "web", "--image=nginx", "--replicas=2"));
+        var rollout = await sandbox.KubectlAsync("rollout", "status", "deployment/web", "--timeout=30s");
+        Ok(rollout);
+        Assert.Contains("successfully rolled out", rollout.Stdout, StringComparison.Ordinal);
+        var scaled = await sandbox.KubectlAsync("scale", "deployment/web", "--replicas=4");
+        Ok(scaled);
+        Assert.Contains("deployment.apps/web scaled", scaled.Stdout, StringComparison.Ordinal);
+        var (_, stored) = await sandbox.Cluster.GetAsync("/apis/apps/v1/namespaces/default/deployments/web");
+        Assert.Equal(4, stored!["spec"]!["replicas"]!.GetValue<long>());
+        Assert.Equal(4, stored["status"]!["availableReplicas"]!.GetValue<long>());
+        var table = await sandbox.KubectlAsync("get", "deployment", "web");
+        Ok(table);
+        Assert.Matches(@"web\s+4/4\s+4\s+4", table.Stdout);
+    }
+
+    [Fact]
+    public async Task Deleting_a_namespace_removes_what_it_held()
+    {
+        _ = KubeTools.Kubectl;
+        await using var sandbox = await ClientSandbox.StartAsync();
+        Ok(await sandbox.KubectlAsync("create", "namespace", "temp"));
+        Ok(await sandbox.KubectlAsync("create", "configmap", "settings", "-n", "temp", "--from-literal=a=b"));
+        Ok(await sandbox.KubectlAsync("create", "secret", "generic", "creds", "-n", "temp", "--from-literal=token=t"));
+        var deleted = await sandbox.KubectlAsync("delete", "namespace", "temp", "--timeout=60s");
+        Ok(deleted);
+        Assert.Contains("namespace \"temp\" deleted", deleted.Stdout, StringComparison.Ordinal);
+        Assert.Equal(404, (await sandbox.Cluster.GetAsync("/api/v1/namespaces/temp/configmaps/settings")).Code);
+        Assert.Equal(404, (await sandbox.Cluster.GetAsync("/api/v1/namespaces/temp/secrets/creds")).Code);
+    }
+
+    [Fact]
     public async Task Delete_without_a_finalizer_removes_at_once_and_with_one_waits_until_it_is_removed()
     {
         await using var sandbox = await WithWidgetsAsync();

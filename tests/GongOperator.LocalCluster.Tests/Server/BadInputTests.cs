@@ -26,6 +26,35 @@ public sealed class BadInputTests
         Assert.Equal(400, code);
     }
 
+    [Theory]
+    [InlineData("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","name":"b"}}""")]
+    [InlineData("""{"apiVersion":5,"kind":"ConfigMap","metadata":{"name":"a"}}""")]
+    [InlineData("""{"apiVersion":"v1","kind":"ConfigMap","metadata":"a"}""")]
+    [InlineData("null")]
+    [InlineData("[]")]
+    public async Task Odd_json_is_400_never_500(string body)
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var (code, status) = await cluster.SendAsync(HttpMethod.Post, ConfigMaps, body);
+        Assert.Equal(400, code);
+        Assert.Equal("BadRequest", status!["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_yaml_alias_bomb_is_refused_with_400()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var yaml = new System.Text.StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\n");
+        yaml.Append("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 9; i++)
+        {
+            yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n");
+        }
+
+        var (code, _) = await cluster.SendAsync(HttpMethod.Post, ConfigMaps, yaml.ToString(), "application/yaml");
+        Assert.Equal(400, code);
+    }
+
     [Fact]
     public async Task A_yaml_body_creates_the_object()
     {

@@ -238,6 +238,25 @@ public sealed class ListAndWatchTests
     }
 
     [Fact]
+    public async Task DropWatches_cuts_even_stalled_streams()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        await using var watch = await WatchReader.OpenAsync(cluster, ConfigMaps + $"?watch=true&resourceVersion={cluster.Server.CurrentResourceVersion}");
+        cluster.Server.StallWatches(true);
+        await cluster.PostAsync(ConfigMaps, ConfigMap("a"));
+        var next = watch.NextAsync();
+        cluster.Server.DropWatches();
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            if (await next is null)
+            {
+                throw new IOException("closed");
+            }
+        });
+        cluster.Server.StallWatches(false);
+    }
+
+    [Fact]
     public async Task DropWatches_cuts_open_streams()
     {
         await using var cluster = await TestCluster.StartAsync();

@@ -236,6 +236,24 @@ public sealed class ObjectLifecycleTests
     }
 
     [Fact]
+    public async Task The_scale_subresource_reads_and_writes_deployment_replicas()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var deployment = JsonNode.Parse("""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"replicas":2,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"c","image":"nginx"}]}}}}""")!;
+        await cluster.PostAsync("/apis/apps/v1/namespaces/default/deployments", deployment);
+        var (_, scale) = await cluster.GetAsync("/apis/apps/v1/namespaces/default/deployments/web/scale");
+        Assert.Equal("Scale", scale!["kind"]!.GetValue<string>());
+        Assert.Equal(2, scale["spec"]!["replicas"]!.GetValue<long>());
+        Assert.Equal("app=web", scale["status"]!["selector"]!.GetValue<string>());
+        var (code, patched) = await cluster.PatchAsync("/apis/apps/v1/namespaces/default/deployments/web/scale", """{"spec":{"replicas":5}}""", "application/merge-patch+json");
+        Assert.Equal(200, code);
+        Assert.Equal(5, patched!["spec"]!["replicas"]!.GetValue<long>());
+        var (_, stored) = await cluster.GetAsync("/apis/apps/v1/namespaces/default/deployments/web");
+        Assert.Equal(5, stored!["spec"]!["replicas"]!.GetValue<long>());
+        Assert.Equal(2, stored["metadata"]!["generation"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task A_lease_put_to_a_missing_name_creates_it_and_a_put_without_resource_version_is_422()
     {
         await using var cluster = await TestCluster.StartAsync();
