@@ -66,7 +66,8 @@ public sealed class RegistrationPlanner
             return new RegistrationPlan.Wait(ToOffset(retry));
         }
 
-        if (!ready)
+        // A wait has passed (or a transient failure hit an origin Gong already had): try again.
+        if (!ready || status.NextRetryTime is not null)
         {
             return new RegistrationPlan.Register(RegistrationCause.Retry);
         }

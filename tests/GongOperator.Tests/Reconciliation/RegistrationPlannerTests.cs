@@ -97,6 +97,16 @@ public sealed class RegistrationPlannerTests
     }
 
     [Fact]
+    public void A_registered_origin_whose_reassertion_was_rate_limited_retries_after_the_wait()
+    {
+        var origin = Registered(Origin(), Now.AddHours(-1));
+        origin.Status!.NextRetryTime = Now.AddSeconds(30).UtcDateTime;
+
+        Assert.Equal(new RegistrationPlan.Wait(Now.AddSeconds(30)), _planner.Plan(origin, "1", Now));
+        Assert.Equal(new RegistrationPlan.Register(RegistrationCause.Retry), _planner.Plan(origin, "1", Now.AddMinutes(1)));
+    }
+
+    [Fact]
     public void A_changed_secret_ends_the_wait_after_a_failure()
     {
         var origin = Failed(Origin(), nextRetry: Now.AddHours(5), credentialsVersion: "1");
