@@ -14,15 +14,32 @@ internal static class ClusterBootstrap
     public static async Task InstallCrdAsync(IKubernetes client, CancellationToken cancellationToken)
     {
         var crd = CrdGenerator.Generate(typeof(GongIntegrationOrigin));
-        try
+
+        // Others may install it at the same time (tests sharing a cluster): a 409 means "read again and retry".
+        for (var attempt = 1; ; attempt++)
         {
-            var existing = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crd.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
-            crd.Metadata.ResourceVersion = existing.Metadata.ResourceVersion;
-            await client.ApiextensionsV1.ReplaceCustomResourceDefinitionAsync(crd, crd.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var existing = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crd.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+                crd.Metadata.ResourceVersion = existing.Metadata.ResourceVersion;
+                await client.ApiextensionsV1.ReplaceCustomResourceDefinitionAsync(crd, crd.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+            {
+                crd.Metadata.ResourceVersion = null;
+                try
+                {
+                    await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                catch (HttpOperationException conflict) when (conflict.Response.StatusCode == HttpStatusCode.Conflict && attempt < 5)
+                {
+                }
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict && attempt < 5)
+            {
+            }
         }
     }
 

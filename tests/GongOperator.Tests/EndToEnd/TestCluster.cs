@@ -52,15 +52,21 @@ public sealed class TestCluster : IAsyncDisposable
 
                 return new TestCluster(path!, kind, null);
             case "k3s":
-                var container = new K3sBuilder(K3sImage).Build();
+                K3sContainer? container = null;
                 try
                 {
+                    // Build() already asks Docker, so a missing engine fails here.
+                    container = new K3sBuilder(K3sImage).Build();
                     await container.StartAsync(cancellationToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    await container.DisposeAsync();
-                    Assert.Skip($"GONG_OPERATOR_E2E_CLUSTER=k3s but no Docker engine answered: {e.Message}");
+                    if (container is not null)
+                    {
+                        await container.DisposeAsync();
+                    }
+
+                    Assert.Skip($"GONG_OPERATOR_E2E_CLUSTER=k3s but no Docker engine answered: {e.Message.Split('\n')[0]}");
                 }
 
                 var file = Path.Combine(Path.GetTempPath(), $"k3s-{Guid.NewGuid():N}.kubeconfig");
