@@ -184,6 +184,21 @@ internal sealed class ApiRequestHandler
             return;
         }
 
+        if (type.Namespaced && resourcePath.Namespace is null)
+        {
+            // Across namespaces a namespaced resource can only be listed or watched.
+            if (resourcePath.Name is not null)
+            {
+                await NotFoundPageAsync(context, ct).ConfigureAwait(false);
+                return;
+            }
+
+            if (method != "GET")
+            {
+                throw StatusException.MethodNotAllowed();
+            }
+        }
+
         await ServeResourceAsync(context, type, resourcePath, method, ct).ConfigureAwait(false);
     }
 

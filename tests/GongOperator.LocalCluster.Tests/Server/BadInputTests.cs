@@ -134,6 +134,15 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task Writes_to_a_namespaced_resource_outside_a_namespace_are_405()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var (code, _) = await cluster.PostAsync("/api/v1/configmaps", new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["metadata"] = new JsonObject { ["name"] = "x" } });
+        Assert.Equal(405, code);
+        Assert.Equal(404, (await cluster.GetAsync("/api/v1/configmaps/x")).Code);
+    }
+
+    [Fact]
     public async Task A_failed_json_patch_test_is_422_and_a_malformed_one_400()
     {
         await using var cluster = await TestCluster.StartAsync();
