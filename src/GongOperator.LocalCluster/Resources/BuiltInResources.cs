@@ -14,6 +14,7 @@ internal static class BuiltInResources
         new() { Group = "", Version = "v1", Kind = "Pod", Plural = "pods", Singular = "pod", Namespaced = true, ShortNames = ["po"], Categories = ["all"], HasStatus = true },
         new() { Group = "apps", Version = "v1", Kind = "ReplicaSet", Plural = "replicasets", Singular = "replicaset", Namespaced = true, ShortNames = ["rs"], Categories = ["all"], HasStatus = true, HasGeneration = true },
         new() { Group = "apps", Version = "v1", Kind = "Deployment", Plural = "deployments", Singular = "deployment", Namespaced = true, ShortNames = ["deploy"], Categories = ["all"], HasStatus = true, HasGeneration = true, HasScale = true },
+        new() { Group = "policy", Version = "v1", Kind = "PodDisruptionBudget", Plural = "poddisruptionbudgets", Singular = "poddisruptionbudget", Namespaced = true, ShortNames = ["pdb"], HasStatus = true, HasGeneration = true },
         new() { Group = "coordination.k8s.io", Version = "v1", Kind = "Lease", Plural = "leases", Singular = "lease", Namespaced = true, RequiresResourceVersionOnUpdate = true, CreateOnUpdate = true },
         new() { Group = "events.k8s.io", Version = "v1", Kind = "Event", Plural = "events", Singular = "event", Namespaced = true, ShortNames = ["ev"], StorageKeyOverride = "/events" },
         new() { Group = "rbac.authorization.k8s.io", Version = "v1", Kind = "Role", Plural = "roles", Singular = "role", Namespaced = true },

@@ -115,6 +115,9 @@ internal static partial class ObjectRules
             case ("apps", "deployments"):
                 SetDeploymentAvailable(obj, now, old);
                 break;
+            case ("policy", "poddisruptionbudgets"):
+                SetDisruptionBudgetHealthy(obj, now, old);
+                break;
             case ("", "services"):
                 var spec = obj["spec"] as JsonObject ?? [];
                 obj["spec"] = spec;
@@ -215,6 +218,28 @@ internal static partial class ObjectRules
             status.Remove("readyReplicas");
             status.Remove("availableReplicas");
         }
+    }
+
+    /// <summary>
+    /// No pods exist, so, as for Deployments, the budget is reported as met (one healthy pod, none allowed to go):
+    /// kstatus then counts it Current and <c>helm install --wait</c> of a chart with a PodDisruptionBudget returns.
+    /// </summary>
+    private static void SetDisruptionBudgetHealthy(JsonObject obj, string now, JsonObject? old)
+    {
+        var generation = Json.Number(obj["metadata"]?["generation"]) ?? 1;
+        var since = old?["status"]?["conditions"]?[0]?["lastTransitionTime"] is JsonValue t ? t.GetValue<string>() : now;
+        obj["status"] = new JsonObject
+        {
+            ["observedGeneration"] = generation,
+            ["disruptionsAllowed"] = 0,
+            ["currentHealthy"] = 1,
+            ["desiredHealthy"] = 1,
+            ["expectedPods"] = 1,
+            ["conditions"] = new JsonArray
+            {
+                new JsonObject { ["type"] = "DisruptionAllowed", ["status"] = "False", ["observedGeneration"] = generation, ["lastTransitionTime"] = since, ["reason"] = "InsufficientPods", ["message"] = "" },
+            },
+        };
     }
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]

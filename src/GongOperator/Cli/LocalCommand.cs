@@ -1,16 +1,11 @@
 using System.CommandLine;
-using System.Net;
 using System.Text;
 using GongOperator.Configuration;
-using GongOperator.Crd;
 using GongOperator.GongSimulator;
 using GongOperator.Hosting;
 using GongOperator.LocalCluster;
 using GongOperator.Reconciliation;
-using GongOperator.Resources;
 using k8s;
-using k8s.Autorest;
-using k8s.Models;
 using Simulator = GongOperator.GongSimulator.GongSimulator;
 
 namespace GongOperator.Cli;
@@ -96,7 +91,9 @@ internal static class LocalCommand
 
                     using (var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath)))
                     {
-                        await PrepareClusterAsync(client, credentials!, signal.Token).ConfigureAwait(false);
+                        await ClusterBootstrap.InstallCrdAsync(client, signal.Token).ConfigureAwait(false);
+                        await ClusterBootstrap.EnsureNamespaceAsync(client, SystemNamespace, signal.Token).ConfigureAwait(false);
+                        await ClusterBootstrap.WriteSecretAsync(client, SystemNamespace, CredentialsSecretName, credentials!, signal.Token).ConfigureAwait(false);
                     }
 
                     options = options with
@@ -136,55 +133,6 @@ internal static class LocalCommand
         });
         return command;
     }
-
-    /// <summary>Installs (or updates) the CRD, the system namespace and the default credentials Secret.</summary>
-    private static async Task PrepareClusterAsync(k8s.Kubernetes client, Dictionary<string, string> credentials, CancellationToken cancellationToken)
-    {
-        var crd = CrdGenerator.Generate(typeof(GongIntegrationOrigin));
-        try
-        {
-            var existing = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crd.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
-            crd.Metadata.ResourceVersion = existing.Metadata.ResourceVersion;
-            await client.ApiextensionsV1.ReplaceCustomResourceDefinitionAsync(crd, crd.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-
-        try
-        {
-            await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = SystemNamespace } }, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
-        {
-            // Kept from an earlier run with the same --state-dir.
-        }
-
-        var secret = new V1Secret
-        {
-            Metadata = new V1ObjectMeta { Name = CredentialsSecretName, NamespaceProperty = SystemNamespace },
-            Type = "Opaque",
-            Data = credentials.ToDictionary(kv => kv.Key, kv => Encoding.UTF8.GetBytes(kv.Value)),
-        };
-        try
-        {
-            var existing = await client.CoreV1.ReadNamespacedSecretAsync(CredentialsSecretName, SystemNamespace, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (!SameData(existing.Data, secret.Data))
-            {
-                // Only a real change is written: a new resourceVersion would count as changed credentials.
-                existing.Data = secret.Data;
-                await client.CoreV1.ReplaceNamespacedSecretAsync(existing, CredentialsSecretName, SystemNamespace, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            await client.CoreV1.CreateNamespacedSecretAsync(secret, SystemNamespace, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static bool SameData(IDictionary<string, byte[]>? a, IDictionary<string, byte[]> b) =>
-        a is not null && a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v.AsSpan().SequenceEqual(kv.Value));
 
     /// <summary>Credentials for a real Gong: the file (KEY=VALUE lines) if given, else the environment.</summary>
     internal static bool TryReadCredentials(string? file, out Dictionary<string, string>? credentials, out string error)

@@ -97,10 +97,22 @@ public static class OperatorHost
             var defaultSecret = options.DefaultCredentialsSecret is { } d ? ObjectKey.Parse(d) : (ObjectKey?)null;
             var secrets = new Informer<V1Secret>(
                 ListWatchSources.ForSecrets(client),
-                new InformerOptions { Name = "secrets", Namespaces = SecretNamespaces(options, defaultSecret) },
+                new InformerOptions { Name = "secrets", Namespaces = options.Namespaces },
                 loggerFactory.CreateLogger("GongOperator.Informers.Secrets"),
                 time);
-            var resolver = new CredentialsResolver(secrets.Get, defaultSecret, options.GongBaseUrl);
+
+            // With a namespace list that leaves out the default Secret's namespace, that one Secret is followed by
+            // name alone (a metadata.name field selector), which RBAC can grant with resourceNames.
+            var defaultSecretInformer = defaultSecret is { } only && options.Namespaces.Count > 0 && !options.Namespaces.Contains(only.Namespace, StringComparer.Ordinal)
+                ? new Informer<V1Secret>(
+                    ListWatchSources.FromListCall<V1Secret, V1SecretList>((_, a, ct) => client.CoreV1.ListNamespacedSecretWithHttpMessagesAsync(
+                        only.Namespace, a.AllowWatchBookmarks, a.Continue, "metadata.name=" + only.Name, a.LabelSelector, a.Limit,
+                        resourceVersion: a.ResourceVersion, timeoutSeconds: a.TimeoutSeconds, watch: a.Watch, cancellationToken: ct)),
+                    new InformerOptions { Name = "default-credentials-secret", Namespaces = [only.Namespace] },
+                    loggerFactory.CreateLogger("GongOperator.Informers.DefaultSecret"),
+                    time)
+                : null;
+            var resolver = new CredentialsResolver(key => secrets.Get(key) ?? defaultSecretInformer?.Get(key), defaultSecret, options.GongBaseUrl);
             origins.AddIndex(BySecretIndex, o => resolver.SecretKeyFor(o) is { } key ? [key.ToString()] : []);
 
             var events = new EventRecorder(client, "gong-operator", Environment.MachineName, loggerFactory.CreateLogger<EventRecorder>(), time);
@@ -130,6 +142,10 @@ public static class OperatorHost
                     Predicates.GenerationChanged<GongIntegrationOrigin>(),
                     Predicates.AnnotationsChanged<GongIntegrationOrigin>(OriginAnnotations.Reassert, OriginAnnotations.Paused)))
                 .WatchesByIndex(secrets, BySecretIndex);
+            if (defaultSecretInformer is not null)
+            {
+                controller.WatchesByIndex(defaultSecretInformer, BySecretIndex);
+            }
 
             pending.Answered = key => controller.Queue?.Add(key);
 
@@ -220,22 +236,6 @@ public static class OperatorHost
         {
             throw new OperatorStartupException($"cannot reach the Kubernetes API at {client.BaseUri}: {e.Message}", 1, e);
         }
-    }
-
-    private static List<string> SecretNamespaces(OperatorOptions options, ObjectKey? defaultSecret)
-    {
-        if (options.Namespaces.Count == 0)
-        {
-            return [];
-        }
-
-        var namespaces = options.Namespaces.ToList();
-        if (defaultSecret is { } key && !namespaces.Contains(key.Namespace, StringComparer.Ordinal))
-        {
-            namespaces.Add(key.Namespace);
-        }
-
-        return namespaces;
     }
 
     private static string LeaseNamespace(OperatorOptions options)

@@ -81,28 +81,26 @@ public sealed class InformerIntegrationTests(LocalClusterFixture cluster) : ICla
             await widgets.CreateAsync(Widget.Create(ns, "w" + i, size: i), Ct);
         }
 
-        var informer = new Informer<Widget>(widgets.ListWatchSource(), Scoped(ns));
+        using var hold = new WatchHoldHandler();
+        using var client = cluster.NewClient(hold);
+        var informer = new Informer<Widget>(ListWatchSources.ForCustomResource<Widget>(client), Scoped(ns));
         var deleted = new List<string>();
         informer.AddEventHandler(null, null, w => { lock (deleted) { deleted.Add(w.Metadata.Name); } });
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var run = informer.RunAsync(cts.Token);
         await informer.WaitForSyncAsync(cts.Token);
+        await Poll.UntilAsync(() => hold.OpenedWatches == 1, "the first watch is registered at the server");
 
-        cluster.Server.StallWatches(true);
-        try
-        {
-            await widgets.DeleteAsync(new ObjectKey(ns, "w0"), Ct);
-            var w1 = (await widgets.GetAsync(new ObjectKey(ns, "w1"), Ct))!;
-            w1.Spec.Size = 100;
-            await widgets.ReplaceAsync(w1, Ct);
-            await widgets.CreateAsync(Widget.Create(ns, "fresh"), Ct);
-            cluster.Server.CompactHistory();
-            cluster.Server.DropWatches();
-        }
-        finally
-        {
-            cluster.Server.StallWatches(false);
-        }
+        // Cut the stream and keep the informer from re-watching while the server moves on and forgets its history.
+        hold.Hold();
+        cluster.Server.DropWatches();
+        await widgets.DeleteAsync(new ObjectKey(ns, "w0"), Ct);
+        var w1 = (await widgets.GetAsync(new ObjectKey(ns, "w1"), Ct))!;
+        w1.Spec.Size = 100;
+        await widgets.ReplaceAsync(w1, Ct);
+        await widgets.CreateAsync(Widget.Create(ns, "fresh"), Ct);
+        cluster.Server.CompactHistory();
+        hold.Release();
 
         await Poll.UntilAsync(() => informer.Lists >= 2 && informer.Get(new ObjectKey(ns, "fresh")) is not null, "the informer relisted");
         var server = (await widgets.ListAsync(ns, null, Ct)).Select(w => (w.Metadata.Name, w.Spec.Size, w.Metadata.ResourceVersion)).OrderBy(x => x.Name);

@@ -145,22 +145,8 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     public int GongCalls => Simulator.Calls.Count;
 
     /// <summary>Writes the default credentials Secret with <paramref name="data"/>.</summary>
-    public async Task WriteSecretAsync(string name, IDictionary<string, string> data)
-    {
-        var secret = new V1Secret
-        {
-            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
-            Data = data.ToDictionary(kv => kv.Key, kv => Encoding.UTF8.GetBytes(kv.Value)),
-        };
-        try
-        {
-            await Client.CoreV1.ReplaceNamespacedSecretAsync(secret, name, Namespace, cancellationToken: TestContext.Current.CancellationToken);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            await Client.CoreV1.CreateNamespacedSecretAsync(secret, Namespace, cancellationToken: TestContext.Current.CancellationToken);
-        }
-    }
+    public Task WriteSecretAsync(string name, IReadOnlyDictionary<string, string> data) =>
+        ClusterBootstrap.WriteSecretAsync(Client, Namespace, name, data, TestContext.Current.CancellationToken);
 
     /// <summary>Runs the real kubectl against the cluster.</summary>
     public Task<ToolResult> KubectlAsync(params string[] args) =>
@@ -175,17 +161,8 @@ public sealed class OperatorEnvironment : IAsyncDisposable
 
     private async Task InstallAsync(CancellationToken ct)
     {
-        var crd = CrdGenerator.Generate(typeof(GongIntegrationOrigin));
-        try
-        {
-            await Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: ct);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
-        {
-            // Shared cluster: installed by an earlier test.
-        }
-
-        await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } }, cancellationToken: ct);
+        await ClusterBootstrap.InstallCrdAsync(Client, ct);
+        await ClusterBootstrap.EnsureNamespaceAsync(Client, Namespace, ct);
         await WriteSecretAsync(SecretName, new Dictionary<string, string>
         {
             ["accessKey"] = Simulator.DemoAccessKey,

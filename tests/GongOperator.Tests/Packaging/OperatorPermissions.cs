@@ -41,11 +41,13 @@ internal static class OperatorPermissions
 
     /// <summary>
     /// When only some namespaces are watched: reading the operator-wide default credentials
-    /// Secret (in the operator's namespace) by name.
+    /// Secret (in the operator's namespace) by name: list and watch with a metadata.name field selector.
     /// </summary>
     public static readonly IReadOnlyList<Permission> DefaultCredentials =
     [
         new("", "secrets", "get"),
+        new("", "secrets", "list"),
+        new("", "secrets", "watch"),
     ];
 }
 
