@@ -386,7 +386,7 @@ internal sealed class ApiOperations
     }
 
     /// <summary>The autoscaling/v1 Scale view of an object with spec.replicas (the /scale subresource).</summary>
-    public static JsonObject ToScale(JsonObject obj)
+    public static JsonObject ToScale(ResourceType type, JsonObject obj)
     {
         var meta = obj["metadata"] as JsonObject ?? [];
         var scaleMeta = new JsonObject();
@@ -398,15 +398,46 @@ internal sealed class ApiOperations
             }
         }
 
-        var selector = string.Join(",", (obj["spec"]?["selector"]?["matchLabels"] as JsonObject ?? []).Select(kv => kv.Key + "=" + Json.Text(kv.Value)));
+        var selector = type.IsCustom
+            ? (type.LabelSelectorPath is { } selectorPath ? Json.Text(At(obj, selectorPath)) ?? "" : "")
+            : string.Join(",", (obj["spec"]?["selector"]?["matchLabels"] as JsonObject ?? []).Select(kv => kv.Key + "=" + Json.Text(kv.Value)));
         return new JsonObject
         {
             ["kind"] = "Scale",
             ["apiVersion"] = "autoscaling/v1",
             ["metadata"] = scaleMeta,
-            ["spec"] = new JsonObject { ["replicas"] = Json.Number(obj["spec"]?["replicas"]) ?? 1 },
-            ["status"] = new JsonObject { ["replicas"] = Json.Number(obj["status"]?["replicas"]) ?? 0, ["selector"] = selector },
+            ["spec"] = new JsonObject { ["replicas"] = Json.Number(At(obj, type.SpecReplicasPath)) ?? (type.IsCustom ? 0 : 1) },
+            ["status"] = new JsonObject { ["replicas"] = Json.Number(At(obj, type.StatusReplicasPath)) ?? 0, ["selector"] = selector },
         };
+    }
+
+    private static JsonNode? At(JsonObject obj, string dottedPath)
+    {
+        JsonNode? node = obj;
+        foreach (var segment in dottedPath.Split('.'))
+        {
+            node = node is JsonObject o ? o[segment] : null;
+        }
+
+        return node;
+    }
+
+    private static void SetAt(JsonObject obj, string dottedPath, long value)
+    {
+        var segments = dottedPath.Split('.');
+        var current = obj;
+        foreach (var segment in segments[..^1])
+        {
+            if (current[segment] is not JsonObject next)
+            {
+                next = [];
+                current[segment] = next;
+            }
+
+            current = next;
+        }
+
+        current[segments[^1]] = value;
     }
 
     /// <summary>Changes spec.replicas through the Scale view; <paramref name="change"/> maps the current Scale to the wanted one.</summary>
@@ -415,7 +446,7 @@ internal sealed class ApiOperations
         lock (store.WriteLock)
         {
             var old = store.Get(type.StorageKey, ns, name) ?? throw StatusException.NotFound(type, name);
-            var wanted = change(ToScale(ForRead(type, old)));
+            var wanted = change(ToScale(type, ForRead(type, old)));
             var rv = Json.Text(wanted["metadata"]?["resourceVersion"]);
             if (!string.IsNullOrEmpty(rv) && rv != Json.Text(old["metadata"]?["resourceVersion"]))
             {
@@ -428,12 +459,10 @@ internal sealed class ApiOperations
                 throw StatusException.Invalid("Scale.autoscaling", "autoscaling", "Scale", name, [new StatusCause("FieldValueInvalid", $"Invalid value: {wanted["spec"]?["replicas"]?.ToJsonString() ?? "null"}: must be greater than or equal to 0", "spec.replicas")]);
             }
 
-            var candidate = (JsonObject)old.DeepClone();
-            var spec = candidate["spec"] as JsonObject ?? [];
-            spec["replicas"] = replicas.Value;
-            candidate["spec"] = spec;
+            var candidate = (JsonObject)ForRead(type, old).DeepClone();
+            SetAt(candidate, type.SpecReplicasPath, replicas.Value);
             var (code, body) = Write(type, ns, name, null, candidate, old, options, apply: false);
-            return (code, ToScale(body));
+            return (code, ToScale(type, body));
         }
     }
 
