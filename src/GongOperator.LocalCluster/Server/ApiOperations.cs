@@ -795,23 +795,15 @@ internal sealed class ApiOperations
         var name = Json.Text(meta["name"]) ?? "";
         var causes = new List<StatusCause>();
         causes.AddRange(ObjectRules.ValidateMetadata(meta));
+        var unknownFields = PruneUnknownTopLevel(type, obj, meta);
         if (type.IsCustom)
         {
-            var unknown = CustomResourceSchemas.Prune(type, obj);
-            if (unknown.Count > 0)
-            {
-                if (options.FieldValidation == "Strict")
-                {
-                    var fields = string.Join(", ", unknown.Select(u => $"unknown field \"{u}\""));
-                    throw StatusException.BadRequest($"{type.Kind} in version \"{type.Version}\" cannot be handled as a {type.Kind}: strict decoding error: {fields}");
-                }
+            unknownFields.AddRange(CustomResourceSchemas.Prune(type, obj));
+        }
 
-                if (options.FieldValidation == "Warn")
-                {
-                    options.Warnings.AddRange(unknown.Select(u => $"unknown field \"{u}\""));
-                }
-            }
-
+        ReportUnknownFields(type, unknownFields, options);
+        if (type.IsCustom)
+        {
             CustomResourceSchemas.ApplyDefaults(type, obj);
             causes.AddRange(CustomResourceSchemas.Validate(type, obj));
         }
@@ -857,6 +849,54 @@ internal sealed class ApiOperations
         }
 
         return obj;
+    }
+
+    /// <summary>Drops (and returns the paths of) unknown ObjectMeta fields and unknown top-level fields of built-ins.</summary>
+    private static List<string> PruneUnknownTopLevel(ResourceType type, JsonObject obj, JsonObject meta)
+    {
+        var unknown = new List<string>();
+        foreach (var key in meta.Select(kv => kv.Key).ToList())
+        {
+            if (!KnownTopLevelFields.ObjectMeta.Contains(key))
+            {
+                meta.Remove(key);
+                unknown.Add("metadata." + key);
+            }
+        }
+
+        if (KnownTopLevelFields.For(type) is { } known)
+        {
+            foreach (var key in obj.Select(kv => kv.Key).ToList())
+            {
+                if (!known.Contains(key))
+                {
+                    obj.Remove(key);
+                    unknown.Add(key);
+                }
+            }
+        }
+
+        return unknown;
+    }
+
+    private static void ReportUnknownFields(ResourceType type, List<string> unknown, WriteOptions options)
+    {
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        unknown.Sort(StringComparer.Ordinal);
+        if (options.FieldValidation == "Strict")
+        {
+            var fields = string.Join(", ", unknown.Select(u => $"unknown field \"{u}\""));
+            throw StatusException.BadRequest($"{type.Kind} in version \"{type.Version}\" cannot be handled as a {type.Kind}: strict decoding error: {fields}");
+        }
+
+        if (options.FieldValidation == "Warn")
+        {
+            options.Warnings.AddRange(unknown.Select(u => $"unknown field \"{u}\""));
+        }
     }
 
     private static void CheckKind(ResourceType type, JsonObject body)

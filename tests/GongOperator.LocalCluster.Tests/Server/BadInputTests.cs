@@ -143,6 +143,20 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task Unknown_top_level_and_metadata_fields_of_built_ins_follow_fieldValidation()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        const string Typo = """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"x","lables":{"a":"b"}},"date":{"k":"v"}}""";
+        var (strict, error) = await cluster.SendAsync(HttpMethod.Post, ConfigMaps + "?fieldValidation=Strict", Typo);
+        Assert.Equal(400, strict);
+        Assert.Equal("ConfigMap in version \"v1\" cannot be handled as a ConfigMap: strict decoding error: unknown field \"date\", unknown field \"metadata.lables\"", error!["message"]!.GetValue<string>());
+        var (ignored, created) = await cluster.SendAsync(HttpMethod.Post, ConfigMaps + "?fieldValidation=Ignore", Typo);
+        Assert.Equal(201, ignored);
+        Assert.Null(created!["date"]);
+        Assert.Null(created["metadata"]!["lables"]);
+    }
+
+    [Fact]
     public async Task A_failed_json_patch_test_is_422_and_a_malformed_one_400()
     {
         await using var cluster = await TestCluster.StartAsync();
