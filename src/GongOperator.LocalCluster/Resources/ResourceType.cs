@@ -31,6 +31,13 @@ internal sealed record ResourceType
     /// <summary>True when a <c>/scale</c> subresource (autoscaling/v1 Scale over spec.replicas) is served.</summary>
     public bool HasScale { get; init; }
 
+    /// <summary>For CRDs with a scale subresource: where spec replicas, status replicas and the label selector live (dotted paths).</summary>
+    public string SpecReplicasPath { get; init; } = "spec.replicas";
+
+    public string StatusReplicasPath { get; init; } = "status.replicas";
+
+    public string? LabelSelectorPath { get; init; }
+
     /// <summary>True when <c>metadata.generation</c> is kept (CRs, Deployments, CRDs).</summary>
     public bool HasGeneration { get; init; }
 

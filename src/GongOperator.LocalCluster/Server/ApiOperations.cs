@@ -386,7 +386,7 @@ internal sealed class ApiOperations
     }
 
     /// <summary>The autoscaling/v1 Scale view of an object with spec.replicas (the /scale subresource).</summary>
-    public static JsonObject ToScale(JsonObject obj)
+    public static JsonObject ToScale(ResourceType type, JsonObject obj)
     {
         var meta = obj["metadata"] as JsonObject ?? [];
         var scaleMeta = new JsonObject();
@@ -398,15 +398,46 @@ internal sealed class ApiOperations
             }
         }
 
-        var selector = string.Join(",", (obj["spec"]?["selector"]?["matchLabels"] as JsonObject ?? []).Select(kv => kv.Key + "=" + Json.Text(kv.Value)));
+        var selector = type.IsCustom
+            ? (type.LabelSelectorPath is { } selectorPath ? Json.Text(At(obj, selectorPath)) ?? "" : "")
+            : string.Join(",", (obj["spec"]?["selector"]?["matchLabels"] as JsonObject ?? []).Select(kv => kv.Key + "=" + Json.Text(kv.Value)));
         return new JsonObject
         {
             ["kind"] = "Scale",
             ["apiVersion"] = "autoscaling/v1",
             ["metadata"] = scaleMeta,
-            ["spec"] = new JsonObject { ["replicas"] = Json.Number(obj["spec"]?["replicas"]) ?? 1 },
-            ["status"] = new JsonObject { ["replicas"] = Json.Number(obj["status"]?["replicas"]) ?? 0, ["selector"] = selector },
+            ["spec"] = new JsonObject { ["replicas"] = Json.Number(At(obj, type.SpecReplicasPath)) ?? (type.IsCustom ? 0 : 1) },
+            ["status"] = new JsonObject { ["replicas"] = Json.Number(At(obj, type.StatusReplicasPath)) ?? 0, ["selector"] = selector },
         };
+    }
+
+    private static JsonNode? At(JsonObject obj, string dottedPath)
+    {
+        JsonNode? node = obj;
+        foreach (var segment in dottedPath.Split('.'))
+        {
+            node = node is JsonObject o ? o[segment] : null;
+        }
+
+        return node;
+    }
+
+    private static void SetAt(JsonObject obj, string dottedPath, long value)
+    {
+        var segments = dottedPath.Split('.');
+        var current = obj;
+        foreach (var segment in segments[..^1])
+        {
+            if (current[segment] is not JsonObject next)
+            {
+                next = [];
+                current[segment] = next;
+            }
+
+            current = next;
+        }
+
+        current[segments[^1]] = value;
     }
 
     /// <summary>Changes spec.replicas through the Scale view; <paramref name="change"/> maps the current Scale to the wanted one.</summary>
@@ -415,7 +446,7 @@ internal sealed class ApiOperations
         lock (store.WriteLock)
         {
             var old = store.Get(type.StorageKey, ns, name) ?? throw StatusException.NotFound(type, name);
-            var wanted = change(ToScale(ForRead(type, old)));
+            var wanted = change(ToScale(type, ForRead(type, old)));
             var rv = Json.Text(wanted["metadata"]?["resourceVersion"]);
             if (!string.IsNullOrEmpty(rv) && rv != Json.Text(old["metadata"]?["resourceVersion"]))
             {
@@ -428,12 +459,10 @@ internal sealed class ApiOperations
                 throw StatusException.Invalid("Scale.autoscaling", "autoscaling", "Scale", name, [new StatusCause("FieldValueInvalid", $"Invalid value: {wanted["spec"]?["replicas"]?.ToJsonString() ?? "null"}: must be greater than or equal to 0", "spec.replicas")]);
             }
 
-            var candidate = (JsonObject)old.DeepClone();
-            var spec = candidate["spec"] as JsonObject ?? [];
-            spec["replicas"] = replicas.Value;
-            candidate["spec"] = spec;
+            var candidate = (JsonObject)ForRead(type, old).DeepClone();
+            SetAt(candidate, type.SpecReplicasPath, replicas.Value);
             var (code, body) = Write(type, ns, name, null, candidate, old, options, apply: false);
-            return (code, ToScale(body));
+            return (code, ToScale(type, body));
         }
     }
 
@@ -766,23 +795,15 @@ internal sealed class ApiOperations
         var name = Json.Text(meta["name"]) ?? "";
         var causes = new List<StatusCause>();
         causes.AddRange(ObjectRules.ValidateMetadata(meta));
+        var unknownFields = PruneUnknownTopLevel(type, obj, meta);
         if (type.IsCustom)
         {
-            var unknown = CustomResourceSchemas.Prune(type, obj);
-            if (unknown.Count > 0)
-            {
-                if (options.FieldValidation == "Strict")
-                {
-                    var fields = string.Join(", ", unknown.Select(u => $"unknown field \"{u}\""));
-                    throw StatusException.BadRequest($"{type.Kind} in version \"{type.Version}\" cannot be handled as a {type.Kind}: strict decoding error: {fields}");
-                }
+            unknownFields.AddRange(CustomResourceSchemas.Prune(type, obj));
+        }
 
-                if (options.FieldValidation == "Warn")
-                {
-                    options.Warnings.AddRange(unknown.Select(u => $"unknown field \"{u}\""));
-                }
-            }
-
+        ReportUnknownFields(type, unknownFields, options);
+        if (type.IsCustom)
+        {
             CustomResourceSchemas.ApplyDefaults(type, obj);
             causes.AddRange(CustomResourceSchemas.Validate(type, obj));
         }
@@ -828,6 +849,54 @@ internal sealed class ApiOperations
         }
 
         return obj;
+    }
+
+    /// <summary>Drops (and returns the paths of) unknown ObjectMeta fields and unknown top-level fields of built-ins.</summary>
+    private static List<string> PruneUnknownTopLevel(ResourceType type, JsonObject obj, JsonObject meta)
+    {
+        var unknown = new List<string>();
+        foreach (var key in meta.Select(kv => kv.Key).ToList())
+        {
+            if (!KnownTopLevelFields.ObjectMeta.Contains(key))
+            {
+                meta.Remove(key);
+                unknown.Add("metadata." + key);
+            }
+        }
+
+        if (KnownTopLevelFields.For(type) is { } known)
+        {
+            foreach (var key in obj.Select(kv => kv.Key).ToList())
+            {
+                if (!known.Contains(key))
+                {
+                    obj.Remove(key);
+                    unknown.Add(key);
+                }
+            }
+        }
+
+        return unknown;
+    }
+
+    private static void ReportUnknownFields(ResourceType type, List<string> unknown, WriteOptions options)
+    {
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        unknown.Sort(StringComparer.Ordinal);
+        if (options.FieldValidation == "Strict")
+        {
+            var fields = string.Join(", ", unknown.Select(u => $"unknown field \"{u}\""));
+            throw StatusException.BadRequest($"{type.Kind} in version \"{type.Version}\" cannot be handled as a {type.Kind}: strict decoding error: {fields}");
+        }
+
+        if (options.FieldValidation == "Warn")
+        {
+            options.Warnings.AddRange(unknown.Select(u => $"unknown field \"{u}\""));
+        }
     }
 
     private static void CheckKind(ResourceType type, JsonObject body)

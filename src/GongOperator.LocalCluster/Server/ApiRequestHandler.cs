@@ -184,6 +184,21 @@ internal sealed class ApiRequestHandler
             return;
         }
 
+        if (type.Namespaced && resourcePath.Namespace is null)
+        {
+            // Across namespaces a namespaced resource can only be listed or watched.
+            if (resourcePath.Name is not null)
+            {
+                await NotFoundPageAsync(context, ct).ConfigureAwait(false);
+                return;
+            }
+
+            if (method != "GET")
+            {
+                throw StatusException.MethodNotAllowed();
+            }
+        }
+
         await ServeResourceAsync(context, type, resourcePath, method, ct).ConfigureAwait(false);
     }
 
@@ -304,7 +319,7 @@ internal sealed class ApiRequestHandler
         switch (method)
         {
             case "GET":
-                await WriteJsonAsync(context, 200, ApiOperations.ToScale(operations.Get(type, ns, name)), ct).ConfigureAwait(false);
+                await WriteJsonAsync(context, 200, ApiOperations.ToScale(type, operations.Get(type, ns, name)), ct).ConfigureAwait(false);
                 return;
             case "PUT":
                 var body = RequestBody.ParseText(await RequestBody.ReadAsync(context.Request, options.MaxRequestBodyBytes, ct).ConfigureAwait(false), yaml: MediaTypeOf(context) == RequestBody.Yaml, failure => "the object provided is unrecognized (must be of type Scale): " + failure) as JsonObject

@@ -134,6 +134,29 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task Writes_to_a_namespaced_resource_outside_a_namespace_are_405()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var (code, _) = await cluster.PostAsync("/api/v1/configmaps", new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["metadata"] = new JsonObject { ["name"] = "x" } });
+        Assert.Equal(405, code);
+        Assert.Equal(404, (await cluster.GetAsync("/api/v1/configmaps/x")).Code);
+    }
+
+    [Fact]
+    public async Task Unknown_top_level_and_metadata_fields_of_built_ins_follow_fieldValidation()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        const string Typo = """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"x","lables":{"a":"b"}},"date":{"k":"v"}}""";
+        var (strict, error) = await cluster.SendAsync(HttpMethod.Post, ConfigMaps + "?fieldValidation=Strict", Typo);
+        Assert.Equal(400, strict);
+        Assert.Equal("ConfigMap in version \"v1\" cannot be handled as a ConfigMap: strict decoding error: unknown field \"date\", unknown field \"metadata.lables\"", error!["message"]!.GetValue<string>());
+        var (ignored, created) = await cluster.SendAsync(HttpMethod.Post, ConfigMaps + "?fieldValidation=Ignore", Typo);
+        Assert.Equal(201, ignored);
+        Assert.Null(created!["date"]);
+        Assert.Null(created["metadata"]!["lables"]);
+    }
+
+    [Fact]
     public async Task A_failed_json_patch_test_is_422_and_a_malformed_one_400()
     {
         await using var cluster = await TestCluster.StartAsync();

@@ -85,6 +85,26 @@ public sealed class CustomResourceSchemaTests
     }
 
     [Fact]
+    public async Task A_CRD_scale_subresource_reads_and_writes_the_spec_replicas_path()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var crd = JsonNode.Parse(WidgetCrd.Json)!;
+        crd["spec"]!["versions"]![0]!["subresources"]!["scale"] = new JsonObject { ["specReplicasPath"] = ".spec.replicas", ["statusReplicasPath"] = ".status.replicas" };
+        Assert.Equal(201, (await cluster.PostAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd)).Code);
+        await cluster.PostAsync(Widgets, TestCluster.Widget("alpha", replicas: 2));
+        var (_, scale) = await cluster.GetAsync(Widgets + "/alpha/scale");
+        Assert.Equal("Scale", scale!["kind"]!.GetValue<string>());
+        Assert.Equal(2, scale["spec"]!["replicas"]!.GetValue<long>());
+        var (code, patched) = await cluster.PatchAsync(Widgets + "/alpha/scale", """{"spec":{"replicas":6}}""", "application/merge-patch+json");
+        Assert.Equal(200, code);
+        Assert.Equal(6, patched!["spec"]!["replicas"]!.GetValue<long>());
+        var (_, widget) = await cluster.GetAsync(Widgets + "/alpha");
+        Assert.Equal(6, widget!["spec"]!["replicas"]!.GetValue<long>());
+        var (tooMany, _) = await cluster.PatchAsync(Widgets + "/alpha/scale", """{"spec":{"replicas":60}}""", "application/merge-patch+json");
+        Assert.Equal(422, tooMany);
+    }
+
+    [Fact]
     public async Task Apply_without_a_field_manager_is_422()
     {
         await using var cluster = await TestCluster.StartAsync();
