@@ -188,7 +188,6 @@ public static class OperatorHost
             }
 
             var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            reconciler.Stopping = stop.Token;
             var completion = Task.Run(() => manager.RunAsync(stop.Token), CancellationToken.None);
             Log.Started(logger, options.Namespaces, options.Workers, options.LeaderElect);
             return new RunningOperator(completion, stop, disposables, manager, metricsServer?.Address, healthServer?.Address);

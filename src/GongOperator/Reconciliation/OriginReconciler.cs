@@ -51,9 +51,15 @@ public sealed class OriginReconciler(
             }
 
             pending.Remove(key);
-            if (StillWanted(inFlight, origin))
+
+            // A registration cancelled (lease lost, shutdown) is simply planned again; one that failed in an unexpected
+            // way counts as Gong being unavailable, so the normal backoff applies instead of an immediate retry.
+            if (!inFlight.Outcome.IsCanceled && SameRequest(inFlight, origin))
             {
-                return await WriteOutcomeAsync(key, origin, inFlight, await inFlight.Outcome.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                var outcome = inFlight.Outcome.IsCompletedSuccessfully
+                    ? inFlight.Outcome.Result
+                    : new Unavailable("unexpected client failure: " + inFlight.Outcome.Exception!.InnerException!.GetType().Name, null, null, null, null);
+                return await WriteOutcomeAsync(key, origin, inFlight, outcome, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -74,22 +80,19 @@ public sealed class OriginReconciler(
             case RegistrationPlan.Register register:
                 Log.Registering(logger, key, origin.Spec.AllowedOrigin, origin.Spec.IntegrationType, register.Why);
                 var sent = new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin);
-                pending.Start(key, new PendingRegistration(
-                    origin.Metadata.Generation ?? 1,
-                    sent,
-                    resolved,
-                    ReassertToken(origin),
-                    registrar.RegisterAsync(resolved.Company!, sent, stopping)));
+
+                // The reconcile token ends when this replica stops acting (lease lost, or the graceful bound of a stop):
+                // a registration still waiting for budget then never goes out.
+                pending.Start(key, origin.Metadata.Generation ?? 1, sent, resolved, ReassertToken(origin), token => registrar.RegisterAsync(resolved.Company!, sent, token), cancellationToken);
                 return ReconcileResult.Done;
+            case RegistrationPlan.UpToDate or RegistrationPlan.Wait:
+                // Nothing to send; a Paused reason left from an annotation that is gone is replaced now.
+                await WriteAsync(key, origin, o => OriginStatusRules.Unpaused(o, now), cancellationToken).ConfigureAwait(false);
+                return After(plan, now);
             default:
                 return After(plan, now);
         }
     }
-
-    /// <summary>Cancels registrations still waiting for budget when the operator stops (set by the host).</summary>
-    public CancellationToken Stopping { get => stopping; set => stopping = value; }
-
-    private CancellationToken stopping = CancellationToken.None;
 
     private async Task<ReconcileResult> WriteOutcomeAsync(ObjectKey key, GongIntegrationOrigin origin, PendingRegistration registration, RegistrationOutcome outcome, CancellationToken cancellationToken)
     {
@@ -104,15 +107,30 @@ public sealed class OriginReconciler(
             metrics.RegistrationSucceeded(now);
         }
 
-        var written = await WriteAsync(key, origin, o => OriginStatusRules.ApplyOutcome(o, outcome, registration.Credentials, registration.ReassertToken, now), cancellationToken).ConfigureAwait(false);
-        return written is null ? ReconcileResult.Done : After(planner.Plan(written, registration.Credentials.Version, time.GetUtcNow()), time.GetUtcNow());
+        // On a conflict the writer re-reads: if the spec moved on meanwhile, this answer is about an older request and is
+        // not written (the next pass registers the new spec).
+        var stale = false;
+        var written = await WriteAsync(
+            key,
+            origin,
+            o =>
+            {
+                stale = !SameRequest(registration, o);
+                return stale ? new StatusChange(false, null) : OriginStatusRules.ApplyOutcome(o, outcome, registration.Credentials, registration.ReassertToken, now);
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (written is null)
+        {
+            return ReconcileResult.Done;
+        }
+
+        return stale ? ReconcileResult.RequeueAfter(MinimumRequeue) : After(planner.Plan(written, registration.Credentials.Version, time.GetUtcNow()), time.GetUtcNow());
     }
 
     /// <summary>An answer is written only if it is still about the object as it is now (same generation and request).</summary>
-    private static bool StillWanted(PendingRegistration registration, GongIntegrationOrigin origin) =>
+    private static bool SameRequest(PendingRegistration registration, GongIntegrationOrigin origin) =>
         registration.Generation == (origin.Metadata.Generation ?? 1)
-        && registration.Sent == new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin)
-        && registration.Outcome.IsCompletedSuccessfully;
+        && registration.Sent == new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin);
 
     private static string? ReassertToken(GongIntegrationOrigin origin) =>
         origin.Metadata.Annotations?.TryGetValue(OriginAnnotations.Reassert, out var token) == true ? token : null;

@@ -94,6 +94,24 @@ public static class OriginStatusRules
         return SetConditions(origin, now, ready, OriginReasons.Paused, $"Paused by the {OriginAnnotations.Paused} annotation: no calls to Gong until it is removed.", reconciling: false, stalled: false);
     }
 
+    /// <summary>
+    /// The paused annotation is gone but Ready still says Paused (nothing else rewrites status while nothing is
+    /// due): restore the registered state, or say a registration is pending.
+    /// </summary>
+    public static StatusChange Unpaused(GongIntegrationOrigin origin, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        var ready = Conditions.Find(origin.Status?.Conditions, ConditionTypes.Ready);
+        if (ready?.Reason != OriginReasons.Paused)
+        {
+            return new StatusChange(false, null);
+        }
+
+        return ready.Status == Conditions.True && RegisteredAsSpecified(origin)
+            ? SetConditions(origin, now, ready: true, OriginReasons.Registered, $"Gong accepted {origin.Spec.AllowedOrigin} for {origin.Spec.IntegrationType}.", reconciling: false, stalled: false)
+            : SetConditions(origin, now, ready: false, OriginReasons.Registering, $"Registering {origin.Spec.AllowedOrigin} for {origin.Spec.IntegrationType} with Gong once its wait ends (status.nextRetryTime).", reconciling: true, stalled: false);
+    }
+
     private static GongIntegrationOriginStatus Begin(GongIntegrationOrigin origin, string? credentialsVersion, string? reassertToken)
     {
         var status = Status(origin);

@@ -20,22 +20,57 @@ public sealed class PendingRegistrations
     /// <summary>Registrations in flight.</summary>
     public int Count => _pending.Count;
 
-    /// <summary>Starts <paramref name="registration"/> for <paramref name="key"/> unless one is already in flight.</summary>
-    public void Start(ObjectKey key, PendingRegistration registration)
+    /// <summary>
+    /// Starts a registration for <paramref name="key"/> unless one is in flight, with a token that ends with
+    /// <paramref name="acting"/> or when the entry is removed.
+    /// </summary>
+    public void Start(ObjectKey key, long generation, OriginRegistration sent, Credentials credentials, string? reassertToken, Func<CancellationToken, Task<RegistrationOutcome>> register, CancellationToken acting)
     {
-        ArgumentNullException.ThrowIfNull(registration);
-        if (_pending.TryAdd(key, registration))
+        ArgumentNullException.ThrowIfNull(register);
+        if (_pending.ContainsKey(key))
         {
-            registration.Outcome.ContinueWith(_ => Answered?.Invoke(key), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return;
         }
+
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(acting);
+        var registration = new PendingRegistration(generation, sent, credentials, reassertToken, register(cancel.Token), cancel);
+        if (!_pending.TryAdd(key, registration))
+        {
+            cancel.Cancel();
+            cancel.Dispose();
+            return;
+        }
+
+        registration.Outcome.ContinueWith(
+            _ =>
+            {
+                cancel.Dispose();
+                Answered?.Invoke(key);
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     /// <summary>The registration in flight or answered for <paramref name="key"/>, if any.</summary>
     public PendingRegistration? Find(ObjectKey key) => _pending.TryGetValue(key, out var pending) ? pending : null;
 
-    /// <summary>Forgets <paramref name="key"/>'s registration once its outcome is written (or no longer wanted).</summary>
-    public void Remove(ObjectKey key) => _pending.TryRemove(key, out _);
+    /// <summary>Forgets <paramref name="key"/>'s registration (written, or no longer wanted); one still waiting is cancelled.</summary>
+    public void Remove(ObjectKey key)
+    {
+        if (_pending.TryRemove(key, out var registration) && !registration.Outcome.IsCompleted)
+        {
+            try
+            {
+                registration.Cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Answered meanwhile.
+            }
+        }
+    }
 }
 
 /// <summary>One registration in flight: what was sent, for which generation and credentials, and Gong's answer to come.</summary>
-public sealed record PendingRegistration(long Generation, OriginRegistration Sent, Credentials Credentials, string? ReassertToken, Task<RegistrationOutcome> Outcome);
+public sealed record PendingRegistration(long Generation, OriginRegistration Sent, Credentials Credentials, string? ReassertToken, Task<RegistrationOutcome> Outcome, CancellationTokenSource Cancellation);

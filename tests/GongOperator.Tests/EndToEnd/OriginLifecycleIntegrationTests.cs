@@ -174,6 +174,14 @@ public sealed class OriginLifecycleIntegrationTests
         await env.PatchOriginAsync("paused", "{\"metadata\":{\"annotations\":{\"" + OriginAnnotations.Paused + "\":null}}}");
         await env.WaitForReasonAsync("paused", OriginReasons.Registered);
         Assert.Equal(1, env.GongCalls);
+
+        // Pausing and resuming a registered origin restores its state without a call.
+        await env.PatchOriginAsync("paused", "{\"metadata\":{\"annotations\":{\"" + OriginAnnotations.Paused + "\":\"true\"}}}");
+        var paused = await env.WaitForReasonAsync("paused", OriginReasons.Paused);
+        Assert.Equal("True", paused.Status!.Conditions!.Single(c => c.Type == ConditionTypes.Ready).Status);
+        await env.PatchOriginAsync("paused", "{\"metadata\":{\"annotations\":{\"" + OriginAnnotations.Paused + "\":null}}}");
+        await env.WaitForReasonAsync("paused", OriginReasons.Registered);
+        Assert.Equal(1, env.GongCalls);
     }
 
     [Fact]

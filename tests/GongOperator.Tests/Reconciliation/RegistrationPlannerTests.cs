@@ -107,11 +107,13 @@ public sealed class RegistrationPlannerTests
     }
 
     [Fact]
-    public void A_changed_secret_ends_the_wait_after_a_failure()
+    public void A_changed_secret_ends_the_wait_after_a_credentials_failure_only()
     {
-        var origin = Failed(Origin(), nextRetry: Now.AddHours(5), credentialsVersion: "1");
+        var unauthorized = Failed(Origin(), nextRetry: Now.AddHours(5), credentialsVersion: "1", reason: OriginReasons.Unauthorized);
+        var rejected = Failed(Origin(), nextRetry: Now.AddHours(5), credentialsVersion: "1", reason: OriginReasons.Rejected);
 
-        Assert.Equal(new RegistrationPlan.Register(RegistrationCause.CredentialsChanged), _planner.Plan(origin, "2", Now));
+        Assert.Equal(new RegistrationPlan.Register(RegistrationCause.CredentialsChanged), _planner.Plan(unauthorized, "2", Now));
+        Assert.Equal(new RegistrationPlan.Wait(Now.AddHours(5)), _planner.Plan(rejected, "2", Now));
     }
 
     private static GongIntegrationOrigin Origin() => new()
@@ -136,7 +138,7 @@ public sealed class RegistrationPlannerTests
         return origin;
     }
 
-    private static GongIntegrationOrigin Failed(GongIntegrationOrigin origin, DateTimeOffset nextRetry, string credentialsVersion)
+    private static GongIntegrationOrigin Failed(GongIntegrationOrigin origin, DateTimeOffset nextRetry, string credentialsVersion, string reason = OriginReasons.GongUnavailable)
     {
         origin.Status = new GongIntegrationOriginStatus
         {
@@ -144,7 +146,7 @@ public sealed class RegistrationPlannerTests
             NextRetryTime = nextRetry.UtcDateTime,
             FailedAttempts = 2,
             CredentialsVersion = credentialsVersion,
-            Conditions = [new V1Condition { Type = ConditionTypes.Ready, Status = "False", Reason = OriginReasons.GongUnavailable, Message = "x", LastTransitionTime = Now.UtcDateTime }],
+            Conditions = [new V1Condition { Type = ConditionTypes.Ready, Status = "False", Reason = reason, Message = "x", LastTransitionTime = Now.UtcDateTime }],
         };
         return origin;
     }
