@@ -60,6 +60,17 @@ internal sealed class CompanyWorker(
             while (true)
             {
                 stopping.ThrowIfCancellationRequested();
+                lock (gate)
+                {
+                    // Nothing left to send: stop before asking the budget, so an idle worker never "waits" for a token.
+                    waiting.RemoveAll(p => p.Abandoned && waitingByOrigin.Remove(p.Origin));
+                    if (waiting.Count == 0)
+                    {
+                        running = false;
+                        return;
+                    }
+                }
+
                 var now = time.GetUtcNow();
                 var decision = Budget.Check(now);
                 if (decision.Verdict == BudgetVerdict.WaitForToken)

@@ -16,7 +16,11 @@ internal static class GongOperatorCli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await stderr.WriteLineAsync($"gong-operator: {parse.Errors[0].Message} (see 'gong-operator {string.Join(' ', CommandPath(parse))} --help')").ConfigureAwait(false);
+            var path = string.Join(' ', CommandPath(parse).Prepend("gong-operator"));
+            var message = parse.CommandResult.Command is RootCommand && args.Length > 0 && !args[0].StartsWith('-')
+                ? $"unknown command '{args[0]}'"
+                : parse.Errors[0].Message;
+            await stderr.WriteLineAsync($"gong-operator: {message} (see '{path} --help')").ConfigureAwait(false);
             return UsageError;
         }
 

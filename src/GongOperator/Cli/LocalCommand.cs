@@ -45,7 +45,9 @@ internal static class LocalCommand
         var binder = new OperatorOptionsBinder(command, OperatorSettings.All.Where(s => s.Name is not ("kubeconfig" or "context")));
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!binder.TryBind(parse, Environment.GetEnvironmentVariables(), new OperatorOptions(), out var options, out var error))
+            // On a laptop, metrics and probes listen on loopback only.
+            var laptopDefaults = new OperatorOptions { MetricsBindAddress = "127.0.0.1:8080", HealthProbeBindAddress = "127.0.0.1:8081" };
+            if (!binder.TryBind(parse, Environment.GetEnvironmentVariables(), laptopDefaults, out var options, out var error))
             {
                 await stderr.WriteLineAsync($"gong-operator local: {error}").ConfigureAwait(false);
                 return GongOperatorCli.UsageError;
@@ -91,9 +93,17 @@ internal static class LocalCommand
 
                     using (var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath)))
                     {
-                        await ClusterBootstrap.InstallCrdAsync(client, signal.Token).ConfigureAwait(false);
-                        await ClusterBootstrap.EnsureNamespaceAsync(client, SystemNamespace, signal.Token).ConfigureAwait(false);
-                        await ClusterBootstrap.WriteSecretAsync(client, SystemNamespace, CredentialsSecretName, credentials!, signal.Token).ConfigureAwait(false);
+                        try
+                        {
+                            await ClusterBootstrap.InstallCrdAsync(client, signal.Token).ConfigureAwait(false);
+                            await ClusterBootstrap.EnsureNamespaceAsync(client, SystemNamespace, signal.Token).ConfigureAwait(false);
+                            await ClusterBootstrap.WriteSecretAsync(client, SystemNamespace, CredentialsSecretName, credentials!, signal.Token).ConfigureAwait(false);
+                        }
+                        catch (k8s.Autorest.HttpOperationException e)
+                        {
+                            await stderr.WriteLineAsync($"gong-operator local: preparing the embedded cluster failed (HTTP {(int)e.Response.StatusCode}): {e.Response.Content}").ConfigureAwait(false);
+                            return 1;
+                        }
                     }
 
                     options = options with
@@ -106,12 +116,12 @@ internal static class LocalCommand
                         var line = new StringBuilder($"ready kubeconfig={server.KubeconfigPath} server={server.BaseAddress} gong={options.GongBaseUrl}");
                         if (running.MetricsAddress is { } metrics)
                         {
-                            line.Append(" metrics=").Append(metrics);
+                            line.Append(" metrics=").Append(new Uri(metrics, "metrics"));
                         }
 
                         if (running.HealthAddress is { } health)
                         {
-                            line.Append(" health=").Append(health);
+                            line.Append(" health=").Append(new Uri(health, "healthz"));
                         }
 
                         await stdout.WriteLineAsync(line.ToString()).ConfigureAwait(false);

@@ -30,6 +30,12 @@ internal sealed class ShutdownSignal : IDisposable
 
     private void Handle(PosixSignalContext context)
     {
+        if (_cts.IsCancellationRequested)
+        {
+            // A second Ctrl-C or SIGTERM while stopping: let the default action end the process now.
+            return;
+        }
+
         context.Cancel = true;
 
         // Cancel off the signal thread: a callback that throws must fail its own task, not abort the process.

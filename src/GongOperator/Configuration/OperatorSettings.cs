@@ -7,7 +7,7 @@ internal static class OperatorSettings
 {
     public static IReadOnlyList<OperatorSetting> All { get; } =
     [
-        new("kubeconfig", "Path of a kubeconfig file (default: in-cluster config, else ~/.kube/config).", (o, v) => o with { Kubeconfig = v }),
+        new("kubeconfig", "Path of a kubeconfig file (default: KUBECONFIG, else in-cluster config, else ~/.kube/config).", (o, v) => o with { Kubeconfig = v }),
         new("context", "kubeconfig context to use (default: its current context).", (o, v) => o with { Context = v }),
         new("namespaces", "Comma-separated namespaces to watch (default: all namespaces).", (o, v) => o with { Namespaces = ParseNamespaces(v) }),
         new("label-selector", "Manage only origins matching this label selector (for sharding).", (o, v) => o with { LabelSelector = v.Length == 0 ? null : v }),

@@ -231,9 +231,17 @@ public static class OperatorHost
         {
             throw new OperatorStartupException($"the Kubernetes API refused to list {type.Plural}.{type.Group} (HTTP {(int)e.Response.StatusCode}): check the credentials and RBAC", 1, e);
         }
+        catch (HttpOperationException e)
+        {
+            throw new OperatorStartupException($"the Kubernetes API answered HTTP {(int)e.Response.StatusCode} to listing {type.Plural}.{type.Group}: {e.Response.ReasonPhrase}", 1, e);
+        }
         catch (HttpRequestException e)
         {
             throw new OperatorStartupException($"cannot reach the Kubernetes API at {client.BaseUri}: {e.Message}", 1, e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new OperatorStartupException($"the Kubernetes API at {client.BaseUri} did not answer in time", 1, e);
         }
     }
 

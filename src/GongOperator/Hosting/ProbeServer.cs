@@ -40,7 +40,7 @@ internal sealed class ProbeServer : IAsyncDisposable
         var host = bindAddress[..colon];
         var port = int.Parse(bindAddress[(colon + 1)..], CultureInfo.InvariantCulture);
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Services.AddSingleton(loggerFactory);
+        // Kestrel's own logs stay out of the operator's: a bind failure becomes one line (OperatorStartupException).
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {

@@ -38,8 +38,9 @@ public sealed class RunningOperator : IAsyncDisposable
         {
             await Completion.ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException || Completion.IsFaulted)
         {
+            // A fault was already reported by whoever awaited Completion; stopping must not throw it again.
         }
         finally
         {
