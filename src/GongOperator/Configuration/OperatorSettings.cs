@@ -84,9 +84,12 @@ internal static class OperatorSettings
         }
 
         var colon = value.LastIndexOf(':');
-        return colon >= 0 && int.TryParse(value[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535
+        var host = colon >= 0 ? value[..colon] : "";
+        return colon >= 0
+            && int.TryParse(value[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535
+            && (host.Length == 0 || host == "*" || System.Net.IPAddress.TryParse(host, out _))
             ? value
-            : throw new FormatException($"'{value}' is not an address such as :8080 or 127.0.0.1:8080");
+            : throw new FormatException($"'{value}' is not an address such as :8080, 0.0.0.0:8080 or 127.0.0.1:8080 (an IP, not a host name)");
     }
 
     private static string ParseLogLevel(string value) => value.ToUpperInvariant() switch

@@ -55,7 +55,7 @@ public static class OriginStatusRules
                 }
 
                 status.NextRetryTime = retry.UtcDateTime;
-                return Wait(origin, now, OriginReasons.GongUnavailable, $"Gong could not be reached or failed ({unavailable.Reason}); retrying with backoff (status.nextRetryTime).");
+                return Wait(origin, now, OriginReasons.GongUnavailable, $"Gong could not be reached or failed ({unavailable.Reason}){GongErrors(unavailable)} Retrying with backoff (status.nextRetryTime).");
             case Rejected rejected:
                 return Stall(origin, now, OriginReasons.Rejected, $"Gong rejected {spec.AllowedOrigin} for {spec.IntegrationType}{GongErrors(rejected)} Fix the spec; the operator retries on a spec change or after a long backoff.");
             case Unauthorized unauthorized:
