@@ -185,10 +185,12 @@ public static class OperatorHost
                 disposables.Add(healthServer);
             }
 
-            var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            // Not linked to the start-up token: a stop goes through RunningOperator.DisposeAsync, which first lets
+            // answers to calls already made be written.
+            var stop = new CancellationTokenSource();
             var completion = Task.Run(() => manager.RunAsync(stop.Token), CancellationToken.None);
             Log.Started(logger, options.Namespaces, options.Workers, options.LeaderElect);
-            return new RunningOperator(completion, stop, disposables, manager, metricsServer?.Address, healthServer?.Address);
+            return new RunningOperator(completion, stop, disposables, ct => pending.DrainAsync(time, ct), manager, metricsServer?.Address, healthServer?.Address);
         }
         catch
         {

@@ -5,14 +5,19 @@ namespace GongOperator.Hosting;
 /// <summary>An operator that has started: its probe addresses, and <see cref="Completion"/>, which ends when it stops.</summary>
 public sealed class RunningOperator : IAsyncDisposable
 {
+    /// <summary>How long a stop waits for answers to calls already made to Gong, so they are written, not lost.</summary>
+    public static readonly TimeSpan DrainBound = TimeSpan.FromSeconds(10);
+
     private readonly CancellationTokenSource _stop;
     private readonly IAsyncDisposable _resources;
+    private readonly Func<CancellationToken, Task> _drain;
 
-    internal RunningOperator(Task completion, CancellationTokenSource stop, IAsyncDisposable resources, ControllerManager manager, Uri? metrics, Uri? health)
+    internal RunningOperator(Task completion, CancellationTokenSource stop, IAsyncDisposable resources, Func<CancellationToken, Task> drain, ControllerManager manager, Uri? metrics, Uri? health)
     {
         Completion = completion;
         _stop = stop;
         _resources = resources;
+        _drain = drain;
         Manager = manager;
         MetricsAddress = metrics;
         HealthAddress = health;
@@ -33,6 +38,19 @@ public sealed class RunningOperator : IAsyncDisposable
     /// <summary>Stops gracefully: in-flight reconciles finish within their bound, the Lease is released.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (!Completion.IsCompleted)
+        {
+            using var bound = new CancellationTokenSource(DrainBound);
+            try
+            {
+                await _drain(bound.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Gong did not answer within the bound: those origins are registered again after the restart.
+            }
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {

@@ -52,6 +52,22 @@ public sealed class PendingRegistrations
             TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// Waits until every registration handed to Gong has been answered and written (or <paramref name="cancellationToken"/>
+    /// ends the wait), so a graceful stop does not drop answers to calls already made.
+    /// </summary>
+    public async Task DrainAsync(TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        while (!_pending.IsEmpty)
+        {
+            // Answers are written by the next reconcile of each key, so re-check shortly after any answer arrives.
+            var unanswered = _pending.Values.Select(p => p.Outcome).Where(t => !t.IsCompleted).ToList();
+            var wake = unanswered.Count > 0 ? Task.WhenAny(unanswered) : Task.CompletedTask;
+            await Task.WhenAll(wake, Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The registration in flight or answered for <paramref name="key"/>, if any.</summary>
     public PendingRegistration? Find(ObjectKey key) => _pending.TryGetValue(key, out var pending) ? pending : null;
 
