@@ -190,7 +190,7 @@ public static class OperatorHost
             var stop = new CancellationTokenSource();
             var completion = Task.Run(() => manager.RunAsync(stop.Token), CancellationToken.None);
             Log.Started(logger, options.Namespaces, options.Workers, options.LeaderElect);
-            return new RunningOperator(completion, stop, disposables, ct => pending.DrainAsync(time, ct), manager, metricsServer?.Address, healthServer?.Address);
+            return new RunningOperator(completion, stop, disposables, ct => pending.DrainAsync(time, ct), () => pending.Count, manager, metricsServer?.Address, healthServer?.Address);
         }
         catch
         {

@@ -11,9 +11,11 @@ public sealed class RunningOperator : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly IAsyncDisposable _resources;
     private readonly Func<CancellationToken, Task> _drain;
+    private readonly Func<int> _inFlight;
 
-    internal RunningOperator(Task completion, CancellationTokenSource stop, IAsyncDisposable resources, Func<CancellationToken, Task> drain, ControllerManager manager, Uri? metrics, Uri? health)
+    internal RunningOperator(Task completion, CancellationTokenSource stop, IAsyncDisposable resources, Func<CancellationToken, Task> drain, Func<int> inFlight, ControllerManager manager, Uri? metrics, Uri? health)
     {
+        _inFlight = inFlight;
         Completion = completion;
         _stop = stop;
         _resources = resources;
@@ -28,6 +30,9 @@ public sealed class RunningOperator : IAsyncDisposable
 
     /// <summary>The controller manager (health, leader election).</summary>
     public ControllerManager Manager { get; }
+
+    /// <summary>Registrations handed to Gong whose answers are not written yet.</summary>
+    public int RegistrationsInFlight => _inFlight();
 
     /// <summary>Where /metrics is served, or null when disabled.</summary>
     public Uri? MetricsAddress { get; }

@@ -233,6 +233,19 @@ public sealed class OriginLifecycleIntegrationTests
         Assert.Equal(["https://checkpoint.partner.com"], env.Simulator.Calls.SelectMany(c => c.Items).Select(i => i.AllowedOrigin));
     }
 
+    [Fact]
+    public async Task A_graceful_stop_writes_the_answer_to_a_call_already_made()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(new GongSimulatorOptions { Faults = new SimulatorFaultSpec { LatencyMs = 1500, NextIntegrationIds = [BigId] } });
+        await env.CreateOriginAsync("slow", "https://slow.partner.com");
+        await Eventually.HoldsAsync(() => env.Operator!.RegistrationsInFlight == 1, "the registration was handed to Gong");
+
+        await env.StopOperatorAsync();
+
+        var origin = await env.GetOriginAsync("slow");
+        Assert.Equal("5517027188234205706", origin.Status?.IntegrationId);
+    }
+
     private static bool IsRegistered(GongIntegrationOrigin origin) =>
         origin.Status?.Conditions?.Any(c => c.Type == ConditionTypes.Ready && c.Status == "True") == true;
 
