@@ -28,6 +28,22 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task Calls_spaced_within_the_rate_count_no_token_wait()
+    {
+        await using var harness = new GongClientHarness();
+
+        foreach (var host in new[] { "a", "b", "c" })
+        {
+            await harness.Register(Companies.Acme, $"https://{host}.partner.com");
+            harness.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var text = await harness.MetricsText();
+        Assert.Contains("gong_api_calls_total{code=\"200\"} 3", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("gong_rate_limit_waits_total{reason=\"token\"}", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Remaining_quota_is_exported_per_company_under_a_non_secret_label()
     {
         await using var harness = new GongClientHarness(o => o.DailyQuota = 20);
