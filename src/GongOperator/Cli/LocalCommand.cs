@@ -53,8 +53,10 @@ internal static class LocalCommand
                 return GongOperatorCli.UsageError;
             }
 
+            // A Gong named anywhere (flag, environment or appsettings) replaces the simulator.
             var realGong = parse.GetResult(command.Options.First(o => o.Name == "--gong-base-url")) is not null
-                || Environment.GetEnvironmentVariable("GONG_OPERATOR_GONG_BASE_URL") is not null;
+                || Environment.GetEnvironmentVariable("GONG_OPERATOR_GONG_BASE_URL") is not null
+                || options.GongBaseUrl != new Uri(OperatorOptions.DefaultGongBaseUrl);
             Dictionary<string, string>? credentials = null;
             if (realGong && !TryReadCredentials(parse.GetValue(credentialsFile), out credentials, out error))
             {
