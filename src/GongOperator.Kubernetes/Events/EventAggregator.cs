@@ -91,13 +91,6 @@ internal sealed class EventAggregator
         return objectName + "." + nanos.ToString("x", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>client-go's name: the object's name, a dot, and the Unix time in nanoseconds in hex.</summary>
-    internal static string NameFor(string objectName, DateTimeOffset now)
-    {
-        var nanos = (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
-        return objectName + "." + nanos.ToString("x", CultureInfo.InvariantCulture);
-    }
-
     private sealed class SimilarState
     {
         public DateTimeOffset WindowStart { get; set; } = DateTimeOffset.MinValue;
