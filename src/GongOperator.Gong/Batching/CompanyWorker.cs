@@ -63,10 +63,8 @@ internal sealed class CompanyWorker(
                 lock (gate)
                 {
                     // Nothing left to send: stop before asking the budget, so an idle worker never "waits" for a token.
-                    waiting.RemoveAll(p => p.Abandoned && waitingByOrigin.Remove(p.Origin));
-                    if (waiting.Count == 0)
+                    if (StopIfIdle())
                     {
-                        running = false;
                         return;
                     }
                 }
@@ -85,10 +83,8 @@ internal sealed class CompanyWorker(
                 Dictionary<OriginRegistration, PendingOrigin> taken;
                 lock (gate)
                 {
-                    waiting.RemoveAll(p => p.Abandoned && waitingByOrigin.Remove(p.Origin));
-                    if (waiting.Count == 0)
+                    if (StopIfIdle())
                     {
-                        running = false;
                         return;
                     }
 
@@ -96,8 +92,7 @@ internal sealed class CompanyWorker(
                     if (decision.Verdict != BudgetVerdict.Granted)
                     {
                         // Closed by a 429 or the daily quota: everyone waiting hears it now, no call is made.
-                        var closed = BlockedOutcome(decision);
-                        metrics.CountRateLimitWait(decision.Verdict == BudgetVerdict.RateLimited ? "retry_after" : "quota");
+                        var closed = Refused(decision);
                         waiting.ForEach(p => p.Settle(closed));
                         waiting.Clear();
                         waitingByOrigin.Clear();
@@ -221,16 +216,32 @@ internal sealed class CompanyWorker(
                     await Task.Delay(decision.At - now, time, stopping).ConfigureAwait(false);
                     break;
                 default:
-                    metrics.CountRateLimitWait(decision.Verdict == BudgetVerdict.RateLimited ? "retry_after" : "quota");
-                    return BlockedOutcome(decision);
+                    return Refused(decision);
             }
         }
     }
 
-    private static RegistrationOutcome BlockedOutcome(BudgetDecision decision) =>
-        decision.Verdict == BudgetVerdict.QuotaExhausted
+    /// <summary>Drops abandoned origins; when nothing is left, marks the worker stopped and returns true. Call under <see cref="gate"/>.</summary>
+    private bool StopIfIdle()
+    {
+        waiting.RemoveAll(p => p.Abandoned && waitingByOrigin.Remove(p.Origin));
+        if (waiting.Count > 0)
+        {
+            return false;
+        }
+
+        running = false;
+        return true;
+    }
+
+    /// <summary>Counts a refusal by a closed company (a 429 or the daily quota) and returns the outcome its callers get.</summary>
+    private RegistrationOutcome Refused(BudgetDecision decision)
+    {
+        metrics.CountRateLimitWait(decision.Verdict == BudgetVerdict.RateLimited ? "retry_after" : "quota");
+        return decision.Verdict == BudgetVerdict.QuotaExhausted
             ? new QuotaExhausted(decision.At)
             : new RateLimited(decision.At, null, null);
+    }
 
     private void LogOutcome(string label, RegistrationCall call, RegistrationOutcome outcome)
     {
