@@ -9,8 +9,6 @@ internal sealed class LruCache<TValue>(int capacity)
     private readonly Dictionary<string, LinkedListNode<(string Key, TValue Value)>> _map = new(StringComparer.Ordinal);
     private readonly LinkedList<(string Key, TValue Value)> _order = new();
 
-    public int Count => _map.Count;
-
     public bool TryGet(string key, [MaybeNullWhen(false)] out TValue value)
     {
         if (_map.TryGetValue(key, out var node))
