@@ -46,9 +46,7 @@ internal sealed class GongApiClient(
         }
         catch (BudgetBlockedException blocked)
         {
-            return blocked.Decision.Verdict == BudgetVerdict.QuotaExhausted
-                ? new QuotaExhausted(blocked.Decision.At)
-                : new RateLimited(blocked.Decision.At, null, null);
+            return blocked.Decision.ToClosedOutcome();
         }
         catch (BrokenCircuitException open)
         {

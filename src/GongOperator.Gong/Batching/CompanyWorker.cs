@@ -238,9 +238,7 @@ internal sealed class CompanyWorker(
     private RegistrationOutcome Refused(BudgetDecision decision)
     {
         metrics.CountRateLimitWait(decision.Verdict == BudgetVerdict.RateLimited ? "retry_after" : "quota");
-        return decision.Verdict == BudgetVerdict.QuotaExhausted
-            ? new QuotaExhausted(decision.At)
-            : new RateLimited(decision.At, null, null);
+        return decision.ToClosedOutcome();
     }
 
     private void LogOutcome(string label, RegistrationCall call, RegistrationOutcome outcome)
