@@ -119,8 +119,8 @@ public sealed class EventRecorder : IDisposable
             Source = new V1EventSource { Component = _component, Host = _host },
             ReportingComponent = _component,
             ReportingInstance = _host ?? string.Empty,
-            FirstTimestamp = WholeSeconds(decision.FirstTimestamp),
-            LastTimestamp = WholeSeconds(decision.LastTimestamp),
+            FirstTimestamp = KubernetesTime.WholeSeconds(decision.FirstTimestamp),
+            LastTimestamp = KubernetesTime.WholeSeconds(decision.LastTimestamp),
             Count = decision.Count,
         };
         return _client.CoreV1.CreateNamespacedEventAsync(body, eventNamespace, cancellationToken: cancellationToken);
@@ -131,16 +131,10 @@ public sealed class EventRecorder : IDisposable
         var patch = JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["count"] = decision.Count,
-            ["lastTimestamp"] = WholeSeconds(decision.LastTimestamp).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["lastTimestamp"] = KubernetesTime.WholeSeconds(decision.LastTimestamp).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["message"] = decision.Message,
         });
         return _client.CoreV1.PatchNamespacedEventAsync(
             new V1Patch(patch, V1Patch.PatchType.MergePatch), decision.Name, eventNamespace, cancellationToken: cancellationToken);
-    }
-
-    private static DateTime WholeSeconds(DateTimeOffset t)
-    {
-        var utc = t.UtcDateTime;
-        return new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
     }
 }

@@ -34,7 +34,7 @@ public static class Conditions
         ArgumentException.ThrowIfNullOrEmpty(type);
         ArgumentException.ThrowIfNullOrEmpty(status);
         ArgumentException.ThrowIfNullOrEmpty(reason);
-        var stamp = WholeSeconds(now);
+        var stamp = KubernetesTime.WholeSeconds(now);
         var existing = Find(conditions, type);
         if (existing is null)
         {
@@ -93,11 +93,5 @@ public static class Conditions
         ArgumentNullException.ThrowIfNull(conditions);
         var existing = Find(conditions, type);
         return existing is not null && conditions.Remove(existing);
-    }
-
-    private static DateTime WholeSeconds(DateTimeOffset now)
-    {
-        var utc = now.UtcDateTime;
-        return new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
     }
 }
