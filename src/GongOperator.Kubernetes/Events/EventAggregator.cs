@@ -11,11 +11,11 @@ namespace GongOperator.Kubernetes.Events;
 /// </summary>
 internal sealed class EventAggregator
 {
-    internal const int SpamBurst = 25;
-    internal static readonly TimeSpan SpamRefill = TimeSpan.FromMinutes(5);
-    internal const int SimilarThreshold = 10;
-    internal static readonly TimeSpan SimilarWindow = TimeSpan.FromMinutes(10);
-    internal const string CombinedPrefix = "(combined from similar events): ";
+    private const int SpamBurst = 25;
+    private static readonly TimeSpan SpamRefill = TimeSpan.FromMinutes(5);
+    private const int SimilarThreshold = 10;
+    private static readonly TimeSpan SimilarWindow = TimeSpan.FromMinutes(10);
+    private const string CombinedPrefix = "(combined from similar events): ";
     private const int MaxEntries = 4096;
 
     private readonly TimeProvider _time;
