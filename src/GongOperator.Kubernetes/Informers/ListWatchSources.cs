@@ -23,16 +23,16 @@ public static class ListWatchSources
                 a.ResourceVersion, null, a.TimeoutSeconds, a.Watch, cancellationToken: ct));
     }
 
-    /// <summary>Core v1 Secrets.</summary>
-    public static IListWatchSource<V1Secret> ForSecrets(IKubernetes client)
+    /// <summary>Core v1 Secrets, optionally narrowed by a field selector (for example <c>type!=helm.sh/release.v1</c>).</summary>
+    public static IListWatchSource<V1Secret> ForSecrets(IKubernetes client, string? fieldSelector = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         return new DelegateListWatchSource<V1Secret, V1SecretList>((ns, a, ct) => ns is null
             ? client.CoreV1.ListSecretForAllNamespacesWithHttpMessagesAsync(
-                a.AllowWatchBookmarks, a.Continue, null, a.LabelSelector, a.Limit, resourceVersion: a.ResourceVersion,
+                a.AllowWatchBookmarks, a.Continue, fieldSelector, a.LabelSelector, a.Limit, resourceVersion: a.ResourceVersion,
                 timeoutSeconds: a.TimeoutSeconds, watch: a.Watch, cancellationToken: ct)
             : client.CoreV1.ListNamespacedSecretWithHttpMessagesAsync(
-                ns, a.AllowWatchBookmarks, a.Continue, null, a.LabelSelector, a.Limit, resourceVersion: a.ResourceVersion,
+                ns, a.AllowWatchBookmarks, a.Continue, fieldSelector, a.LabelSelector, a.Limit, resourceVersion: a.ResourceVersion,
                 timeoutSeconds: a.TimeoutSeconds, watch: a.Watch, cancellationToken: ct));
     }
 

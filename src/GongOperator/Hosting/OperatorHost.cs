@@ -96,7 +96,7 @@ public static class OperatorHost
                 time);
             var defaultSecret = options.DefaultCredentialsSecret is { } d ? ObjectKey.Parse(d) : (ObjectKey?)null;
             var secrets = new Informer<V1Secret>(
-                SecretsSource(client, null, null),
+                ListWatchSources.ForSecrets(client, CredentialSecretsSelector),
                 new InformerOptions { Name = "secrets", Namespaces = options.Namespaces },
                 loggerFactory.CreateLogger("GongOperator.Informers.Secrets"),
                 time);
@@ -105,7 +105,7 @@ public static class OperatorHost
             // name alone (a metadata.name field selector), which RBAC can grant with resourceNames.
             var defaultSecretInformer = defaultSecret is { } only && options.Namespaces.Count > 0 && !options.Namespaces.Contains(only.Namespace, StringComparer.Ordinal)
                 ? new Informer<V1Secret>(
-                    SecretsSource(client, only.Namespace, "metadata.name=" + only.Name),
+                    ListWatchSources.ForSecrets(client, "metadata.name=" + only.Name),
                     new InformerOptions { Name = "default-credentials-secret", Namespaces = [only.Namespace] },
                     loggerFactory.CreateLogger("GongOperator.Informers.DefaultSecret"),
                     time)
@@ -200,20 +200,10 @@ public static class OperatorHost
     }
 
     /// <summary>
-    /// Secrets the operator may need. Helm release records and service-account tokens are never credentials, and Helm
-    /// keeps one Secret per release revision, so they are left out by a field selector instead of filling the cache.
+    /// Helm release records and service-account tokens are never credentials, and Helm keeps one Secret per release
+    /// revision, so they are left out of the Secret cache.
     /// </summary>
-    private static IListWatchSource<V1Secret> SecretsSource(IKubernetes client, string? onlyNamespace, string? fieldSelector)
-    {
-        var selector = fieldSelector ?? "type!=helm.sh/release.v1,type!=kubernetes.io/service-account-token";
-        return ListWatchSources.FromListCall<V1Secret, V1SecretList>((ns, a, ct) => (onlyNamespace ?? ns) is { } inNamespace
-            ? client.CoreV1.ListNamespacedSecretWithHttpMessagesAsync(
-                inNamespace, a.AllowWatchBookmarks, a.Continue, selector, a.LabelSelector, a.Limit,
-                resourceVersion: a.ResourceVersion, timeoutSeconds: a.TimeoutSeconds, watch: a.Watch, cancellationToken: ct)
-            : client.CoreV1.ListSecretForAllNamespacesWithHttpMessagesAsync(
-                a.AllowWatchBookmarks, a.Continue, selector, a.LabelSelector, a.Limit,
-                resourceVersion: a.ResourceVersion, timeoutSeconds: a.TimeoutSeconds, watch: a.Watch, cancellationToken: ct));
-    }
+    private const string CredentialSecretsSelector = "type!=helm.sh/release.v1,type!=kubernetes.io/service-account-token";
 
     private static IResult Answer(HealthCheckResult result) =>
         result.Status == HealthStatus.Healthy

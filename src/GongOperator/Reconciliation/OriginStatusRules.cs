@@ -1,4 +1,5 @@
 using GongOperator.Gong;
+using GongOperator.Kubernetes;
 using GongOperator.Kubernetes.Events;
 using GongOperator.Kubernetes.Status;
 using GongOperator.Resources;
@@ -126,7 +127,7 @@ public static class OriginStatusRules
         var status = Status(origin);
         status.RegisteredOrigin = origin.Spec.AllowedOrigin;
         status.RegisteredIntegrationType = origin.Spec.IntegrationType;
-        status.LastRegisteredTime = WholeSeconds(now);
+        status.LastRegisteredTime = KubernetesTime.WholeSeconds(now);
         status.FailedAttempts = 0;
         status.NextRetryTime = null;
         SetConditions(origin, now, ready: true, reason, message, reconciling: false, stalled: false, out var evt);
@@ -202,10 +203,4 @@ public static class OriginStatusRules
     private static GongIntegrationOriginStatus Status(GongIntegrationOrigin origin) => origin.Status ??= new GongIntegrationOriginStatus();
 
     private static long Generation(GongIntegrationOrigin origin) => origin.Metadata.Generation ?? 1;
-
-    private static DateTime WholeSeconds(DateTimeOffset now)
-    {
-        var utc = now.UtcDateTime;
-        return new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
-    }
 }
