@@ -46,8 +46,6 @@ internal static class Json
 
     public static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    public static string MicroTime(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
-
     /// <summary>Deep equality of two nodes, ignoring property order.</summary>
     public static bool Same(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);
 
