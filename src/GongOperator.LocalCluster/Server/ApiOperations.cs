@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using GongOperator.LocalCluster.Errors;
+using GongOperator.LocalCluster.Patching;
 using GongOperator.LocalCluster.Resources;
 using GongOperator.LocalCluster.Storage;
 
@@ -29,7 +30,7 @@ internal sealed class ApiOperations
 
     public ResourceRegistry Registry => registry;
 
-    private string Now => Json.Time(time.GetUtcNow());
+    private string Now => FieldManager.FormatTime(time.GetUtcNow());
 
     private ResourceType CoreEvents => registry.Find("", "v1", "events")!;
 

@@ -44,8 +44,6 @@ internal static class Json
         return long.TryParse(v.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
     }
 
-    public static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
     /// <summary>Deep equality of two nodes, ignoring property order.</summary>
     public static bool Same(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);
 
