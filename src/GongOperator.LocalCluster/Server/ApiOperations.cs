@@ -487,7 +487,7 @@ internal sealed class ApiOperations
                 }
             }
 
-            var propagation = Json.Text(deleteOptions?["propagationPolicy"]) ?? (deleteOptions?["orphanDependents"] is JsonValue orphan && orphan.GetValueKind() == System.Text.Json.JsonValueKind.True ? "Orphan" : "Background");
+            var propagation = Json.Text(deleteOptions?["propagationPolicy"]) ?? (Json.Bool(deleteOptions?["orphanDependents"]) ? "Orphan" : "Background");
             return DeleteLocked(type, ns, name, old, dryRun, propagation);
         }
     }
