@@ -19,7 +19,7 @@ internal static class Json
         return created;
     }
 
-    public static string? Text(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+    public static string? Text(JsonNode? node) => Schema.JsonValues.AsString(node);
 
     public static bool Bool(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 
