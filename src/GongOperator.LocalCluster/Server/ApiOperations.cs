@@ -217,15 +217,7 @@ internal sealed class ApiOperations
                 throw StatusException.AlreadyExists(type, name);
             }
 
-            var obj = Admit(type, body, null, null, options, apply: false);
-            if (options.DryRun)
-            {
-                return (201, obj);
-            }
-
-            var stored = store.Commit(type.StorageKey, ObjectStore.Key(ns, name), obj);
-            AfterCommit(type, stored, deleted: false);
-            return (201, ForRead(type, stored));
+            return CommitCreated(type, ns, name, Admit(type, body, null, null, options, apply: false), options);
         }
     }
 
@@ -331,15 +323,7 @@ internal sealed class ApiOperations
                     }
 
                     var created = FieldOwnership.Apply(type, null, applied, options.FieldManager, options.Force, time.GetUtcNow());
-                    var obj = Admit(type, created, null, null, options, apply: true);
-                    if (options.DryRun)
-                    {
-                        return (201, obj);
-                    }
-
-                    var stored = store.Commit(type.StorageKey, ObjectStore.Key(ns, name), obj);
-                    AfterCommit(type, stored, deleted: false);
-                    return (201, ForRead(type, stored));
+                    return CommitCreated(type, ns, name, Admit(type, created, null, null, options, apply: true), options);
                 }
 
                 var merged = FieldOwnership.Apply(type, ForRead(type, old), applied, options.FieldManager, options.Force, time.GetUtcNow());
@@ -644,6 +628,19 @@ internal sealed class ApiOperations
                 }
             }
         }
+    }
+
+    /// <summary>Stores a newly created, admitted object (unless dryRun) and answers 201 with it.</summary>
+    private (int Code, JsonObject Body) CommitCreated(ResourceType type, string? ns, string name, JsonObject obj, WriteOptions options)
+    {
+        if (options.DryRun)
+        {
+            return (201, obj);
+        }
+
+        var stored = store.Commit(type.StorageKey, ObjectStore.Key(ns, name), obj);
+        AfterCommit(type, stored, deleted: false);
+        return (201, ForRead(type, stored));
     }
 
     private void AfterCommit(ResourceType type, JsonObject stored, bool deleted)
