@@ -44,7 +44,7 @@ public sealed class LocalApiServer : IAsyncDisposable
     /// <summary>The kubeconfig written for clients (context <c>local</c>).</summary>
     public string KubeconfigPath { get; }
 
-    /// <summary>The bearer token every request must carry.</summary>
+    /// <summary>The bearer token (required over HTTPS; over plain HTTP a request may also carry no credentials).</summary>
     public string Token { get; }
 
     /// <summary>The newest resourceVersion committed.</summary>

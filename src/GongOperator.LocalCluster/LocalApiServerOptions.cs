@@ -17,7 +17,10 @@ public sealed record LocalApiServerOptions
     /// <summary>Serve HTTPS with a freshly generated self-signed CA (written into the kubeconfig).</summary>
     public bool Https { get; init; }
 
-    /// <summary>Bearer token every request must carry; null generates a random one.</summary>
+    /// <summary>
+    /// Bearer token clients authenticate with; null generates a random one. Required over HTTPS; over
+    /// plain HTTP a request without credentials is also accepted (a wrong token never is).
+    /// </summary>
     public string? Token { get; init; }
 
     /// <summary>Clock for timestamps, watch timeouts and bookmarks.</summary>

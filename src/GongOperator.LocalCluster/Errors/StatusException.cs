@@ -51,9 +51,6 @@ internal sealed class StatusException : Exception
 
     public bool IncludeEmptyDetails { get; }
 
-    /// <summary>Seconds for a <c>Retry-After</c> header (429).</summary>
-    public int? RetryAfterSeconds { get; init; }
-
     public JsonObject ToStatus()
     {
         var status = new JsonObject
@@ -96,11 +93,6 @@ internal sealed class StatusException : Exception
             }
 
             details["causes"] = causes;
-        }
-
-        if (RetryAfterSeconds is { } retry)
-        {
-            details["retryAfterSeconds"] = retry;
         }
 
         if (details.Count > 0 || IncludeEmptyDetails)

@@ -15,7 +15,7 @@ internal static class GroupVersionDocumentBuilder
     private static readonly string[] BuiltInPatchMedia = ["application/apply-patch+yaml", "application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json"];
 
     /// <summary>Builds the document for resources that all share one group and version.</summary>
-    public static JsonObject Build(string group, string version, IReadOnlyList<OpenApiResource> resources, string kubernetesVersion)
+    public static JsonObject Build(IReadOnlyList<OpenApiResource> resources, string kubernetesVersion)
     {
         bool allCustom = resources.All(r => r.IsCustomResource);
         var paths = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);

@@ -39,8 +39,7 @@ internal sealed class OpenApiDocuments
         var rootPaths = new JsonObject();
         foreach (IGrouping<string, OpenApiResource> gv in byGroupVersion)
         {
-            OpenApiResource first = gv.First();
-            JsonObject doc = GroupVersionDocumentBuilder.Build(first.Group, first.Version, gv.ToList(), kubernetesVersion);
+            JsonObject doc = GroupVersionDocumentBuilder.Build(gv.ToList(), kubernetesVersion);
             string json = doc.ToJsonString();
             string hash = Convert.ToHexString(SHA512.HashData(Encoding.UTF8.GetBytes(json)));
             var document = new OpenApiDocument(gv.Key, json, hash);

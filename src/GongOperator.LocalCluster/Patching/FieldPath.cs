@@ -23,9 +23,6 @@ internal static class FieldPath
     public static bool IsDescendantOf(string path, string ancestor) =>
         path.Length > ancestor.Length && path[ancestor.Length] == Separator && path.StartsWith(ancestor, StringComparison.Ordinal);
 
-    public static string FromElements(IEnumerable<string> elements) =>
-        string.Concat(elements.Select(e => Separator + e));
-
     /// <summary>The human form the server prints in conflicts: <c>.spec.containers[name="app"].image</c>.</summary>
     public static string ToDisplay(string path)
     {

@@ -27,22 +27,6 @@ internal sealed class ResourceRegistry
         return null;
     }
 
-    public ResourceType? FindByKind(string group, string version, string kind)
-    {
-        foreach (var type in all)
-        {
-            if (type.Kind == kind && type.Version == version && type.Group == group)
-            {
-                return type;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>True when the group/version is served at all (so an unknown plural is a plain 404 page).</summary>
-    public bool ServesGroupVersion(string group, string version) => all.Any(t => t.Group == group && t.Version == version);
-
     public void SetCustom(string crdName, IReadOnlyList<ResourceType> types)
     {
         lock (gate)

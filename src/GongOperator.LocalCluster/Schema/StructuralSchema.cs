@@ -214,24 +214,8 @@ internal sealed class StructuralSchema
         switch (value)
         {
             case JsonObject obj:
-                foreach (KeyValuePair<string, JsonNode?> kv in obj.ToList())
-                {
-                    if (s.EmbeddedResource && MetaFields.Contains(kv.Key))
-                    {
-                        continue;
-                    }
-
-                    string child = SchemaNode.Join(path, kv.Key);
-                    if (s.Properties.TryGetValue(kv.Key, out SchemaNode? prop))
-                    {
-                        PruneValue(kv.Value, prop, child, pruned);
-                    }
-                    else if (s.AdditionalProperties is not null)
-                    {
-                        PruneValue(kv.Value, s.AdditionalProperties, child, pruned);
-                    }
-                }
-
+                // s.PreserveUnknownFields is true here, so PruneObject keeps the unknown keys.
+                PruneObject(obj, s, path, pruned, isResourceRoot: false);
                 break;
             case JsonArray arr when s.Items is not null:
                 for (int i = 0; i < arr.Count; i++)

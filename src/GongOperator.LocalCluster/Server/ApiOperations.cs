@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using GongOperator.LocalCluster.Errors;
+using GongOperator.LocalCluster.Patching;
 using GongOperator.LocalCluster.Resources;
 using GongOperator.LocalCluster.Storage;
 
@@ -29,7 +30,7 @@ internal sealed class ApiOperations
 
     public ResourceRegistry Registry => registry;
 
-    private string Now => Json.Time(time.GetUtcNow());
+    private string Now => FieldManager.FormatTime(time.GetUtcNow());
 
     private ResourceType CoreEvents => registry.Find("", "v1", "events")!;
 
@@ -216,15 +217,7 @@ internal sealed class ApiOperations
                 throw StatusException.AlreadyExists(type, name);
             }
 
-            var obj = Admit(type, body, null, null, options, apply: false);
-            if (options.DryRun)
-            {
-                return (201, obj);
-            }
-
-            var stored = store.Commit(type.StorageKey, ObjectStore.Key(ns, name), obj);
-            AfterCommit(type, stored, deleted: false);
-            return (201, ForRead(type, stored));
+            return CommitCreated(type, ns, name, Admit(type, body, null, null, options, apply: false), options);
         }
     }
 
@@ -330,15 +323,7 @@ internal sealed class ApiOperations
                     }
 
                     var created = FieldOwnership.Apply(type, null, applied, options.FieldManager, options.Force, time.GetUtcNow());
-                    var obj = Admit(type, created, null, null, options, apply: true);
-                    if (options.DryRun)
-                    {
-                        return (201, obj);
-                    }
-
-                    var stored = store.Commit(type.StorageKey, ObjectStore.Key(ns, name), obj);
-                    AfterCommit(type, stored, deleted: false);
-                    return (201, ForRead(type, stored));
+                    return CommitCreated(type, ns, name, Admit(type, created, null, null, options, apply: true), options);
                 }
 
                 var merged = FieldOwnership.Apply(type, ForRead(type, old), applied, options.FieldManager, options.Force, time.GetUtcNow());
@@ -486,7 +471,7 @@ internal sealed class ApiOperations
                 }
             }
 
-            var propagation = Json.Text(deleteOptions?["propagationPolicy"]) ?? (deleteOptions?["orphanDependents"] is JsonValue orphan && orphan.GetValueKind() == System.Text.Json.JsonValueKind.True ? "Orphan" : "Background");
+            var propagation = Json.Text(deleteOptions?["propagationPolicy"]) ?? (Json.Bool(deleteOptions?["orphanDependents"]) ? "Orphan" : "Background");
             return DeleteLocked(type, ns, name, old, dryRun, propagation);
         }
     }
@@ -643,6 +628,19 @@ internal sealed class ApiOperations
                 }
             }
         }
+    }
+
+    /// <summary>Stores a newly created, admitted object (unless dryRun) and answers 201 with it.</summary>
+    private (int Code, JsonObject Body) CommitCreated(ResourceType type, string? ns, string name, JsonObject obj, WriteOptions options)
+    {
+        if (options.DryRun)
+        {
+            return (201, obj);
+        }
+
+        var stored = store.Commit(type.StorageKey, ObjectStore.Key(ns, name), obj);
+        AfterCommit(type, stored, deleted: false);
+        return (201, ForRead(type, stored));
     }
 
     private void AfterCommit(ResourceType type, JsonObject stored, bool deleted)

@@ -486,11 +486,6 @@ internal sealed class ApiRequestHandler
             return;
         }
 
-        if (e.RetryAfterSeconds is { } retry)
-        {
-            context.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
-        }
-
         await WriteJsonAsync(context, e.Code, e.ToStatus(), ct).ConfigureAwait(false);
     }
 

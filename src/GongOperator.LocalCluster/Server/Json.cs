@@ -19,7 +19,7 @@ internal static class Json
         return created;
     }
 
-    public static string? Text(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+    public static string? Text(JsonNode? node) => Schema.JsonValues.AsString(node);
 
     public static bool Bool(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 
@@ -43,10 +43,6 @@ internal static class Json
 
         return long.TryParse(v.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
     }
-
-    public static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    public static string MicroTime(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Deep equality of two nodes, ignoring property order.</summary>
     public static bool Same(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);

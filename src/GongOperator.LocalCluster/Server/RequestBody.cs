@@ -18,7 +18,6 @@ internal static class RequestBody
     public const string JsonPatch = "application/json-patch+json";
     public const string StrategicMergePatch = "application/strategic-merge-patch+json";
     public const string ApplyPatch = "application/apply-patch+yaml";
-    public const string ApplyPatchCbor = "application/apply-patch+cbor";
 
     /// <summary>The media type of the Content-Type header without parameters (<c>; charset=utf-8</c>), lower-cased.</summary>
     public static string MediaType(HttpRequest request)
