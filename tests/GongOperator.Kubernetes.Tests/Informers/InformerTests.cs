@@ -13,6 +13,14 @@ public sealed class InformerTests
         MaxBackoff = TimeSpan.FromMilliseconds(50),
     };
 
+    /// <summary>A 5 s watch timeout and 2 s grace: a watch silent for 7 s counts as stalled.</summary>
+    private static readonly InformerOptions StallDetection = Fast with
+    {
+        MinWatchTimeout = TimeSpan.FromSeconds(5),
+        MaxWatchTimeout = TimeSpan.FromSeconds(5),
+        StallGrace = TimeSpan.FromSeconds(2),
+    };
+
     [Fact]
     public async Task Lists_with_resource_version_zero_then_watches_from_the_lists_version_with_a_timeout_between_the_bounds()
     {
@@ -123,13 +131,7 @@ public sealed class InformerTests
     {
         var time = new FakeTimeProvider();
         var source = new FakeListWatchSource<Widget>();
-        var options = Fast with
-        {
-            MinWatchTimeout = TimeSpan.FromSeconds(5),
-            MaxWatchTimeout = TimeSpan.FromSeconds(5),
-            StallGrace = TimeSpan.FromSeconds(2),
-        };
-        var informer = new Informer<Widget>(source, options, timeProvider: time);
+        var informer = new Informer<Widget>(source, StallDetection, timeProvider: time);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var run = informer.RunAsync(cts.Token);
         await informer.WaitForSyncAsync(cts.Token);
@@ -153,13 +155,7 @@ public sealed class InformerTests
     {
         var time = new FakeTimeProvider();
         var source = new FakeListWatchSource<Widget>();
-        var options = Fast with
-        {
-            MinWatchTimeout = TimeSpan.FromSeconds(5),
-            MaxWatchTimeout = TimeSpan.FromSeconds(5),
-            StallGrace = TimeSpan.FromSeconds(2),
-        };
-        var informer = new Informer<Widget>(source, options, timeProvider: time);
+        var informer = new Informer<Widget>(source, StallDetection, timeProvider: time);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var run = informer.RunAsync(cts.Token);
         await informer.WaitForSyncAsync(cts.Token);
