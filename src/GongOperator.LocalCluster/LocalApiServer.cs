@@ -77,10 +77,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         operations.Bootstrap();
         var gate = new WatchGate();
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        var handler = new ApiRequestHandler(operations, options, token, gate, options.TimeProvider, loggerFactory.CreateLogger("GongOperator.LocalCluster"))
-        {
-            BookmarkInterval = options.BookmarkInterval,
-        };
+        var handler = new ApiRequestHandler(operations, options, token, gate, loggerFactory.CreateLogger("GongOperator.LocalCluster"));
 
         X509Certificate2? certificate = null;
         byte[]? caPem = null;

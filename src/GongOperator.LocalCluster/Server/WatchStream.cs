@@ -52,21 +52,21 @@ internal sealed class WatchStream
         {
             if (query.ResourceVersionMatch != "NotOlderThan")
             {
-                throw ListOptionsInvalid("resourceVersionMatch", "Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan", "FieldValueForbidden");
+                throw StatusException.ListOptionsInvalid("resourceVersionMatch", "Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan", "FieldValueForbidden");
             }
 
             if (!request.AllowBookmarks)
             {
-                throw ListOptionsInvalid("allowWatchBookmarks", "Forbidden: sendInitialEvents requires allowWatchBookmarks=true", "FieldValueForbidden");
+                throw StatusException.ListOptionsInvalid("allowWatchBookmarks", "Forbidden: sendInitialEvents requires allowWatchBookmarks=true", "FieldValueForbidden");
             }
         }
         else if (request.SendInitialEvents == false && !string.IsNullOrEmpty(query.ResourceVersionMatch) && query.ResourceVersionMatch != "NotOlderThan")
         {
-            throw ListOptionsInvalid("resourceVersionMatch", "Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided", "FieldValueForbidden");
+            throw StatusException.ListOptionsInvalid("resourceVersionMatch", "Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided", "FieldValueForbidden");
         }
         else if (request.SendInitialEvents is null && !string.IsNullOrEmpty(query.ResourceVersionMatch))
         {
-            throw ListOptionsInvalid("resourceVersionMatch", "Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided", "FieldValueForbidden");
+            throw StatusException.ListOptionsInvalid("resourceVersionMatch", "Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided", "FieldValueForbidden");
         }
 
         var fromScratch = string.IsNullOrEmpty(rvText) || rvText == "0";
@@ -77,7 +77,7 @@ internal sealed class WatchStream
             startRv = snapshot.ResourceVersion;
             foreach (var (_, obj) in snapshot.Items)
             {
-                var view = ApiOperations.ForRead(type, obj);
+                var view = operations.Reader.ForRead(type, obj);
                 if (Matches(view))
                 {
                     initial.Add(view);
@@ -93,7 +93,7 @@ internal sealed class WatchStream
         {
             if (!long.TryParse(rvText, NumberStyles.None, CultureInfo.InvariantCulture, out startRv))
             {
-                throw ListOptionsInvalid("resourceVersion", $"Invalid value: \"{rvText}\": must be a non-negative integer", "FieldValueInvalid");
+                throw StatusException.ListOptionsInvalid("resourceVersion", $"Invalid value: \"{rvText}\": must be a non-negative integer", "FieldValueInvalid");
             }
 
             watcher = store.Watch(type.StorageKey, startRv);
@@ -227,9 +227,9 @@ internal sealed class WatchStream
 
     private (string? Type, JsonObject? Object) Translate(StoreEvent e)
     {
-        var now = ApiOperations.ForRead(type, e.Object);
+        var now = operations.Reader.ForRead(type, e.Object);
         var nowMatches = Matches(now);
-        var before = e.OldObject is null ? null : ApiOperations.ForRead(type, e.OldObject);
+        var before = e.OldObject is null ? null : operations.Reader.ForRead(type, e.OldObject);
         var beforeMatches = before is not null && Matches(before);
         return e.Type switch
         {
@@ -297,7 +297,4 @@ internal sealed class WatchStream
             await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
         }
     }
-
-    private static StatusException ListOptionsInvalid(string field, string message, string reason) =>
-        StatusException.Invalid("ListOptions.meta.k8s.io", "meta.k8s.io", "ListOptions", "", [new StatusCause(reason, message, field)]);
 }
