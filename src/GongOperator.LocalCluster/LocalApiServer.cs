@@ -22,20 +22,20 @@ namespace GongOperator.LocalCluster;
 /// </summary>
 public sealed class LocalApiServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly ObjectStore store;
-    private readonly WatchGate gate;
-    private X509Certificate2? certificate;
+    private readonly WebApplication _app;
+    private readonly ObjectStore _store;
+    private readonly WatchGate _gate;
+    private X509Certificate2? _certificate;
 
     private LocalApiServer(WebApplication app, ObjectStore store, WatchGate gate, Uri baseAddress, string kubeconfigPath, string token, X509Certificate2? certificate)
     {
-        this.app = app;
-        this.store = store;
-        this.gate = gate;
+        _app = app;
+        _store = store;
+        _gate = gate;
         BaseAddress = baseAddress;
         KubeconfigPath = kubeconfigPath;
         Token = token;
-        this.certificate = certificate;
+        _certificate = certificate;
     }
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:34567/</c>.</summary>
@@ -48,10 +48,10 @@ public sealed class LocalApiServer : IAsyncDisposable
     public string Token { get; }
 
     /// <summary>The newest resourceVersion committed.</summary>
-    public long CurrentResourceVersion => store.CurrentResourceVersion;
+    public long CurrentResourceVersion => _store.CurrentResourceVersion;
 
     /// <summary>Number of watch streams open right now (for tests that must cut a stream that exists).</summary>
-    internal int OpenWatchCount => store.WatcherCount;
+    internal int OpenWatchCount => _store.WatcherCount;
 
     /// <summary>Starts the server; returns once clients can connect.</summary>
     public static async Task<LocalApiServer> StartAsync(LocalApiServerOptions options, CancellationToken ct)
@@ -77,10 +77,8 @@ public sealed class LocalApiServer : IAsyncDisposable
         operations.Bootstrap();
         var gate = new WatchGate();
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        var handler = new ApiRequestHandler(operations, options, token, gate, options.TimeProvider, loggerFactory.CreateLogger("GongOperator.LocalCluster"))
-        {
-            BookmarkInterval = options.BookmarkInterval,
-        };
+        var logger = loggerFactory.CreateLogger("GongOperator.LocalCluster");
+        var handler = new ApiRequestHandler(operations, options, token, gate, logger);
 
         X509Certificate2? certificate = null;
         byte[]? caPem = null;
@@ -130,27 +128,27 @@ public sealed class LocalApiServer : IAsyncDisposable
         handler.ServerAddress = "127.0.0.1:" + port;
         var kubeconfig = Path.Combine(configDir, "kubeconfig");
         KubeconfigWriter.Write(kubeconfig, baseAddress, token, caPem);
-        Log.Listening(loggerFactory.CreateLogger("GongOperator.LocalCluster"), baseAddress, stateDir ?? "(memory)");
+        Log.Listening(logger, baseAddress, stateDir ?? "(memory)");
         return new LocalApiServer(app, store, gate, baseAddress, kubeconfig, token, certificate);
     }
 
     /// <summary>Test hook: closes every open watch stream abruptly, as a network cut would.</summary>
-    public void DropWatches() => store.DropWatches();
+    public void DropWatches() => _store.DropWatches();
 
     /// <summary>Test hook: keeps watch streams open but delivers nothing while stalled.</summary>
-    public void StallWatches(bool stalled) => gate.Set(stalled);
+    public void StallWatches(bool stalled) => _gate.Set(stalled);
 
     /// <summary>Test hook: every resourceVersion older than now answers 410 to watches and Exact lists.</summary>
-    public void CompactHistory() => store.CompactHistory();
+    public void CompactHistory() => _store.CompactHistory();
 
     public async ValueTask DisposeAsync()
     {
-        store.DropWatches();
-        gate.Set(false);
-        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
-        store.Dispose();
-        certificate?.Dispose();
-        certificate = null;
+        _store.DropWatches();
+        _gate.Set(false);
+        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _store.Dispose();
+        _certificate?.Dispose();
+        _certificate = null;
     }
 }

@@ -2,12 +2,12 @@ using Microsoft.Extensions.Logging;
 
 namespace GongOperator.LocalCluster;
 
-/// <summary>Log messages of the embedded API server.</summary>
+/// <summary>Log messages of the embedded API server; EventIds 8001-8999 belong to this assembly.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Error, "{Method} {Path} failed")]
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Error, Message = "{Method} {Path} failed")]
     public static partial void RequestFailed(ILogger logger, string method, string path, Exception exception);
 
-    [LoggerMessage(2, LogLevel.Information, "embedded API server listening on {Address}, state in {StateDir}")]
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "embedded API server listening on {Address}, state in {StateDir}")]
     public static partial void Listening(ILogger logger, Uri address, string stateDir);
 }

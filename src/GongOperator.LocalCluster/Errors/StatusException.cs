@@ -147,5 +147,9 @@ internal sealed class StatusException : Exception
         return new StatusException(422, "Invalid", string.Create(CultureInfo.InvariantCulture, $"{qualifiedKind} \"{name}\" is invalid: {summary}"), name, group, kind, causes);
     }
 
+    /// <summary>422 for bad list/watch query options (ListOptions.meta.k8s.io).</summary>
+    public static StatusException ListOptionsInvalid(string field, string message, string reason) =>
+        Invalid("ListOptions.meta.k8s.io", "meta.k8s.io", "ListOptions", "", [new StatusCause(reason, message, field)]);
+
     private static string Describe(StatusCause cause) => cause.Field is null ? cause.Message : cause.Field + ": " + cause.Message;
 }

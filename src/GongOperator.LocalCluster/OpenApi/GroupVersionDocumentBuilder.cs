@@ -264,13 +264,13 @@ internal static class GroupVersionDocumentBuilder
     /// <summary>Operation ids in the real style, e.g. <c>patchExampleComV1NamespacedWidgetStatus</c>.</summary>
     private sealed class OperationIds(OpenApiResource r)
     {
-        private readonly string gv = OpenApiNames.GroupCamel(r.Group) + OpenApiNames.VersionCamel(r.Version);
-        private readonly string scope = r.Namespaced ? "Namespaced" : string.Empty;
+        private readonly string _gv = OpenApiNames.GroupCamel(r.Group) + OpenApiNames.VersionCamel(r.Version);
+        private readonly string _scope = r.Namespaced ? "Namespaced" : string.Empty;
 
-        public string Of(string verb, string suffix) => verb + gv + scope + r.Kind + suffix;
+        public string Of(string verb, string suffix) => verb + _gv + _scope + r.Kind + suffix;
 
-        public string Collection() => "delete" + gv + "Collection" + scope + r.Kind;
+        public string Collection() => "delete" + _gv + "Collection" + _scope + r.Kind;
 
-        public string AllNamespaces() => "list" + gv + r.Kind + "ForAllNamespaces";
+        public string AllNamespaces() => "list" + _gv + r.Kind + "ForAllNamespaces";
     }
 }

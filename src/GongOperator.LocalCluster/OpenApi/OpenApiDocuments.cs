@@ -11,11 +11,11 @@ namespace GongOperator.LocalCluster.OpenApi;
 /// </summary>
 internal sealed class OpenApiDocuments
 {
-    private readonly Dictionary<string, OpenApiDocument> documents;
+    private readonly Dictionary<string, OpenApiDocument> _documents;
 
     private OpenApiDocuments(Dictionary<string, OpenApiDocument> documents, string rootJson)
     {
-        this.documents = documents;
+        _documents = documents;
         RootJson = rootJson;
     }
 
@@ -23,7 +23,7 @@ internal sealed class OpenApiDocuments
     public string RootJson { get; }
 
     /// <summary>Documents keyed by their root listing path (<c>api/v1</c>, <c>apis/example.com/v1</c>).</summary>
-    public IReadOnlyDictionary<string, OpenApiDocument> Documents => documents;
+    public IReadOnlyDictionary<string, OpenApiDocument> Documents => _documents;
 
     /// <summary>Builds every group-version document for <paramref name="resources"/>.</summary>
     /// <param name="resources">Every served resource (built-in and custom).</param>
@@ -72,6 +72,6 @@ internal sealed class OpenApiDocuments
             p = p[Prefix.Length..];
         }
 
-        return documents.TryGetValue(p, out OpenApiDocument? doc) ? doc : null;
+        return _documents.TryGetValue(p, out OpenApiDocument? doc) ? doc : null;
     }
 }

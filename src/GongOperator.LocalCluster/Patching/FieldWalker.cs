@@ -16,7 +16,7 @@ internal static class FieldWalker
         var set = new FieldSet();
         foreach (var (name, value) in applied)
         {
-            CollectApplied(value, FieldPath.Field(FieldPath.Root, name), "." + name, schema, set);
+            Collect(value, FieldPath.Field(FieldPath.Root, name), "." + name, schema, set, leavesOnly: true);
         }
 
         return set;
@@ -153,90 +153,39 @@ internal static class FieldWalker
         return result;
     }
 
-    private static void CollectApplied(JsonNode? node, string path, string schemaPath, ObjectSchema schema, FieldSet set)
+    /// <summary>
+    /// Adds the paths under <paramref name="path"/>: with <paramref name="leavesOnly"/>, those an applied configuration
+    /// sets (leaves, atomic and empty maps and lists, list items); otherwise every path, the node's own included.
+    /// </summary>
+    private static void Collect(JsonNode? node, string path, string schemaPath, ObjectSchema schema, FieldSet set, bool leavesOnly)
     {
+        if (!leavesOnly)
+        {
+            set.Add(path);
+        }
+
         switch (node)
         {
-            case JsonObject obj:
-                if (obj.Count == 0 || schema.IsAtomicMap(schemaPath))
-                {
-                    set.Add(path);
-                    return;
-                }
-
+            // An empty object or list is owned as a whole by an applier: it keeps "empty" distinct from "absent".
+            case JsonObject obj when (obj.Count > 0 || !leavesOnly) && !schema.IsAtomicMap(schemaPath):
                 foreach (var (name, value) in obj)
                 {
-                    CollectApplied(value, FieldPath.Field(path, name), schemaPath + "." + name, schema, set);
+                    Collect(value, FieldPath.Field(path, name), schemaPath + "." + name, schema, set, leavesOnly);
                 }
 
                 return;
-            case JsonArray array:
+            case JsonArray array when (array.Count > 0 || !leavesOnly) && schema.ListAt(schemaPath) is { Kind: not ListKind.Atomic } type && ItemElements(array, type) is { } elements:
+                for (var i = 0; i < array.Count; i++)
                 {
-                    // An empty list is owned as a whole, like an empty object: it keeps "empty" distinct from "absent".
-                    var type = schema.ListAt(schemaPath);
-                    if (array.Count == 0 || type.Kind == ListKind.Atomic || ItemElements(array, type) is not { } elements)
-                    {
-                        set.Add(path);
-                        return;
-                    }
-
-                    for (var i = 0; i < array.Count; i++)
-                    {
-                        var itemPath = FieldPath.Child(path, elements[i]);
-                        set.Add(itemPath);
-                        if (array[i] is JsonObject item)
-                        {
-                            foreach (var (name, value) in item)
-                            {
-                                CollectApplied(value, FieldPath.Field(itemPath, name), schemaPath + "." + name, schema, set);
-                            }
-                        }
-                    }
-
-                    return;
+                    CollectItem(array[i], FieldPath.Child(path, elements[i]), schemaPath, schema, set, leavesOnly);
                 }
 
-            default:
-                set.Add(path);
                 return;
         }
-    }
 
-    private static void CollectAll(JsonNode? node, string path, string schemaPath, ObjectSchema schema, FieldSet set)
-    {
-        set.Add(path);
-        switch (node)
+        if (leavesOnly)
         {
-            case JsonObject obj when !schema.IsAtomicMap(schemaPath):
-                foreach (var (name, value) in obj)
-                {
-                    CollectAll(value, FieldPath.Field(path, name), schemaPath + "." + name, schema, set);
-                }
-
-                break;
-            case JsonArray array:
-                {
-                    var type = schema.ListAt(schemaPath);
-                    if (type.Kind == ListKind.Atomic || ItemElements(array, type) is not { } elements)
-                    {
-                        break;
-                    }
-
-                    for (var i = 0; i < array.Count; i++)
-                    {
-                        var itemPath = FieldPath.Child(path, elements[i]);
-                        set.Add(itemPath);
-                        if (array[i] is JsonObject item)
-                        {
-                            foreach (var (name, value) in item)
-                            {
-                                CollectAll(value, FieldPath.Field(itemPath, name), schemaPath + "." + name, schema, set);
-                            }
-                        }
-                    }
-
-                    break;
-                }
+            set.Add(path);
         }
     }
 
@@ -252,7 +201,7 @@ internal static class FieldWalker
             }
             else
             {
-                CollectAll(oldValue, childPath, childSchema, schema, result.Removed);
+                Collect(oldValue, childPath, childSchema, schema, result.Removed, leavesOnly: false);
             }
         }
 
@@ -260,7 +209,7 @@ internal static class FieldWalker
         {
             if (!before.ContainsKey(name))
             {
-                CollectAll(newValue, FieldPath.Field(path, name), schemaPath + "." + name, schema, result.Added);
+                Collect(newValue, FieldPath.Field(path, name), schemaPath + "." + name, schema, result.Added, leavesOnly: false);
             }
         }
     }
@@ -297,9 +246,9 @@ internal static class FieldWalker
         {
             // The node changed shape: what was below it is gone and what is below it now is new.
             var removed = new FieldSet();
-            CollectAll(before, path, schemaPath, schema, removed);
+            Collect(before, path, schemaPath, schema, removed, leavesOnly: false);
             var added = new FieldSet();
-            CollectAll(after, path, schemaPath, schema, added);
+            Collect(after, path, schemaPath, schema, added, leavesOnly: false);
             foreach (var p in removed.Paths.Where(p => p != path))
             {
                 result.Removed.Add(p);
@@ -321,7 +270,7 @@ internal static class FieldWalker
             var j = afterKeys.IndexOf(beforeKeys[i]);
             if (j < 0)
             {
-                CollectItem(before[i], itemPath, schemaPath, schema, result.Removed);
+                CollectItem(before[i], itemPath, schemaPath, schema, result.Removed, leavesOnly: false);
             }
             else if (before[i] is JsonObject oldItem && after[j] is JsonObject newItem)
             {
@@ -333,19 +282,19 @@ internal static class FieldWalker
         {
             if (!beforeKeys.Contains(afterKeys[j]))
             {
-                CollectItem(after[j], FieldPath.Child(path, afterKeys[j]), schemaPath, schema, result.Added);
+                CollectItem(after[j], FieldPath.Child(path, afterKeys[j]), schemaPath, schema, result.Added, leavesOnly: false);
             }
         }
     }
 
-    private static void CollectItem(JsonNode? item, string itemPath, string schemaPath, ObjectSchema schema, FieldSet set)
+    private static void CollectItem(JsonNode? item, string itemPath, string schemaPath, ObjectSchema schema, FieldSet set, bool leavesOnly)
     {
         set.Add(itemPath);
         if (item is JsonObject obj)
         {
             foreach (var (name, value) in obj)
             {
-                CollectAll(value, FieldPath.Field(itemPath, name), schemaPath + "." + name, schema, set);
+                Collect(value, FieldPath.Field(itemPath, name), schemaPath + "." + name, schema, set, leavesOnly);
             }
         }
     }

@@ -6,17 +6,17 @@ namespace GongOperator.LocalCluster.Protobuf;
 /// </summary>
 internal sealed class ProtoMessage
 {
-    private readonly Dictionary<int, ProtoField> fields = [];
+    private readonly Dictionary<int, ProtoField> _fields = [];
 
     public ProtoMessage(string name) => Name = name;
 
     /// <summary>The protobuf message name, for error messages and tests.</summary>
     public string Name { get; }
 
-    public IReadOnlyCollection<ProtoField> Fields => fields.Values;
+    public IReadOnlyCollection<ProtoField> Fields => _fields.Values;
 
     public bool TryGetField(int number, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ProtoField? field) =>
-        fields.TryGetValue(number, out field);
+        _fields.TryGetValue(number, out field);
 
     public ProtoMessage Str(int number, string json, bool keepZero = false) =>
         Add(number, json, FieldKind.Text, FieldShape.Single, null, keepZero);
@@ -98,7 +98,7 @@ internal sealed class ProtoMessage
 
     private ProtoMessage Add(int number, string json, FieldKind kind, FieldShape shape, ProtoMessage? message, bool keepZero)
     {
-        if (!fields.TryAdd(number, new ProtoField(number, json, kind, shape, message, keepZero)))
+        if (!_fields.TryAdd(number, new ProtoField(number, json, kind, shape, message, keepZero)))
         {
             throw new InvalidOperationException($"schema {Name} defines field {number} twice");
         }

@@ -6,16 +6,16 @@ namespace GongOperator.LocalCluster.Protobuf;
 /// </summary>
 internal ref struct WireReader
 {
-    private readonly ReadOnlySpan<byte> data;
-    private int position;
+    private readonly ReadOnlySpan<byte> _data;
+    private int _position;
 
     public WireReader(ReadOnlySpan<byte> data)
     {
-        this.data = data;
-        position = 0;
+        _data = data;
+        _position = 0;
     }
 
-    public readonly bool AtEnd => position >= data.Length;
+    public readonly bool AtEnd => _position >= _data.Length;
 
     public ulong ReadVarint()
     {
@@ -23,12 +23,12 @@ internal ref struct WireReader
         // A varint has at most ten bytes (7 bits each for 64 bits).
         for (var shift = 0; shift < 64; shift += 7)
         {
-            if (position >= data.Length)
+            if (_position >= _data.Length)
             {
                 throw ProtobufDecodeException.Malformed("truncated varint");
             }
 
-            var b = data[position++];
+            var b = _data[_position++];
             result |= (ulong)(b & 0x7F) << shift;
             if ((b & 0x80) == 0)
             {
@@ -61,14 +61,14 @@ internal ref struct WireReader
     public ReadOnlySpan<byte> ReadLengthDelimited()
     {
         var length = ReadVarint();
-        if (length > (ulong)(data.Length - position))
+        if (length > (ulong)(_data.Length - _position))
         {
             throw ProtobufDecodeException.Malformed(
-                $"length {length} runs past the end of the data ({data.Length - position} bytes left)");
+                $"length {length} runs past the end of the data ({_data.Length - _position} bytes left)");
         }
 
-        var slice = data.Slice(position, (int)length);
-        position += (int)length;
+        var slice = _data.Slice(_position, (int)length);
+        _position += (int)length;
         return slice;
     }
 
@@ -96,11 +96,11 @@ internal ref struct WireReader
 
     private void SkipBytes(int count, int number)
     {
-        if (data.Length - position < count)
+        if (_data.Length - _position < count)
         {
             throw ProtobufDecodeException.Malformed($"truncated fixed-width field {number}");
         }
 
-        position += count;
+        _position += count;
     }
 }

@@ -83,11 +83,14 @@ internal static class CustomResourceDefinitions
         return causes;
     }
 
-    /// <summary>Status as the apiextensions controllers would set it at once: names accepted, established.</summary>
-    public static void SetStatus(JsonObject crd, JsonObject? oldStatus, string now)
+    /// <summary>The defaults of spec.names (singular and listKind from kind), as the apiextensions defaulting does.</summary>
+    public static void DefaultNames(JsonObject crd)
     {
-        var spec = (JsonObject)crd["spec"]!;
-        var names = (JsonObject)spec["names"]!.DeepClone();
+        if (crd["spec"]?["names"] is not JsonObject names)
+        {
+            return;
+        }
+
         if (names["singular"] is null)
         {
             names["singular"] = Text(names["kind"]).ToLowerInvariant();
@@ -97,8 +100,13 @@ internal static class CustomResourceDefinitions
         {
             names["listKind"] = Text(names["kind"]) + "List";
         }
+    }
 
-        spec["names"] = names.DeepClone();
+    /// <summary>Status as the apiextensions controllers would set it at once: names accepted, established.</summary>
+    public static void SetStatus(JsonObject crd, JsonObject? oldStatus, string now)
+    {
+        var spec = (JsonObject)crd["spec"]!;
+        var names = (JsonObject)spec["names"]!.DeepClone();
         var stored = new SortedSet<string>(StringComparer.Ordinal);
         if (oldStatus?["storedVersions"] is JsonArray previous)
         {

@@ -5,18 +5,18 @@ namespace GongOperator.LocalCluster.Resources;
 /// <summary>Every servable resource: the built-ins plus one entry per served version of each established CRD.</summary>
 internal sealed class ResourceRegistry
 {
-    private readonly object gate = new();
-    private ImmutableDictionary<string, ImmutableArray<ResourceType>> custom = ImmutableDictionary<string, ImmutableArray<ResourceType>>.Empty;
-    private ImmutableArray<ResourceType> all = [.. BuiltInResources.All];
+    private readonly object _gate = new();
+    private ImmutableDictionary<string, ImmutableArray<ResourceType>> _custom = ImmutableDictionary<string, ImmutableArray<ResourceType>>.Empty;
+    private ImmutableArray<ResourceType> _all = [.. BuiltInResources.All];
 
     /// <summary>Bumped on every change, so caches (discovery, OpenAPI) know to rebuild.</summary>
     public long Revision { get; private set; }
 
-    public ImmutableArray<ResourceType> All => all;
+    public ImmutableArray<ResourceType> All => _all;
 
     public ResourceType? Find(string group, string version, string plural)
     {
-        foreach (var type in all)
+        foreach (var type in _all)
         {
             if (type.Plural == plural && type.Version == version && type.Group == group)
             {
@@ -29,18 +29,18 @@ internal sealed class ResourceRegistry
 
     public void SetCustom(string crdName, IReadOnlyList<ResourceType> types)
     {
-        lock (gate)
+        lock (_gate)
         {
-            custom = custom.SetItem(crdName, [.. types]);
+            _custom = _custom.SetItem(crdName, [.. types]);
             Rebuild();
         }
     }
 
     public void RemoveCustom(string crdName)
     {
-        lock (gate)
+        lock (_gate)
         {
-            custom = custom.Remove(crdName);
+            _custom = _custom.Remove(crdName);
             Rebuild();
         }
     }
@@ -49,12 +49,12 @@ internal sealed class ResourceRegistry
     {
         var builder = ImmutableArray.CreateBuilder<ResourceType>();
         builder.AddRange(BuiltInResources.All);
-        foreach (var name in custom.Keys.Order(StringComparer.Ordinal))
+        foreach (var name in _custom.Keys.Order(StringComparer.Ordinal))
         {
-            builder.AddRange(custom[name]);
+            builder.AddRange(_custom[name]);
         }
 
-        all = builder.ToImmutable();
+        _all = builder.ToImmutable();
         Revision++;
     }
 }

@@ -15,14 +15,14 @@ internal sealed class FieldSelector
         "reason", "reportingComponent", "source", "type",
     ];
 
-    private readonly IReadOnlyList<(string Field, bool Equal, string Value)> terms;
+    private readonly IReadOnlyList<(string Field, bool Equal, string Value)> _terms;
 
-    private FieldSelector(IReadOnlyList<(string, bool, string)> terms) => this.terms = terms;
+    private FieldSelector(IReadOnlyList<(string, bool, string)> terms) => _terms = terms;
 
     public static FieldSelector Everything { get; } = new([]);
 
     /// <summary>The value of a <c>metadata.name=X</c> term, so a lookup can skip the scan.</summary>
-    public string? ExactName => terms.FirstOrDefault(t => t.Field == "metadata.name" && t.Equal).Value;
+    public string? ExactName => _terms.FirstOrDefault(t => t.Field == "metadata.name" && t.Equal).Value;
 
     public static FieldSelector Parse(string? text, ResourceType type)
     {
@@ -77,7 +77,7 @@ internal sealed class FieldSelector
 
     public bool Matches(JsonObject obj)
     {
-        foreach (var (field, equal, value) in terms)
+        foreach (var (field, equal, value) in _terms)
         {
             var actual = ValueOf(obj, field) ?? "";
             if (string.Equals(actual, value, StringComparison.Ordinal) != equal)

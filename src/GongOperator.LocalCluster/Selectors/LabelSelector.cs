@@ -6,13 +6,13 @@ namespace GongOperator.LocalCluster.Selectors;
 /// <summary>A parsed <c>labelSelector</c> query: <c>a=b,c!=d,e in (x,y),f notin (z),g,!h</c>.</summary>
 internal sealed class LabelSelector
 {
-    private readonly IReadOnlyList<LabelRequirement> requirements;
+    private readonly IReadOnlyList<LabelRequirement> _requirements;
 
-    private LabelSelector(IReadOnlyList<LabelRequirement> requirements) => this.requirements = requirements;
+    private LabelSelector(IReadOnlyList<LabelRequirement> requirements) => _requirements = requirements;
 
     public static LabelSelector Everything { get; } = new([]);
 
-    public bool IsEmpty => requirements.Count == 0;
+    public bool IsEmpty => _requirements.Count == 0;
 
     public static LabelSelector Parse(string? text)
     {
@@ -121,7 +121,7 @@ internal sealed class LabelSelector
 
     public bool Matches(JsonObject obj)
     {
-        if (requirements.Count == 0)
+        if (_requirements.Count == 0)
         {
             return true;
         }
@@ -138,7 +138,7 @@ internal sealed class LabelSelector
             }
         }
 
-        return requirements.All(r => r.Matches(labels));
+        return _requirements.All(r => r.Matches(labels));
     }
 
     private static void SkipSpaces(string text, ref int i)

@@ -8,12 +8,12 @@ namespace GongOperator.LocalCluster.Server;
 /// <summary>Serves <c>/openapi/v3</c> from the OpenApi/ builder, rebuilt whenever the served resources change.</summary>
 internal sealed class OpenApiEndpoint
 {
-    private readonly ResourceRegistry registry;
-    private readonly Lock gate = new();
-    private OpenApiDocuments? documents;
-    private long builtAt = -1;
+    private readonly ResourceRegistry _registry;
+    private readonly Lock _gate = new();
+    private OpenApiDocuments? _documents;
+    private long _builtAt = -1;
 
-    public OpenApiEndpoint(ResourceRegistry registry) => this.registry = registry;
+    public OpenApiEndpoint(ResourceRegistry registry) => _registry = registry;
 
     public async Task ServeAsync(HttpContext context, string path, CancellationToken ct)
     {
@@ -55,18 +55,18 @@ internal sealed class OpenApiEndpoint
 
     private OpenApiDocuments Current()
     {
-        lock (gate)
+        lock (_gate)
         {
-            var revision = registry.Revision;
-            if (documents is null || builtAt != revision)
+            var revision = _registry.Revision;
+            if (_documents is null || _builtAt != revision)
             {
-                documents = OpenApiDocuments.Build(
-                    registry.All.Select(t => new OpenApiResource(t.Group, t.Version, t.Kind, t.Plural, t.Namespaced, t.HasStatus, t.Schema, t.IsCustom)),
+                _documents = OpenApiDocuments.Build(
+                    _registry.All.Select(t => new OpenApiResource(t.Group, t.Version, t.Kind, t.Plural, t.Namespaced, t.HasStatus, t.Schema, t.IsCustom)),
                     Discovery.GitVersion);
-                builtAt = revision;
+                _builtAt = revision;
             }
 
-            return documents;
+            return _documents;
         }
     }
 }

@@ -3,14 +3,14 @@ namespace GongOperator.LocalCluster.Server;
 /// <summary>Lets tests stall every watch stream (open, but delivering nothing) and release it again.</summary>
 internal sealed class WatchGate
 {
-    private readonly object sync = new();
-    private TaskCompletionSource open = NewOpen();
+    private readonly object _sync = new();
+    private TaskCompletionSource _open = NewOpen();
 
     public bool Stalled { get; private set; }
 
     public void Set(bool stalled)
     {
-        lock (sync)
+        lock (_sync)
         {
             if (stalled == Stalled)
             {
@@ -20,20 +20,20 @@ internal sealed class WatchGate
             Stalled = stalled;
             if (stalled)
             {
-                open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
             else
             {
-                open.TrySetResult();
+                _open.TrySetResult();
             }
         }
     }
 
     public Task WaitOpenAsync(CancellationToken ct)
     {
-        lock (sync)
+        lock (_sync)
         {
-            return Stalled ? open.Task.WaitAsync(ct) : Task.CompletedTask;
+            return Stalled ? _open.Task.WaitAsync(ct) : Task.CompletedTask;
         }
     }
 

@@ -15,69 +15,69 @@ namespace GongOperator.LocalCluster.Server;
 /// </summary>
 internal sealed class WatchStream
 {
-    private readonly HttpContext context;
-    private readonly ApiOperations operations;
-    private readonly ResourceType type;
-    private readonly string? ns;
-    private readonly ListQuery query;
-    private readonly WatchRequest request;
-    private readonly WatchGate gate;
-    private readonly TimeProvider time;
-    private readonly TimeSpan bookmarkInterval;
-    private readonly Func<JsonObject, JsonObject, bool, JsonObject>? transform;
-    private bool sentFirst;
+    private readonly HttpContext _context;
+    private readonly ApiOperations _operations;
+    private readonly ResourceType _type;
+    private readonly string? _ns;
+    private readonly ListQuery _query;
+    private readonly WatchRequest _request;
+    private readonly WatchGate _gate;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _bookmarkInterval;
+    private readonly Func<JsonObject, JsonObject, bool, JsonObject>? _transform;
+    private bool _sentFirst;
 
     public WatchStream(HttpContext context, ApiOperations operations, ResourceType type, string? ns, ListQuery query, WatchRequest request, WatchGate gate, TimeProvider time, TimeSpan bookmarkInterval, Func<JsonObject, JsonObject, bool, JsonObject>? transform)
     {
-        this.context = context;
-        this.operations = operations;
-        this.type = type;
-        this.ns = ns;
-        this.query = query;
-        this.request = request;
-        this.gate = gate;
-        this.time = time;
-        this.bookmarkInterval = bookmarkInterval;
-        this.transform = transform;
+        _context = context;
+        _operations = operations;
+        _type = type;
+        _ns = ns;
+        _query = query;
+        _request = request;
+        _gate = gate;
+        _time = time;
+        _bookmarkInterval = bookmarkInterval;
+        _transform = transform;
     }
 
     public async Task RunAsync(CancellationToken ct)
     {
-        var store = operations.Store;
+        var store = _operations.Store;
         var initial = new List<JsonObject>();
         StoreWatcher? watcher;
         long startRv;
-        var rvText = query.ResourceVersion;
-        if (request.SendInitialEvents == true)
+        var rvText = _query.ResourceVersion;
+        if (_request.SendInitialEvents == true)
         {
-            if (query.ResourceVersionMatch != "NotOlderThan")
+            if (_query.ResourceVersionMatch != "NotOlderThan")
             {
-                throw ListOptionsInvalid("resourceVersionMatch", "Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan", "FieldValueForbidden");
+                throw StatusException.ListOptionsInvalid("resourceVersionMatch", "Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan", "FieldValueForbidden");
             }
 
-            if (!request.AllowBookmarks)
+            if (!_request.AllowBookmarks)
             {
-                throw ListOptionsInvalid("allowWatchBookmarks", "Forbidden: sendInitialEvents requires allowWatchBookmarks=true", "FieldValueForbidden");
+                throw StatusException.ListOptionsInvalid("allowWatchBookmarks", "Forbidden: sendInitialEvents requires allowWatchBookmarks=true", "FieldValueForbidden");
             }
         }
-        else if (request.SendInitialEvents == false && !string.IsNullOrEmpty(query.ResourceVersionMatch) && query.ResourceVersionMatch != "NotOlderThan")
+        else if (_request.SendInitialEvents == false && !string.IsNullOrEmpty(_query.ResourceVersionMatch) && _query.ResourceVersionMatch != "NotOlderThan")
         {
-            throw ListOptionsInvalid("resourceVersionMatch", "Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided", "FieldValueForbidden");
+            throw StatusException.ListOptionsInvalid("resourceVersionMatch", "Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided", "FieldValueForbidden");
         }
-        else if (request.SendInitialEvents is null && !string.IsNullOrEmpty(query.ResourceVersionMatch))
+        else if (_request.SendInitialEvents is null && !string.IsNullOrEmpty(_query.ResourceVersionMatch))
         {
-            throw ListOptionsInvalid("resourceVersionMatch", "Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided", "FieldValueForbidden");
+            throw StatusException.ListOptionsInvalid("resourceVersionMatch", "Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided", "FieldValueForbidden");
         }
 
         var fromScratch = string.IsNullOrEmpty(rvText) || rvText == "0";
-        if (request.SendInitialEvents == true || (fromScratch && request.SendInitialEvents != false))
+        if (_request.SendInitialEvents == true || (fromScratch && _request.SendInitialEvents != false))
         {
-            var (snapshot, w) = store.ListAndWatch(type.StorageKey, ns);
+            var (snapshot, w) = store.ListAndWatch(_type.StorageKey, _ns);
             watcher = w;
             startRv = snapshot.ResourceVersion;
             foreach (var (_, obj) in snapshot.Items)
             {
-                var view = ApiOperations.ForRead(type, obj);
+                var view = _operations.Reader.ForRead(_type, obj);
                 if (Matches(view))
                 {
                     initial.Add(view);
@@ -87,19 +87,19 @@ internal sealed class WatchStream
         else if (fromScratch)
         {
             startRv = store.CurrentResourceVersion;
-            watcher = store.Watch(type.StorageKey, startRv);
+            watcher = store.Watch(_type.StorageKey, startRv);
         }
         else
         {
             if (!long.TryParse(rvText, NumberStyles.None, CultureInfo.InvariantCulture, out startRv))
             {
-                throw ListOptionsInvalid("resourceVersion", $"Invalid value: \"{rvText}\": must be a non-negative integer", "FieldValueInvalid");
+                throw StatusException.ListOptionsInvalid("resourceVersion", $"Invalid value: \"{rvText}\": must be a non-negative integer", "FieldValueInvalid");
             }
 
-            watcher = store.Watch(type.StorageKey, startRv);
+            watcher = store.Watch(_type.StorageKey, startRv);
         }
 
-        var response = context.Response;
+        var response = _context.Response;
         response.StatusCode = 200;
         response.ContentType = "application/json";
         response.Headers.CacheControl = "no-cache, private";
@@ -111,7 +111,7 @@ internal sealed class WatchStream
         }
 
         using var subscription = watcher;
-        using var timeout = request.TimeoutSeconds is > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(request.TimeoutSeconds.Value), time) : new CancellationTokenSource();
+        using var timeout = _request.TimeoutSeconds is > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(_request.TimeoutSeconds.Value), _time) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         var token = linked.Token;
         try
@@ -123,7 +123,7 @@ internal sealed class WatchStream
                 await WriteEventAsync("ADDED", Present(obj, obj, false), token).ConfigureAwait(false);
             }
 
-            if (request.SendInitialEvents == true)
+            if (_request.SendInitialEvents == true)
             {
                 await WriteBookmarkAsync(startRv, initialEventsEnd: true, token).ConfigureAwait(false);
             }
@@ -150,13 +150,13 @@ internal sealed class WatchStream
         Task<bool>? pendingRead = null;
         while (true)
         {
-            var open = gate.WaitOpenAsync(ct);
+            var open = _gate.WaitOpenAsync(ct);
             if (!open.IsCompleted)
             {
                 await Task.WhenAny(open, watcher.DroppedTask).ConfigureAwait(false);
                 if (watcher.Dropped)
                 {
-                    context.Abort();
+                    _context.Abort();
                     return;
                 }
             }
@@ -173,7 +173,7 @@ internal sealed class WatchStream
                     wrote = true;
                 }
 
-                if (gate.Stalled)
+                if (_gate.Stalled)
                 {
                     break;
                 }
@@ -181,25 +181,25 @@ internal sealed class WatchStream
 
             if (wrote)
             {
-                await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
+                await _context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
             }
 
-            if (gate.Stalled)
+            if (_gate.Stalled)
             {
                 continue;
             }
 
             pendingRead ??= reader.WaitToReadAsync(ct).AsTask();
-            if (request.AllowBookmarks)
+            if (_request.AllowBookmarks)
             {
                 using var delayCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                var delay = Task.Delay(bookmarkInterval, time, delayCancel.Token);
+                var delay = Task.Delay(_bookmarkInterval, _time, delayCancel.Token);
                 var done = await Task.WhenAny(pendingRead, delay).ConfigureAwait(false);
                 if (done != pendingRead)
                 {
                     await delay.ConfigureAwait(false);
-                    var current = operations.Store.CurrentResourceVersion;
-                    if (!gate.Stalled && !reader.TryPeek(out _) && current >= lastRv)
+                    var current = _operations.Store.CurrentResourceVersion;
+                    if (!_gate.Stalled && !reader.TryPeek(out _) && current >= lastRv)
                     {
                         lastRv = current;
                         await WriteBookmarkAsync(current, initialEventsEnd: false, ct).ConfigureAwait(false);
@@ -217,7 +217,7 @@ internal sealed class WatchStream
             {
                 if (watcher.Dropped)
                 {
-                    context.Abort();
+                    _context.Abort();
                 }
 
                 return;
@@ -227,9 +227,9 @@ internal sealed class WatchStream
 
     private (string? Type, JsonObject? Object) Translate(StoreEvent e)
     {
-        var now = ApiOperations.ForRead(type, e.Object);
+        var now = _operations.Reader.ForRead(_type, e.Object);
         var nowMatches = Matches(now);
-        var before = e.OldObject is null ? null : ApiOperations.ForRead(type, e.OldObject);
+        var before = e.OldObject is null ? null : _operations.Reader.ForRead(_type, e.OldObject);
         var beforeMatches = before is not null && Matches(before);
         return e.Type switch
         {
@@ -245,25 +245,25 @@ internal sealed class WatchStream
     private JsonObject Present(JsonObject obj, JsonObject original, bool first)
     {
         _ = first;
-        if (transform is null)
+        if (_transform is null)
         {
             return obj;
         }
 
         // Only the first event of a Table watch carries the column definitions.
-        var result = transform(obj, original, !sentFirst);
-        sentFirst = true;
+        var result = _transform(obj, original, !_sentFirst);
+        _sentFirst = true;
         return result;
     }
 
     private bool Matches(JsonObject obj)
     {
-        if (ns is not null && Json.Text(obj["metadata"]?["namespace"]) != ns)
+        if (_ns is not null && Json.Text(obj["metadata"]?["namespace"]) != _ns)
         {
             return false;
         }
 
-        return query.Labels.Matches(obj) && query.Fields.Matches(obj);
+        return _query.Labels.Matches(obj) && _query.Fields.Matches(obj);
     }
 
     private Task WriteBookmarkAsync(long rv, bool initialEventsEnd, CancellationToken ct)
@@ -274,7 +274,7 @@ internal sealed class WatchStream
             metadata["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
         }
 
-        var obj = new JsonObject { ["kind"] = type.Kind, ["apiVersion"] = type.GroupVersion, ["metadata"] = metadata };
+        var obj = new JsonObject { ["kind"] = _type.Kind, ["apiVersion"] = _type.GroupVersion, ["metadata"] = metadata };
         return WriteEventAsync("BOOKMARK", obj, ct);
     }
 
@@ -291,13 +291,10 @@ internal sealed class WatchStream
         }
 
         buffer.WriteByte((byte)'\n');
-        await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct).ConfigureAwait(false);
+        await _context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct).ConfigureAwait(false);
         if (flush)
         {
-            await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
+            await _context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
         }
     }
-
-    private static StatusException ListOptionsInvalid(string field, string message, string reason) =>
-        StatusException.Invalid("ListOptions.meta.k8s.io", "meta.k8s.io", "ListOptions", "", [new StatusCause(reason, message, field)]);
 }

@@ -13,19 +13,19 @@ internal sealed class ObjectStore : IDisposable
 {
     private const int MaxHistory = 100_000;
     private const int SnapshotEvery = 2_000;
-    private readonly Dictionary<string, SortedDictionary<string, JsonObject>> data = new(StringComparer.Ordinal);
-    private readonly LinkedList<StoreEvent> history = new();
-    private readonly List<StoreWatcher> watchers = [];
-    private readonly StatePersistence? persistence;
-    private long resourceVersion;
-    private long compactedResourceVersion;
+    private readonly Dictionary<string, SortedDictionary<string, JsonObject>> _data = new(StringComparer.Ordinal);
+    private readonly LinkedList<StoreEvent> _history = new();
+    private readonly List<StoreWatcher> _watchers = [];
+    private readonly StatePersistence? _persistence;
+    private long _resourceVersion;
+    private long _compactedResourceVersion;
 
     public ObjectStore(StatePersistence? persistence)
     {
-        this.persistence = persistence;
+        _persistence = persistence;
         if (persistence is not null)
         {
-            resourceVersion = persistence.Load((storageKey, key, obj) =>
+            _resourceVersion = persistence.Load((storageKey, key, obj) =>
             {
                 var bucket = Bucket(storageKey);
                 if (obj is null)
@@ -40,7 +40,7 @@ internal sealed class ObjectStore : IDisposable
             });
         }
 
-        compactedResourceVersion = resourceVersion;
+        _compactedResourceVersion = _resourceVersion;
     }
 
     /// <summary>Held by every read-modify-write, so writes are serialized.</summary>
@@ -52,7 +52,7 @@ internal sealed class ObjectStore : IDisposable
         {
             lock (WriteLock)
             {
-                return resourceVersion;
+                return _resourceVersion;
             }
         }
     }
@@ -67,7 +67,7 @@ internal sealed class ObjectStore : IDisposable
         {
             lock (WriteLock)
             {
-                return watchers.Count;
+                return _watchers.Count;
             }
         }
     }
@@ -79,7 +79,7 @@ internal sealed class ObjectStore : IDisposable
         {
             lock (WriteLock)
             {
-                return compactedResourceVersion;
+                return _compactedResourceVersion;
             }
         }
     }
@@ -90,7 +90,7 @@ internal sealed class ObjectStore : IDisposable
     {
         lock (WriteLock)
         {
-            return data.TryGetValue(storageKey, out var bucket) && bucket.TryGetValue(Key(ns, name), out var obj) ? obj : null;
+            return _data.TryGetValue(storageKey, out var bucket) && bucket.TryGetValue(Key(ns, name), out var obj) ? obj : null;
         }
     }
 
@@ -99,7 +99,7 @@ internal sealed class ObjectStore : IDisposable
     {
         lock (WriteLock)
         {
-            return data.TryGetValue(storageKey, out var bucket) ? [.. bucket] : [];
+            return _data.TryGetValue(storageKey, out var bucket) ? [.. bucket] : [];
         }
     }
 
@@ -107,7 +107,7 @@ internal sealed class ObjectStore : IDisposable
     {
         lock (WriteLock)
         {
-            return [.. data.Keys];
+            return [.. _data.Keys];
         }
     }
 
@@ -119,7 +119,7 @@ internal sealed class ObjectStore : IDisposable
         {
             var prefix = ns is null ? null : ns + "/";
             var current = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
-            if (data.TryGetValue(storageKey, out var bucket))
+            if (_data.TryGetValue(storageKey, out var bucket))
             {
                 foreach (var (key, obj) in bucket)
                 {
@@ -130,18 +130,18 @@ internal sealed class ObjectStore : IDisposable
                 }
             }
 
-            if (atResourceVersion is not { } at || at >= resourceVersion)
+            if (atResourceVersion is not { } at || at >= _resourceVersion)
             {
-                return new ListSnapshot(resourceVersion, [.. current]);
+                return new ListSnapshot(_resourceVersion, [.. current]);
             }
 
-            if (at < compactedResourceVersion)
+            if (at < _compactedResourceVersion)
             {
                 return null;
             }
 
             // Undo the changes made after `at`, newest first.
-            for (var node = history.Last; node is not null && node.Value.ResourceVersion > at; node = node.Previous)
+            for (var node = _history.Last; node is not null && node.Value.ResourceVersion > at; node = node.Previous)
             {
                 var e = node.Value;
                 if (e.StorageKey != storageKey)
@@ -183,7 +183,7 @@ internal sealed class ObjectStore : IDisposable
     {
         var bucket = Bucket(storageKey);
         bucket.TryGetValue(key, out var old);
-        var rv = resourceVersion + 1;
+        var rv = _resourceVersion + 1;
         var rvText = rv.ToString(CultureInfo.InvariantCulture);
         JsonObject stored;
         string type;
@@ -210,8 +210,8 @@ internal sealed class ObjectStore : IDisposable
             HasOwnerReferences = true;
         }
 
-        persistence?.Append(rv, storageKey, key, newObject is null ? null : stored);
-        resourceVersion = rv;
+        _persistence?.Append(rv, storageKey, key, newObject is null ? null : stored);
+        _resourceVersion = rv;
         if (newObject is null)
         {
             bucket.Remove(key);
@@ -222,17 +222,17 @@ internal sealed class ObjectStore : IDisposable
         }
 
         var e = new StoreEvent(rv, storageKey, type, stored, old);
-        history.AddLast(e);
-        if (history.Count > MaxHistory)
+        _history.AddLast(e);
+        if (_history.Count > MaxHistory)
         {
-            while (history.Count > MaxHistory * 3 / 4)
+            while (_history.Count > MaxHistory * 3 / 4)
             {
-                compactedResourceVersion = history.First!.Value.ResourceVersion;
-                history.RemoveFirst();
+                _compactedResourceVersion = _history.First!.Value.ResourceVersion;
+                _history.RemoveFirst();
             }
         }
 
-        foreach (var watcher in watchers)
+        foreach (var watcher in _watchers)
         {
             if (watcher.StorageKey == storageKey)
             {
@@ -240,7 +240,7 @@ internal sealed class ObjectStore : IDisposable
             }
         }
 
-        if (persistence is not null && persistence.RecordsSinceSnapshot >= SnapshotEvery)
+        if (_persistence is not null && _persistence.RecordsSinceSnapshot >= SnapshotEvery)
         {
             WriteSnapshotLocked();
         }
@@ -254,13 +254,13 @@ internal sealed class ObjectStore : IDisposable
     {
         lock (WriteLock)
         {
-            if (fromResourceVersion < compactedResourceVersion)
+            if (fromResourceVersion < _compactedResourceVersion)
             {
                 return null;
             }
 
             var watcher = new StoreWatcher(this, storageKey);
-            foreach (var e in history)
+            foreach (var e in _history)
             {
                 if (e.ResourceVersion > fromResourceVersion && e.StorageKey == storageKey)
                 {
@@ -268,7 +268,7 @@ internal sealed class ObjectStore : IDisposable
                 }
             }
 
-            watchers.Add(watcher);
+            _watchers.Add(watcher);
             return watcher;
         }
     }
@@ -280,7 +280,7 @@ internal sealed class ObjectStore : IDisposable
         {
             var snapshot = List(storageKey, ns, null)!;
             var watcher = new StoreWatcher(this, storageKey);
-            watchers.Add(watcher);
+            _watchers.Add(watcher);
             return (snapshot, watcher);
         }
     }
@@ -289,7 +289,7 @@ internal sealed class ObjectStore : IDisposable
     {
         lock (WriteLock)
         {
-            watchers.Remove(watcher);
+            _watchers.Remove(watcher);
         }
     }
 
@@ -298,12 +298,12 @@ internal sealed class ObjectStore : IDisposable
     {
         lock (WriteLock)
         {
-            foreach (var watcher in watchers)
+            foreach (var watcher in _watchers)
             {
                 watcher.Drop();
             }
 
-            watchers.Clear();
+            _watchers.Clear();
         }
     }
 
@@ -312,8 +312,8 @@ internal sealed class ObjectStore : IDisposable
     {
         lock (WriteLock)
         {
-            history.Clear();
-            compactedResourceVersion = resourceVersion;
+            _history.Clear();
+            _compactedResourceVersion = _resourceVersion;
         }
     }
 
@@ -322,7 +322,7 @@ internal sealed class ObjectStore : IDisposable
     {
         lock (WriteLock)
         {
-            if (persistence is not null && persistence.RecordsSinceSnapshot > 0)
+            if (_persistence is not null && _persistence.RecordsSinceSnapshot > 0)
             {
                 WriteSnapshotLocked();
             }
@@ -333,13 +333,13 @@ internal sealed class ObjectStore : IDisposable
     {
         DropWatches();
         Snapshot();
-        persistence?.Dispose();
+        _persistence?.Dispose();
     }
 
     private void WriteSnapshotLocked()
     {
         var items = new List<(string, string, JsonObject)>();
-        foreach (var (storageKey, bucket) in data)
+        foreach (var (storageKey, bucket) in _data)
         {
             foreach (var (key, obj) in bucket)
             {
@@ -347,15 +347,15 @@ internal sealed class ObjectStore : IDisposable
             }
         }
 
-        persistence!.WriteSnapshot(resourceVersion, items);
+        _persistence!.WriteSnapshot(_resourceVersion, items);
     }
 
     private SortedDictionary<string, JsonObject> Bucket(string storageKey)
     {
-        if (!data.TryGetValue(storageKey, out var bucket))
+        if (!_data.TryGetValue(storageKey, out var bucket))
         {
             bucket = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
-            data[storageKey] = bucket;
+            _data[storageKey] = bucket;
         }
 
         return bucket;

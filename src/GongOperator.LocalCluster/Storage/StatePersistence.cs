@@ -13,12 +13,12 @@ internal sealed class StatePersistence : IDisposable
 {
     private const string SnapshotFile = "snapshot.json";
     private const string WalFile = "wal.jsonl";
-    private readonly string directory;
-    private FileStream? wal;
+    private readonly string _directory;
+    private FileStream? _wal;
 
     public StatePersistence(string directory)
     {
-        this.directory = directory;
+        _directory = directory;
         Directory.CreateDirectory(directory);
     }
 
@@ -29,7 +29,7 @@ internal sealed class StatePersistence : IDisposable
     public long Load(Action<string, string, JsonObject?> apply)
     {
         long rv = 0;
-        var snapshotPath = Path.Combine(directory, SnapshotFile);
+        var snapshotPath = Path.Combine(_directory, SnapshotFile);
         if (File.Exists(snapshotPath))
         {
             using var stream = File.OpenRead(snapshotPath);
@@ -42,7 +42,7 @@ internal sealed class StatePersistence : IDisposable
             }
         }
 
-        var walPath = Path.Combine(directory, WalFile);
+        var walPath = Path.Combine(_directory, WalFile);
         long goodLength = 0;
         if (File.Exists(walPath))
         {
@@ -84,16 +84,16 @@ internal sealed class StatePersistence : IDisposable
             }
         }
 
-        wal = new FileStream(walPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
-        wal.SetLength(goodLength);
-        wal.Seek(goodLength, SeekOrigin.Begin);
+        _wal = new FileStream(walPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
+        _wal.SetLength(goodLength);
+        _wal.Seek(goodLength, SeekOrigin.Begin);
         return rv;
     }
 
     /// <summary>Appends one committed write and forces it to disk.</summary>
     public void Append(long rv, string storageKey, string key, JsonObject? obj)
     {
-        var stream = wal ?? throw new InvalidOperationException("Load must run first");
+        var stream = _wal ?? throw new InvalidOperationException("Load must run first");
         var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -123,7 +123,7 @@ internal sealed class StatePersistence : IDisposable
     /// <summary>Writes a full snapshot atomically, then empties the log it supersedes.</summary>
     public void WriteSnapshot(long rv, IEnumerable<(string StorageKey, string Key, JsonObject Obj)> objects)
     {
-        var temp = Path.Combine(directory, SnapshotFile + ".tmp");
+        var temp = Path.Combine(_directory, SnapshotFile + ".tmp");
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             using (var writer = new Utf8JsonWriter(stream))
@@ -148,17 +148,17 @@ internal sealed class StatePersistence : IDisposable
             stream.Flush(flushToDisk: true);
         }
 
-        File.Move(temp, Path.Combine(directory, SnapshotFile), overwrite: true);
-        if (wal is not null)
+        File.Move(temp, Path.Combine(_directory, SnapshotFile), overwrite: true);
+        if (_wal is not null)
         {
             // Every record up to rv is in the snapshot now; replay skips any that survive a crash here.
-            wal.SetLength(0);
-            wal.Seek(0, SeekOrigin.Begin);
-            wal.Flush(flushToDisk: true);
+            _wal.SetLength(0);
+            _wal.Seek(0, SeekOrigin.Begin);
+            _wal.Flush(flushToDisk: true);
         }
 
         RecordsSinceSnapshot = 0;
     }
 
-    public void Dispose() => wal?.Dispose();
+    public void Dispose() => _wal?.Dispose();
 }

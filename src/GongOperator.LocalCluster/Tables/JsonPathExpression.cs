@@ -13,12 +13,12 @@ namespace GongOperator.LocalCluster.Tables;
 /// </summary>
 internal sealed class JsonPathExpression
 {
-    private readonly List<Step> steps;
+    private readonly List<Step> _steps;
 
     private JsonPathExpression(string text, List<Step> steps)
     {
         Text = text;
-        this.steps = steps;
+        _steps = steps;
     }
 
     /// <summary>The expression as written.</summary>
@@ -39,7 +39,7 @@ internal sealed class JsonPathExpression
     }
 
     /// <summary>Evaluates against <paramref name="root"/>; returns every match in order (JSON nulls included).</summary>
-    public IReadOnlyList<JsonNode?> Evaluate(JsonNode? root) => Apply(steps, [root]);
+    public IReadOnlyList<JsonNode?> Evaluate(JsonNode? root) => Apply(_steps, [root]);
 
     private static List<JsonNode?> Apply(List<Step> steps, List<JsonNode?> current)
     {
@@ -182,14 +182,14 @@ internal sealed class JsonPathExpression
 
     private sealed class Parser(string text)
     {
-        private int pos;
+        private int _pos;
 
         public List<Step> ParseSteps(bool stopAtClose)
         {
             var steps = new List<Step>();
-            while (pos < text.Length)
+            while (_pos < text.Length)
             {
-                char c = text[pos];
+                char c = text[_pos];
                 if (stopAtClose && (c == ')' || c == ' ' || c == '=' || c == '!' || c == '<' || c == '>'))
                 {
                     break;
@@ -197,17 +197,17 @@ internal sealed class JsonPathExpression
 
                 if (c == '$' || c == '@')
                 {
-                    pos++;
+                    _pos++;
                 }
                 else if (c == '.')
                 {
-                    pos++;
-                    if (pos < text.Length && text[pos] == '*')
+                    _pos++;
+                    if (_pos < text.Length && text[_pos] == '*')
                     {
-                        pos++;
+                        _pos++;
                         steps.Add(new WildcardStep());
                     }
-                    else if (pos < text.Length && text[pos] != '.' && text[pos] != '[')
+                    else if (_pos < text.Length && text[_pos] != '.' && text[_pos] != '[')
                     {
                         steps.Add(new FieldStep(ReadName()));
                     }
@@ -229,13 +229,13 @@ internal sealed class JsonPathExpression
         private string ReadName()
         {
             var sb = new StringBuilder();
-            while (pos < text.Length)
+            while (_pos < text.Length)
             {
-                char c = text[pos];
-                if (c == '\\' && pos + 1 < text.Length)
+                char c = text[_pos];
+                if (c == '\\' && _pos + 1 < text.Length)
                 {
-                    sb.Append(text[pos + 1]);
-                    pos += 2;
+                    sb.Append(text[_pos + 1]);
+                    _pos += 2;
                     continue;
                 }
 
@@ -245,12 +245,12 @@ internal sealed class JsonPathExpression
                 }
 
                 sb.Append(c);
-                pos++;
+                _pos++;
             }
 
             if (sb.Length == 0)
             {
-                throw new FormatException($"JSONPath '{text}': empty field name at {pos.ToString(CultureInfo.InvariantCulture)}");
+                throw new FormatException($"JSONPath '{text}': empty field name at {_pos.ToString(CultureInfo.InvariantCulture)}");
             }
 
             return sb.ToString();
@@ -258,18 +258,18 @@ internal sealed class JsonPathExpression
 
         private Step ReadBracket()
         {
-            pos++; // '['
+            _pos++; // '['
             SkipSpaces();
-            if (pos >= text.Length)
+            if (_pos >= text.Length)
             {
                 throw new FormatException($"JSONPath '{text}': unterminated '['");
             }
 
             Step step;
-            char c = text[pos];
+            char c = text[_pos];
             if (c == '*')
             {
-                pos++;
+                _pos++;
                 step = new WildcardStep();
             }
             else if (c is '\'' or '"')
@@ -292,22 +292,22 @@ internal sealed class JsonPathExpression
 
         private FilterStep ReadFilter()
         {
-            pos++; // '?'
+            _pos++; // '?'
             Expect('(');
             SkipSpaces();
             List<Step> left = ParseSteps(stopAtClose: true);
             SkipSpaces();
             string? op = null;
             JsonNode? literal = null;
-            if (pos < text.Length && text[pos] != ')')
+            if (_pos < text.Length && text[_pos] != ')')
             {
-                int start = pos;
-                while (pos < text.Length && text[pos] is '=' or '!' or '<' or '>')
+                int start = _pos;
+                while (_pos < text.Length && text[_pos] is '=' or '!' or '<' or '>')
                 {
-                    pos++;
+                    _pos++;
                 }
 
-                op = text[start..pos];
+                op = text[start.._pos];
                 if (op is not ("==" or "!=" or "<" or ">" or "<=" or ">="))
                 {
                     throw new FormatException($"JSONPath '{text}': unsupported operator '{op}'");
@@ -324,18 +324,18 @@ internal sealed class JsonPathExpression
 
         private JsonNode? ReadLiteral()
         {
-            if (pos < text.Length && text[pos] is '\'' or '"')
+            if (_pos < text.Length && text[_pos] is '\'' or '"')
             {
                 return JsonValue.Create(ReadQuoted());
             }
 
-            int start = pos;
-            while (pos < text.Length && text[pos] != ')' && text[pos] != ' ')
+            int start = _pos;
+            while (_pos < text.Length && text[_pos] != ')' && text[_pos] != ' ')
             {
-                pos++;
+                _pos++;
             }
 
-            string raw = text[start..pos];
+            string raw = text[start.._pos];
             if (raw == "true" || raw == "false")
             {
                 return JsonValue.Create(raw == "true");
@@ -358,9 +358,9 @@ internal sealed class JsonPathExpression
         {
             int? first = ReadInt();
             SkipSpaces();
-            if (pos < text.Length && text[pos] == ':')
+            if (_pos < text.Length && text[_pos] == ':')
             {
-                pos++;
+                _pos++;
                 SkipSpaces();
                 int? second = ReadInt();
                 return new SliceStep(first, second, single: false);
@@ -368,7 +368,7 @@ internal sealed class JsonPathExpression
 
             if (first is null)
             {
-                throw new FormatException($"JSONPath '{text}': expected an index at {pos.ToString(CultureInfo.InvariantCulture)}");
+                throw new FormatException($"JSONPath '{text}': expected an index at {_pos.ToString(CultureInfo.InvariantCulture)}");
             }
 
             return new SliceStep(first, null, single: true);
@@ -376,32 +376,32 @@ internal sealed class JsonPathExpression
 
         private int? ReadInt()
         {
-            int start = pos;
-            if (pos < text.Length && text[pos] == '-')
+            int start = _pos;
+            if (_pos < text.Length && text[_pos] == '-')
             {
-                pos++;
+                _pos++;
             }
 
-            while (pos < text.Length && char.IsAsciiDigit(text[pos]))
+            while (_pos < text.Length && char.IsAsciiDigit(text[_pos]))
             {
-                pos++;
+                _pos++;
             }
 
-            return pos == start ? null : int.Parse(text.AsSpan(start, pos - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            return _pos == start ? null : int.Parse(text.AsSpan(start, _pos - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
         }
 
         private string ReadQuoted()
         {
-            char quote = text[pos++];
+            char quote = text[_pos++];
             var sb = new StringBuilder();
-            while (pos < text.Length && text[pos] != quote)
+            while (_pos < text.Length && text[_pos] != quote)
             {
-                if (text[pos] == '\\' && pos + 1 < text.Length)
+                if (text[_pos] == '\\' && _pos + 1 < text.Length)
                 {
-                    pos++;
+                    _pos++;
                 }
 
-                sb.Append(text[pos++]);
+                sb.Append(text[_pos++]);
             }
 
             Expect(quote);
@@ -410,20 +410,20 @@ internal sealed class JsonPathExpression
 
         private void SkipSpaces()
         {
-            while (pos < text.Length && text[pos] == ' ')
+            while (_pos < text.Length && text[_pos] == ' ')
             {
-                pos++;
+                _pos++;
             }
         }
 
         private void Expect(char c)
         {
-            if (pos >= text.Length || text[pos] != c)
+            if (_pos >= text.Length || text[_pos] != c)
             {
-                throw new FormatException($"JSONPath '{text}': expected '{c}' at {pos.ToString(CultureInfo.InvariantCulture)}");
+                throw new FormatException($"JSONPath '{text}': expected '{c}' at {_pos.ToString(CultureInfo.InvariantCulture)}");
             }
 
-            pos++;
+            _pos++;
         }
     }
 }

@@ -10,7 +10,7 @@ namespace GongOperator.LocalCluster.Tables;
 /// </summary>
 internal sealed class TableWriter
 {
-    private readonly TimeProvider timeProvider;
+    private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates a writer for explicit columns (the first is normally <see cref="TableColumns.Name"/>).</summary>
     public TableWriter(IReadOnlyList<TableColumn> columns, TimeProvider timeProvider)
@@ -18,7 +18,7 @@ internal sealed class TableWriter
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(timeProvider);
         Columns = columns;
-        this.timeProvider = timeProvider;
+        _timeProvider = timeProvider;
     }
 
     /// <summary>The columns, in order.</summary>
@@ -64,7 +64,7 @@ internal sealed class TableWriter
             metadata["remainingItemCount"] = remainingItemCount.Value;
         }
 
-        DateTimeOffset now = timeProvider.GetUtcNow();
+        DateTimeOffset now = _timeProvider.GetUtcNow();
         return Table(metadata, ColumnDefinitions(), new JsonArray(objects.Select(o => (JsonNode?)Row(o, include, now)).ToArray()));
     }
 
@@ -75,7 +75,7 @@ internal sealed class TableWriter
         return Table(
             new JsonObject { ["resourceVersion"] = (string?)obj["metadata"]?["resourceVersion"] ?? string.Empty },
             ColumnDefinitions(),
-            new JsonArray(Row(obj, include, timeProvider.GetUtcNow())));
+            new JsonArray(Row(obj, include, _timeProvider.GetUtcNow())));
     }
 
     /// <summary>
@@ -89,12 +89,12 @@ internal sealed class TableWriter
         return Table(
             new JsonObject { ["resourceVersion"] = (string?)obj["metadata"]?["resourceVersion"] ?? string.Empty },
             includeColumnDefinitions ? ColumnDefinitions() : null,
-            new JsonArray(Row(obj, include, timeProvider.GetUtcNow())));
+            new JsonArray(Row(obj, include, _timeProvider.GetUtcNow())));
     }
 
     /// <summary>One row: <c>{cells, object}</c>.</summary>
     public JsonObject Row(JsonObject obj, IncludeObject include = IncludeObject.Metadata) =>
-        Row(obj, include, timeProvider.GetUtcNow());
+        Row(obj, include, _timeProvider.GetUtcNow());
 
     /// <summary>The PartialObjectMetadata of an object (kind, apiVersion, metadata with namespace).</summary>
     public static JsonObject PartialObjectMetadata(JsonObject obj)

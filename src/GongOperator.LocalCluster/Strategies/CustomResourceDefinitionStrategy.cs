@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using GongOperator.LocalCluster.Errors;
+using GongOperator.LocalCluster.Resources;
+using GongOperator.LocalCluster.Server;
+using GongOperator.LocalCluster.Storage;
+
+namespace GongOperator.LocalCluster.Strategies;
+
+/// <summary>
+/// CustomResourceDefinitions: names defaulted and checked, established at once (the apiextensions
+/// controllers' status), and served: a committed CRD (re)registers its resource types, a removed one
+/// takes its custom resources and types with it.
+/// </summary>
+internal sealed class CustomResourceDefinitionStrategy : ResourceStrategy
+{
+    private readonly ObjectStore _store;
+    private readonly ResourceRegistry _registry;
+
+    public CustomResourceDefinitionStrategy(ObjectStore store, ResourceRegistry registry)
+    {
+        _store = store;
+        _registry = registry;
+    }
+
+    public override void PrepareForCreate(JsonObject obj, string now) => CustomResourceDefinitions.DefaultNames(obj);
+
+    public override void PrepareForUpdate(JsonObject obj, JsonObject old, string now) => CustomResourceDefinitions.DefaultNames(obj);
+
+    public override IEnumerable<StatusCause> Validate(JsonObject obj) => CustomResourceDefinitions.Validate(obj);
+
+    public override void SimulateControllers(JsonObject obj, JsonObject? old, string now) =>
+        CustomResourceDefinitions.SetStatus(obj, old?["status"] as JsonObject, now);
+
+    public override void AfterCommit(JsonObject stored, JsonObject? previous)
+    {
+        // A CRD being deleted keeps serving its resources until its finalizers are gone.
+        if (stored["metadata"]?["deletionTimestamp"] is null)
+        {
+            _registry.SetCustom(NameOf(stored), CustomResourceDefinitions.ToResourceTypes(stored));
+        }
+    }
+
+    public override void OnDelete(JsonObject deleted)
+    {
+        var crdName = NameOf(deleted);
+        foreach (var type in _registry.All.Where(t => t.IsCustom && t.QualifiedPlural == crdName).ToList())
+        {
+            foreach (var (key, _) in _store.All(type.StorageKey))
+            {
+                _store.Commit(type.StorageKey, key, null);
+            }
+        }
+
+        _registry.RemoveCustom(crdName);
+    }
+
+    /// <summary>Serves the CRDs found in storage at start.</summary>
+    public void RegisterStored()
+    {
+        foreach (var (_, crd) in _store.All("apiextensions.k8s.io/customresourcedefinitions"))
+        {
+            _registry.SetCustom(NameOf(crd), CustomResourceDefinitions.ToResourceTypes(crd));
+        }
+    }
+
+    private static string NameOf(JsonObject crd) => Json.Text(crd["metadata"]?["name"])!;
+}
