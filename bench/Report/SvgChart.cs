@@ -46,7 +46,7 @@ internal static class SvgChart
         for (var v = 0.0; v <= xMax + (xStep / 2); v += xStep)
         {
             Line(svg, X(v), bottom, X(v), bottom + 4, "#333");
-            Text(svg, X(v), bottom + 17, MarkdownTable.Format(v), "middle");
+            Text(svg, X(v), bottom + 17, Tick(v, xStep), "middle");
         }
 
         for (var v = 0.0; v <= yMax + (yStep / 2); v += yStep)
@@ -64,10 +64,12 @@ internal static class SvgChart
             Series(svg, run.Baseline.DoneAt, X, Y, NaiveColour, dashed: true);
         }
 
-        Line(svg, left + 14, top + 14, left + 44, top + 14, OperatorColour, 2.5);
-        Text(svg, left + 50, top + 18, "gong-operator (Ready on the watch)", "start");
-        Append(svg, $"<line x1=\"{F(left + 14)}\" y1=\"{F(top + 34)}\" x2=\"{F(left + 44)}\" y2=\"{F(top + 34)}\" stroke=\"{NaiveColour}\" stroke-width=\"2.5\" stroke-dasharray=\"6 4\"/>\n");
-        Text(svg, left + 50, top + 38, "naive baseline (one POST per origin)", "start");
+        // The legend sits bottom right, where both curves have already risen.
+        Append(svg, $"<rect x=\"{F(right - 250)}\" y=\"{F(bottom - 58)}\" width=\"240\" height=\"48\" fill=\"white\" fill-opacity=\"0.9\" stroke=\"#ccc\"/>\n");
+        Line(svg, right - 240, bottom - 42, right - 210, bottom - 42, OperatorColour, 2.5);
+        Text(svg, right - 204, bottom - 38, "gong-operator (Ready on the watch)", "start");
+        Append(svg, $"<line x1=\"{F(right - 240)}\" y1=\"{F(bottom - 22)}\" x2=\"{F(right - 210)}\" y2=\"{F(bottom - 22)}\" stroke=\"{NaiveColour}\" stroke-width=\"2.5\" stroke-dasharray=\"6 4\"/>\n");
+        Text(svg, right - 204, bottom - 18, "naive baseline (one POST per origin)", "start");
     }
 
     private static void QuotaBars(StringBuilder svg, BenchReport report)
@@ -80,7 +82,8 @@ internal static class SvgChart
             ("operator", "restart", Median(report, r => r.Restart.GongCalls), OperatorColour),
             ("naive", "restart", Median(report, r => r.Baseline.RestartQuotaCalls), NaiveColour),
         ];
-        var max = Math.Max(1, bars.Max(b => b.Value));
+        // Headroom above the tallest bar for its value label.
+        var max = Math.Max(1, bars.Max(b => b.Value)) * 1.1;
         var yStep = NiceStep(max);
         var yMax = Math.Ceiling(max / yStep) * yStep;
         double Y(double value) => bottom - (value / yMax * (bottom - top));
@@ -133,6 +136,13 @@ internal static class SvgChart
     {
         Line(svg, left, top, left, bottom, "#333");
         Line(svg, left, bottom, right, bottom, "#333");
+    }
+
+    /// <summary>A tick label with as many decimals as the step needs.</summary>
+    private static string Tick(double value, double step)
+    {
+        var decimals = Math.Max(0, (int)-Math.Floor(Math.Log10(step)));
+        return value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
     /// <summary>1, 2 or 5 times a power of ten, giving about five ticks up to <paramref name="max"/>.</summary>
