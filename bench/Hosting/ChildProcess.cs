@@ -20,7 +20,6 @@ internal sealed class ChildProcess : IAsyncDisposable
         Name = name;
         _process = process;
         _log = log;
-        Started = Stopwatch.GetTimestamp();
     }
 
     public string Name { get; }
@@ -28,30 +27,15 @@ internal sealed class ChildProcess : IAsyncDisposable
     public int Pid => _process.Id;
 
     /// <summary>Stopwatch timestamp taken just after the process started.</summary>
-    public long Started { get; }
+    public long Started { get; private set; }
 
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <paramref name="executable"/> (an apphost, or a .dll run by <c>dotnet</c>) with <paramref name="arguments"/>.</summary>
     public static ChildProcess Start(string name, string executable, IEnumerable<string> arguments, string logPath)
     {
-        var dll = executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var info = new ProcessStartInfo(dll ? "dotnet" : executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
-        };
-        if (dll)
-        {
-            info.ArgumentList.Add(executable);
-        }
-
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
+        var info = StartInfo(executable, arguments);
+        info.RedirectStandardError = true;
 
         // The processes under measurement must not inherit a developer's ASP.NET or .NET settings by accident.
         info.Environment.Remove("ASPNETCORE_URLS");
@@ -64,9 +48,28 @@ internal sealed class ChildProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => child.OnLine(e.Data);
         process.Exited += (_, _) => child._exited.TrySetResult();
         process.Start();
+        child.Started = Stopwatch.GetTimestamp();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>How to start gong-operator: its apphost directly, or a .dll through <c>dotnet</c>; stdout redirected.</summary>
+    public static ProcessStartInfo StartInfo(string executable, IEnumerable<string> arguments)
+    {
+        var dll = executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(dll ? "dotnet" : executable) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (dll)
+        {
+            info.ArgumentList.Add(executable);
+        }
+
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return info;
     }
 
     /// <summary>The first output line starting with <paramref name="prefix"/>; fails when the process exits or <paramref name="timeout"/> passes first.</summary>

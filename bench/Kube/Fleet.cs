@@ -19,14 +19,7 @@ internal sealed class Fleet(IKubernetes client, IReadOnlyList<BenchCompany> comp
     /// <summary>Installs the CRD that <c>gong-operator crd</c> prints, and waits until the API server serves it.</summary>
     public async Task InstallCrdAsync(string operatorExecutable, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var dll = operatorExecutable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var info = new ProcessStartInfo(dll ? "dotnet" : operatorExecutable) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (dll)
-        {
-            info.ArgumentList.Add(operatorExecutable);
-        }
-
-        info.ArgumentList.Add("crd");
+        var info = ChildProcess.StartInfo(operatorExecutable, ["crd"]);
         using var process = Process.Start(info)!;
         var yaml = await process.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
@@ -107,6 +100,18 @@ internal sealed class Fleet(IKubernetes client, IReadOnlyList<BenchCompany> comp
         var list = await client.CustomObjects.ListClusterCustomObjectAsync<KubernetesList<BenchOrigin>>(
             BenchOrigin.Group, BenchOrigin.Version, BenchOrigin.Plural, cancellationToken: cancellationToken).ConfigureAwait(false);
         return list.Items.Count;
+    }
+
+    /// <summary>
+    /// Event writes about the origins of a scenario: one create per Event object plus one patch per repeat it
+    /// aggregated (its <c>count</c>), which is what the operator sent for them.
+    /// </summary>
+    public async Task<long> CountEventWritesAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var events = await client.CoreV1.ListEventForAllNamespacesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        return events.Items
+            .Where(e => e.InvolvedObject?.Kind == "GongIntegrationOrigin" && e.InvolvedObject.Name?.StartsWith(prefix + "-", StringComparison.Ordinal) == true)
+            .Sum(e => (long)Math.Max(1, e.Count ?? 1));
     }
 
     /// <summary>Creates <paramref name="count"/> small ConfigMaps with <paramref name="concurrency"/> requests in flight.</summary>

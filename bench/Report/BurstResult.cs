@@ -13,6 +13,7 @@ namespace GongOperator.Bench.Report;
 /// <param name="RateLimited">Calls answered 429.</param>
 /// <param name="Reconciles">controller_runtime_reconcile_total added until the operator settled.</param>
 /// <param name="WritesPerOrigin">Watch MODIFIED events per origin (the operator's status writes, mostly).</param>
+/// <param name="EventWritesPerOrigin">Event creates and aggregation patches about the burst's origins, per origin.</param>
 /// <param name="ReconcileMeanMs">Mean of controller_runtime_reconcile_time_seconds during the burst.</param>
 /// <param name="QueueWaitMeanMs">Mean of workqueue_queue_duration_seconds during the burst.</param>
 /// <param name="OperatorCpuSeconds">CPU time the operator used until it settled.</param>
@@ -34,6 +35,7 @@ internal sealed record BurstResult(
     int RateLimited,
     double Reconciles,
     double WritesPerOrigin,
+    double EventWritesPerOrigin,
     double ReconcileMeanMs,
     double QueueWaitMeanMs,
     double OperatorCpuSeconds,

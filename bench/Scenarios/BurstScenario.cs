@@ -30,6 +30,7 @@ internal static class BurstScenario
         var cpu = CpuSnapshot.Take(run) - cpuBefore;
         var after = await run.RunningOperator.ScrapeAsync(cancellationToken).ConfigureAwait(false);
         var calls = await run.Admin.GetCallsAsync(cancellationToken).ConfigureAwait(false);
+        var eventWrites = await run.Fleet.CountEventWritesAsync(Prefix, cancellationToken).ConfigureAwait(false);
 
         var seconds = readyAt[^1];
         var floor = Floor(options.Origins, options.Companies, options.BatchSize, options.RatePerSecond);
@@ -46,6 +47,7 @@ internal static class BurstScenario
             calls.Count(c => c.Status == 429),
             Delta(before, after, OperatorMetricNames.ReconcileTotal),
             (run.Tracker.Modified - modifiedBefore) / (double)options.Origins,
+            eventWrites / (double)options.Origins,
             MeanMs(before, after, OperatorMetricNames.ReconcileTimeSum, OperatorMetricNames.ReconcileTimeCount),
             MeanMs(before, after, OperatorMetricNames.QueueWaitSum, OperatorMetricNames.QueueWaitCount),
             cpu.Operator,
