@@ -8,7 +8,6 @@ namespace GongOperator.Bench.Hosting;
 /// <summary><c>gong-operator run</c> as a child process, with its metrics and probe endpoints on loopback ports the bench picked.</summary>
 internal sealed class OperatorProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
     private readonly ChildProcess _process;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly Uri _metrics;
@@ -47,8 +46,7 @@ internal sealed class OperatorProcess : IAsyncDisposable
     /// <summary>Polls /readyz until it answers 200 (informers synced); returns the time since the process started.</summary>
     public async Task<TimeSpan> WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (true)
+        await Poll.UntilAsync(async () =>
         {
             if (_process.HasExited)
             {
@@ -58,23 +56,14 @@ internal sealed class OperatorProcess : IAsyncDisposable
             try
             {
                 using var response = await _http.GetAsync(_ready, cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return Stopwatch.GetElapsedTime(_process.Started);
-                }
+                return response.IsSuccessStatusCode;
             }
             catch (HttpRequestException)
             {
-                // Not listening yet.
+                return false; // Not listening yet.
             }
-
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                throw new BenchFailedException($"the operator was not ready within {timeout.TotalSeconds:0} s (see operator.log)");
-            }
-
-            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
-        }
+        }, timeout, () => "the operator was not ready (see operator.log)", cancellationToken).ConfigureAwait(false);
+        return Stopwatch.GetElapsedTime(_process.Started);
     }
 
     public async Task<PrometheusSnapshot> ScrapeAsync(CancellationToken cancellationToken) =>
@@ -86,25 +75,16 @@ internal sealed class OperatorProcess : IAsyncDisposable
     /// </summary>
     public async Task<TimeSpan> WaitSettledAsync(double reconciles, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (true)
+        var done = 0.0;
+        await Poll.UntilAsync(async () =>
         {
             var metrics = await ScrapeAsync(cancellationToken).ConfigureAwait(false);
-            var settledAt = Stopwatch.GetElapsedTime(_process.Started);
-            if (metrics.Sum(OperatorMetricNames.ReconcileTotal) >= reconciles
+            done = metrics.Sum(OperatorMetricNames.ReconcileTotal);
+            return done >= reconciles
                 && metrics.Sum(OperatorMetricNames.WorkQueueDepth) == 0
-                && metrics.Sum(OperatorMetricNames.ActiveWorkers) == 0)
-            {
-                return settledAt;
-            }
-
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                throw new BenchFailedException($"the operator did not settle within {timeout.TotalSeconds:0} s (reconciles {metrics.Sum(OperatorMetricNames.ReconcileTotal)} of {reconciles})");
-            }
-
-            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
-        }
+                && metrics.Sum(OperatorMetricNames.ActiveWorkers) == 0;
+        }, timeout, () => $"the operator did not settle (reconciles {done} of {reconciles})", cancellationToken).ConfigureAwait(false);
+        return Stopwatch.GetElapsedTime(_process.Started);
     }
 
     public ProcessReading Read() => ProcessReading.Of(_process.Pid);

@@ -41,7 +41,7 @@ internal sealed class Fleet(IKubernetes client, IReadOnlyList<BenchCompany> comp
             {
                 return false;
             }
-        }, timeout, "the API server did not serve the CRD", cancellationToken).ConfigureAwait(false);
+        }, timeout, () => "the API server did not serve the CRD", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A namespace per company holding its credentials Secret.</summary>
