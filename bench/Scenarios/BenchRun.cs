@@ -44,18 +44,20 @@ internal static class BenchRun
     {
         var companies = BenchCompany.Many(options.Companies);
         string[] apiArguments = options.InMemoryApiServer ? ["apiserver"] : ["apiserver", "--state-dir", Path.Combine(state, "kube")];
-        await using var apiServer = ChildProcess.Start("apiserver", options.OperatorExecutable, apiArguments, Path.Combine(logs, "apiserver.log"));
-        var apiReady = await apiServer.WaitForLineAsync("ready ", options.Timeout, cancellationToken).ConfigureAwait(false);
-        var kubeconfig = Field(apiReady, "kubeconfig=");
-
         string[] simulatorArguments =
         [
             "simulator", "--quiet", "--rate-per-second", options.RatePerSecond.ToString(CultureInfo.InvariantCulture),
             .. companies.SelectMany(c => new[] { "--company", c.SimulatorArgument }),
         ];
+
+        // Both start at once: they do not depend on each other, and each spends its first seconds in the JIT.
+        await using var apiServer = ChildProcess.Start("apiserver", options.OperatorExecutable, apiArguments, Path.Combine(logs, "apiserver.log"));
         await using var simulator = ChildProcess.Start("simulator", options.OperatorExecutable, simulatorArguments, Path.Combine(logs, "simulator.log"));
-        var simulatorReady = await simulator.WaitForLineAsync("ready ", options.Timeout, cancellationToken).ConfigureAwait(false);
-        var gong = new Uri(simulatorReady.Split(' ')[1].TrimEnd('/') + "/");
+        var apiReady = apiServer.WaitForLineAsync("ready ", options.Timeout, cancellationToken);
+        var simulatorReady = simulator.WaitForLineAsync("ready ", options.Timeout, cancellationToken);
+        await Task.WhenAll(apiReady, simulatorReady).ConfigureAwait(false);
+        var kubeconfig = Field(await apiReady.ConfigureAwait(false), "kubeconfig=");
+        var gong = new Uri((await simulatorReady.ConfigureAwait(false)).Split(' ')[1].TrimEnd('/') + "/");
 
         using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
         var fleet = new Fleet(client, companies);

@@ -26,6 +26,9 @@ public sealed class BenchSmokeTests
                 [
                     "--origins", $"{Origins}", "--companies", $"{Companies}", "--runs", "1",
                     "--latency-samples", $"{LatencySamples}", "--storm-seconds", "2", "--storm-retry-after", "1",
+                    // A faster Gong than the default 3/s keeps the naive baseline and the latency pacing short; the
+                    // invariants do not depend on the rate.
+                    "--rate-per-second", "10",
                     "--writes", "20", "--idle-settle", "0", "--timeout", "60", "--output", output, "--name", "smoke",
                 ],
                 stdout,
