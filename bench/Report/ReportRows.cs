@@ -1,0 +1,52 @@
+namespace GongOperator.Bench.Report;
+
+/// <summary>The figures of the table and of the JSON summary, in the order they are printed.</summary>
+internal static class ReportRows
+{
+    public static IReadOnlyList<ReportRow> All { get; } =
+    [
+        new("burst.seconds", "burst", "time to all Ready", "s", r => r.Burst.Seconds, "≤ 60 s"),
+        new("burst.applySeconds", "burst", "creates answered (apply phase)", "s", r => r.Burst.ApplySeconds),
+        new("burst.gongCalls", "burst", "Gong calls", "calls", r => r.Burst.GongCalls, "≤ 110", Integer: true),
+        new("burst.callsPerOrigin", "burst", "calls per origin", "", r => r.Burst.CallsPerOrigin),
+        new("burst.floorSeconds", "burst", "floor the rate limit allows", "s", r => r.Burst.FloorSeconds),
+        new("burst.timeOverFloor", "burst", "time / floor", "×", r => r.Burst.TimeOverFloor),
+        new("burst.rateLimited", "burst", "429s answered", "calls", r => r.Burst.RateLimited, Integer: true),
+        new("burst.callsInsideRetryAfter", "burst", "calls inside Retry-After", "calls", r => r.Burst.CallsInsideRetryAfter, "0", Integer: true),
+        new("burst.reconciles", "burst", "reconciles", "", r => r.Burst.Reconciles, Integer: true),
+        new("burst.writesPerOrigin", "burst", "origin writes per origin (watch MODIFIED)", "", r => r.Burst.WritesPerOrigin),
+        new("burst.eventWritesPerOrigin", "burst", "Event writes per origin", "", r => r.Burst.EventWritesPerOrigin),
+        new("burst.reconcileMeanMs", "burst", "reconcile time, mean", "ms", r => r.Burst.ReconcileMeanMs),
+        new("burst.queueWaitMeanMs", "burst", "work-queue wait, mean", "ms", r => r.Burst.QueueWaitMeanMs),
+        new("burst.operatorCpuSeconds", "burst", "CPU: operator", "s", r => r.Burst.OperatorCpuSeconds),
+        new("burst.apiServerCpuSeconds", "burst", "CPU: API server", "s", r => r.Burst.ApiServerCpuSeconds),
+        new("burst.simulatorCpuSeconds", "burst", "CPU: simulator", "s", r => r.Burst.SimulatorCpuSeconds),
+        new("burst.benchCpuSeconds", "burst", "CPU: bench (creates, watch)", "s", r => r.Burst.BenchCpuSeconds),
+        new("restart.readySeconds", "restart", "time to ready (/readyz)", "s", r => r.Restart.ReadySeconds, "≤ 10 s"),
+        new("restart.settledSeconds", "restart", "time to all N reconciled", "s", r => r.Restart.SettledSeconds),
+        new("restart.gongCalls", "restart", "Gong calls", "calls", r => r.Restart.GongCalls, "0", Integer: true),
+        new("latency.p50Ms", "latency", "apply→Ready p50", "ms", r => r.Latency.P50Ms, "≤ 50 ms"),
+        new("latency.p99Ms", "latency", "apply→Ready p99", "ms", r => r.Latency.P99Ms, "≤ 200 ms"),
+        new("latency.maxMs", "latency", "apply→Ready max", "ms", r => r.Latency.MaxMs),
+        new("storm.rateLimited", "429 storm", "429s answered", "calls", r => r.Storm.RateLimited, Integer: true),
+        new("storm.callsInsideRetryAfter", "429 storm", "calls inside Retry-After", "calls", r => r.Storm.CallsInsideRetryAfter, "0", Integer: true),
+        new("storm.recoverSeconds", "429 storm", "all Ready after the storm ended", "s", r => r.Storm.RecoverSeconds),
+        new("footprint.operatorStartSeconds", "footprint", "operator start to ready (0 origins)", "s", r => r.Footprint.OperatorStartSeconds),
+        new("footprint.operatorIdleRssMb", "footprint", "operator RSS, idle", "MB", r => r.Footprint.OperatorIdleRssMb, "≤ 48 MB"),
+        new("footprint.operatorIdleHeapMb", "footprint", "operator managed heap, idle", "MB", r => r.Footprint.OperatorIdleHeapMb),
+        new("footprint.operatorRssAtNMb", "footprint", "operator RSS at N", "MB", r => r.Footprint.OperatorRssAtNMb, "≤ 150 MB"),
+        new("footprint.operatorHeapAtNMb", "footprint", "operator managed heap at N", "MB", r => r.Footprint.OperatorHeapAtNMb),
+        new("restart.rssMb", "footprint", "operator RSS at N after restart", "MB", r => r.Restart.RssMb),
+        new("footprint.cpuSecondsPer1000Reconciles", "footprint", "operator CPU per 1,000 reconciles", "s", r => r.Footprint.CpuSecondsPer1000Reconciles),
+        new("footprint.apiServerIdleRssMb", "footprint", "API server RSS before the burst", "MB", r => r.Footprint.ApiServerIdleRssMb),
+        new("footprint.apiServerRssAtNMb", "footprint", "API server RSS at N", "MB", r => r.Footprint.ApiServerRssAtNMb),
+        new("footprint.listMs", "footprint", "API server LIST of N origins", "ms", r => r.Footprint.ListMs),
+        new("footprint.writesPerSecond", "footprint", "API server creates at N", "/s", r => r.Footprint.WritesPerSecond),
+        new("baseline.burstSeconds", "naive baseline", "time to all accepted", "s", r => r.Baseline.BurstSeconds),
+        new("baseline.floorSeconds", "naive baseline", "floor (one call per origin)", "s", r => r.Baseline.FloorSeconds),
+        new("baseline.burstCalls", "naive baseline", "calls, 429s included", "calls", r => r.Baseline.BurstCalls, Integer: true),
+        new("baseline.burstQuotaCalls", "naive baseline", "calls that spent quota", "calls", r => r.Baseline.BurstQuotaCalls, Integer: true),
+        new("baseline.restartQuotaCalls", "naive baseline", "calls on a restart", "calls", r => r.Baseline.RestartQuotaCalls, Integer: true),
+        new("baseline.quotaRatio", "naive baseline", "quota spent, naive / operator", "×", r => r.Baseline.QuotaRatio),
+    ];
+}
