@@ -121,7 +121,7 @@ internal sealed class CompanyWorker(
             if (!(e is OperationCanceledException && stopping.IsCancellationRequested))
             {
                 Log.WorkerFailed(logger, Budget.Key.Label, e);
-                failure = new Unavailable("internal client error", null, null, null, null);
+                failure = Unavailable.InternalClientError();
             }
 
             lock (gate)
@@ -157,7 +157,7 @@ internal sealed class CompanyWorker(
             {
                 var outcome = await WaitForBudgetAsync().ConfigureAwait(false)
                     ?? await api.PostAsync(target, Budget, call.Body, stopping).ConfigureAwait(false);
-                if (outcome is Rejected or AlreadyRegistered && call.Answers.Count > 1)
+                if (outcome.MayConcernPartOfTheCall && call.Answers.Count > 1)
                 {
                     var parts = strategy.SplitRefusedCall(target, call);
                     if (parts.Count > 0)
@@ -185,7 +185,7 @@ internal sealed class CompanyWorker(
         finally
         {
             // Whatever was not answered (cancellation, a failure) must not leave callers hanging.
-            var leftover = new Unavailable("internal client error", null, null, null, null);
+            var leftover = Unavailable.InternalClientError();
             foreach (var pending in taken.Values)
             {
                 if (stopping.IsCancellationRequested)
@@ -266,6 +266,10 @@ internal sealed class CompanyWorker(
                 break;
             case Unavailable unavailable:
                 Log.Unavailable(logger, label, call.Answers.Count, unavailable.Reason, outcome.RequestId);
+                break;
+            default:
+                // An outcome without a line of its own is still logged, so a new one is never silent.
+                Log.Answered(logger, label, call.Answers.Count, outcome.GetType().Name, outcome.RequestId);
                 break;
         }
     }

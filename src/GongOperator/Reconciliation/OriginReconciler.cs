@@ -58,7 +58,7 @@ public sealed class OriginReconciler(
             {
                 var outcome = inFlight.Outcome.IsCompletedSuccessfully
                     ? inFlight.Outcome.Result
-                    : new Unavailable("unexpected client failure: " + inFlight.Outcome.Exception!.InnerException!.GetType().Name, null, null, null, null);
+                    : Unavailable.UnexpectedClientFailure(inFlight.Outcome.Exception!.InnerException!.GetType().Name);
                 return await WriteOutcomeAsync(key, origin, inFlight, outcome, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -102,7 +102,7 @@ public sealed class OriginReconciler(
         }
 
         var now = time.GetUtcNow();
-        if (outcome is Registered or AlreadyRegistered)
+        if (OriginReasons.For(outcome).CountsAsSuccess)
         {
             metrics.RegistrationSucceeded(now);
         }

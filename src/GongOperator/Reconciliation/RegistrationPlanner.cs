@@ -56,7 +56,7 @@ public sealed class RegistrationPlanner
         }
 
         var ready = IsReady(status);
-        if (!ready && credentialsVersion is not null && credentialsVersion != status.CredentialsVersion && WaitsForCredentials(status))
+        if (!ready && credentialsVersion is not null && credentialsVersion != status.CredentialsVersion && WaitsForCredentials(origin))
         {
             return new RegistrationPlan.Register(RegistrationCause.CredentialsChanged);
         }
@@ -110,9 +110,9 @@ public sealed class RegistrationPlanner
         return null;
     }
 
-    /// <summary>Only a failure the credentials caused ends its wait when the Secret changes (a 400 does not).</summary>
-    private static bool WaitsForCredentials(GongIntegrationOriginStatus status) =>
-        status.Conditions?.FirstOrDefault(c => c.Type == ConditionTypes.Ready)?.Reason is OriginReasons.Unauthorized or OriginReasons.CredentialsInvalid;
+    /// <summary>Only a failure the credentials caused ends its wait when the Secret changes (a 400 does not): the reason table says which.</summary>
+    private static bool WaitsForCredentials(GongIntegrationOrigin origin) =>
+        OriginReasons.Find(origin.ReadyReason())?.EndsWaitOnSecretChange == true;
 
     private static bool IsReady(GongIntegrationOriginStatus status) =>
         status.Conditions?.Any(c => c.Type == ConditionTypes.Ready && c.Status == "True") == true;
