@@ -14,7 +14,7 @@ namespace GongOperator.Kubernetes.Events;
 /// bump count and lastTimestamp of the existing Event by PATCH; similar ones are combined; a per-object spam filter
 /// applies. Best effort: failures are logged, never thrown (cancellation aside).
 /// </summary>
-public sealed class EventRecorder : IDisposable
+public sealed class EventRecorder : IEventRecorder, IDisposable
 {
     private readonly IKubernetes _client;
     private readonly string _component;

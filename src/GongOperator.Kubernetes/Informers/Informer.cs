@@ -15,7 +15,7 @@ namespace GongOperator.Kubernetes.Informers;
 /// timeout plus a grace; relist on 410 Gone. Handlers see every change after the cache has it.
 /// </summary>
 /// <typeparam name="T">The object type.</typeparam>
-public sealed class Informer<T> : IInformer
+public sealed class Informer<T> : IInformer, IObjectReader<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly IListWatchSource<T> _source;
