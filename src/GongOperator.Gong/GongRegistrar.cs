@@ -16,6 +16,7 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
     private readonly GongApiClient api;
     private readonly IRegistrationStrategy strategy;
     private readonly GongClientOptions options;
+    private readonly SendPolicy sendPolicy;
     private readonly TimeProvider time;
     private readonly GongMetrics metrics;
     private readonly ILogger<GongRegistrar> logger;
@@ -33,6 +34,7 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
         this.strategy = strategy;
         // Reading Value validates the options: a bad configuration fails here, at start, naming the option.
         this.options = options.Value;
+        sendPolicy = new SendPolicy(this.options);
         this.time = time;
         this.metrics = metrics;
         this.logger = logger;
@@ -73,10 +75,10 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
 
     private CompanyWorker WorkerFor(GongCompany company) =>
         workers.GetOrAdd(CompanyKey.For(company), key => new CompanyWorker(
-            new CompanyBudget(key, options.CallsPerSecond, options.Burst, options.DailyQuota),
+            CompanyBudget.For(key, options),
             api,
             strategy,
-            options.MaxBatchSize,
+            sendPolicy,
             time,
             metrics,
             logger,

@@ -6,15 +6,16 @@ using Microsoft.Extensions.Logging;
 namespace GongOperator.Gong.Batching;
 
 /// <summary>
-/// Sends one company's registrations, one call at a time. Registrations that arrive while the company waits
-/// for budget (or while a call is in flight) pile up and leave together in the next call; when the budget is
-/// free, the loop sends at once, so batching adds no delay. The loop stops when nothing waits.
+/// Sends one company's registrations, one call at a time: waits for the budget, asks the <see cref="SendPolicy"/>
+/// when and how many leave and the strategy what the call holds, and settles every caller. Registrations that arrive
+/// while the company waits for budget (or while a call is in flight) pile up and leave together in the next call.
+/// The loop stops when nothing waits.
 /// </summary>
 internal sealed class CompanyWorker(
     CompanyBudget budget,
     GongApiClient api,
     IRegistrationStrategy strategy,
-    int maxBatchSize,
+    SendPolicy sendPolicy,
     TimeProvider time,
     GongMetrics metrics,
     ILogger logger,
@@ -37,7 +38,7 @@ internal sealed class CompanyWorker(
             company = latest;
             if (!waitingByOrigin.TryGetValue(origin, out var pending))
             {
-                pending = new PendingOrigin(origin);
+                pending = new PendingOrigin(origin, time.GetUtcNow());
                 waitingByOrigin.Add(origin, pending);
                 waiting.Add(pending);
             }
@@ -69,18 +70,10 @@ internal sealed class CompanyWorker(
                     }
                 }
 
-                var now = time.GetUtcNow();
-                var decision = Budget.Check(now);
-                if (decision.Verdict == BudgetVerdict.WaitForToken)
-                {
-                    metrics.CountRateLimitWait("token");
-                    await Task.Delay(decision.At - now, time, stopping).ConfigureAwait(false);
-                    continue;
-                }
-
+                var budgetNow = await Budget.WaitAsync(spend: false, time, CountTokenWait, stopping).ConfigureAwait(false);
                 GongCompany target;
-                RegistrationCall call;
-                Dictionary<OriginRegistration, PendingOrigin> taken;
+                SendDecision decision;
+                (RegistrationCall Call, Dictionary<OriginRegistration, PendingOrigin> Taken)? next = null;
                 lock (gate)
                 {
                     if (StopIfIdle())
@@ -88,31 +81,31 @@ internal sealed class CompanyWorker(
                         return;
                     }
 
+                    // The list is oldest first: removals keep the order.
                     target = company!;
-                    if (decision.Verdict != BudgetVerdict.Granted)
+                    decision = sendPolicy.Decide(budgetNow, new WaitingOrigins(waiting.Count, waiting[0].Since));
+                    switch (decision)
                     {
-                        // Closed by a 429 or the daily quota: everyone waiting hears it now, no call is made.
-                        var closed = Refused(decision);
-                        waiting.ForEach(p => p.Settle(closed));
-                        waiting.Clear();
-                        waitingByOrigin.Clear();
-                        continue;
+                        case SendDecision.AnswerAll closed:
+                            CountRefusal(budgetNow);
+                            waiting.ForEach(p => p.Settle(closed.Outcome));
+                            waiting.Clear();
+                            waitingByOrigin.Clear();
+                            continue;
+                        case SendDecision.Send send:
+                            next = Take(target, send.MaxOrigins);
+                            break;
                     }
-
-                    call = strategy.PlanCall(target, waiting.ConvertAll(p => p.Origin), maxBatchSize);
-                    taken = new Dictionary<OriginRegistration, PendingOrigin>(call.Answers.Count);
-                    foreach (var origin in call.Answers)
-                    {
-                        if (waitingByOrigin.Remove(origin, out var pending))
-                        {
-                            taken[origin] = pending;
-                        }
-                    }
-
-                    waiting.RemoveAll(p => taken.ContainsKey(p.Origin));
                 }
 
-                await SendAsync(target, call, taken).ConfigureAwait(false);
+                if (next is { } taking)
+                {
+                    await SendAsync(target, taking.Call, taking.Taken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var delay = ((SendDecision.WaitUntil)decision).At - time.GetUtcNow();
+                await Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, time, stopping).ConfigureAwait(false);
             }
         }
         catch (Exception e)
@@ -203,23 +196,34 @@ internal sealed class CompanyWorker(
     /// <summary>Null when a call may be made now; else the outcome that closes the company.</summary>
     private async Task<RegistrationOutcome?> WaitForBudgetAsync()
     {
-        while (true)
+        var decision = await Budget.WaitAsync(spend: false, time, CountTokenWait, stopping).ConfigureAwait(false);
+        if (decision.Verdict == BudgetVerdict.Granted)
         {
-            var now = time.GetUtcNow();
-            var decision = Budget.Check(now);
-            switch (decision.Verdict)
+            return null;
+        }
+
+        CountRefusal(decision);
+        return decision.ToClosedOutcome();
+    }
+
+    /// <summary>Takes the strategy's next call (at most <paramref name="maxOrigins"/>) out of the waiting list. Call under <see cref="gate"/>.</summary>
+    private (RegistrationCall Call, Dictionary<OriginRegistration, PendingOrigin> Taken) Take(GongCompany target, int maxOrigins)
+    {
+        var call = strategy.PlanCall(target, waiting.ConvertAll(p => p.Origin), maxOrigins);
+        var taken = new Dictionary<OriginRegistration, PendingOrigin>(call.Answers.Count);
+        foreach (var origin in call.Answers)
+        {
+            if (waitingByOrigin.Remove(origin, out var pending))
             {
-                case BudgetVerdict.Granted:
-                    return null;
-                case BudgetVerdict.WaitForToken:
-                    metrics.CountRateLimitWait("token");
-                    await Task.Delay(decision.At - now, time, stopping).ConfigureAwait(false);
-                    break;
-                default:
-                    return Refused(decision);
+                taken[origin] = pending;
             }
         }
+
+        waiting.RemoveAll(p => taken.ContainsKey(p.Origin));
+        return (call, taken);
     }
+
+    private void CountTokenWait() => metrics.CountRateLimitWait("token");
 
     /// <summary>Drops abandoned origins; when nothing is left, marks the worker stopped and returns true. Call under <see cref="gate"/>.</summary>
     private bool StopIfIdle()
@@ -234,12 +238,9 @@ internal sealed class CompanyWorker(
         return true;
     }
 
-    /// <summary>Counts a refusal by a closed company (a 429 or the daily quota) and returns the outcome its callers get.</summary>
-    private RegistrationOutcome Refused(BudgetDecision decision)
-    {
+    /// <summary>Counts a refusal by a closed company (a 429 or the daily quota).</summary>
+    private void CountRefusal(BudgetDecision decision) =>
         metrics.CountRateLimitWait(decision.Verdict == BudgetVerdict.RateLimited ? "retry_after" : "quota");
-        return decision.ToClosedOutcome();
-    }
 
     private void LogOutcome(string label, RegistrationCall call, RegistrationOutcome outcome)
     {
