@@ -55,6 +55,7 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
         return await waiter.Task.ConfigureAwait(false);
     }
 
+    /// <summary>The company's budget now: daily quota remaining, when it resets, and any 429 block (tests and diagnostics; the metrics read budgets directly).</summary>
     public CompanyBudgetState GetBudgetState(GongCompany company)
     {
         ArgumentNullException.ThrowIfNull(company);

@@ -110,6 +110,7 @@ internal sealed class CompanyWorker(
         }
         catch (Exception e)
         {
+            // A catch-all on purpose: whatever stops the loop, no caller may be left waiting.
             RegistrationOutcome? failure = null;
             if (!(e is OperationCanceledException && stopping.IsCancellationRequested))
             {

@@ -31,8 +31,11 @@ public sealed class Controller<T> : IAbortableController
     public Controller(ControllerOptions options, Informer<T> informer, IReconciler reconciler, ILogger? logger = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.Name);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentReconciles, 1);
+        if (new ControllerOptionsValidator().Validate(null, options) is { Failed: true } invalid)
+        {
+            throw new ArgumentException(invalid.FailureMessage, nameof(options));
+        }
+
         _options = options;
         _primary = informer ?? throw new ArgumentNullException(nameof(informer));
         _reconciler = reconciler ?? throw new ArgumentNullException(nameof(reconciler));
@@ -247,10 +250,9 @@ public sealed class Controller<T> : IAbortableController
             Log.ReconcileTerminal(_logger, Name, key.ToString(), e);
             result = "error";
         }
-#pragma warning disable CA1031 // Any reconciler failure means "back off and retry"; it must not kill the worker.
         catch (Exception e)
-#pragma warning restore CA1031
         {
+            // A catch-all on purpose: any reconciler failure means "back off and retry"; it must not kill the worker.
             queue.AddRateLimited(key);
             RuntimeMetrics.ReconcileErrors.WithLabels(Name).Inc();
             Log.ReconcileFailed(_logger, Name, key.ToString(), e);

@@ -81,10 +81,9 @@ public sealed class EventRecorder : IEventRecorder, IDisposable
         {
             throw;
         }
-#pragma warning disable CA1031 // Events are best effort; a failed write must not fail the reconcile.
         catch (Exception e)
-#pragma warning restore CA1031
         {
+            // A catch-all on purpose: events are best effort; a failed write must not fail the reconcile.
             Log.EventWriteFailed(_logger, reason, meta.Name, e);
         }
         finally

@@ -128,10 +128,9 @@ public sealed class LeaseElection
         {
             // Stopping.
         }
-#pragma warning disable CA1031 // KubernetesClient's elector throws on transport errors; campaign again instead of dying.
         catch (Exception e)
-#pragma warning restore CA1031
         {
+            // A catch-all on purpose: KubernetesClient's elector throws on transport errors; campaign again instead of dying.
             Log.ElectionError(_logger, _options.LeaseName, e);
         }
 
@@ -150,10 +149,9 @@ public sealed class LeaseElection
         {
             // The work ended because leadership ended.
         }
-#pragma warning disable CA1031 // The work's failure is logged; the election goes on.
         catch (Exception e)
-#pragma warning restore CA1031
         {
+            // A catch-all on purpose: the work's failure is logged; the election goes on.
             Log.ElectionError(_logger, _options.LeaseName, e);
         }
 
@@ -206,10 +204,9 @@ public sealed class LeaseElection
         {
             // Someone else already moved the lease on: nothing to release.
         }
-#pragma warning disable CA1031 // Release is an optimisation; the lease expires anyway.
         catch (Exception e)
-#pragma warning restore CA1031
         {
+            // A catch-all on purpose: release is an optimisation; the lease expires anyway.
             Log.ReleaseFailed(_logger, _options.LeaseName, e);
         }
     }

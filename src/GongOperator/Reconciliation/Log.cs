@@ -14,4 +14,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Gong answered {Key}: {Outcome} (requestId {RequestId})")]
     public static partial void Outcome(ILogger logger, ObjectKey key, string outcome, string? requestId);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Deleted {Namespace}/{Name}: Gong keeps {Origin}; the operator no longer manages it")]
+    public static partial void StoppedManaging(ILogger logger, string? @namespace, string? name, string? origin);
 }

@@ -12,6 +12,9 @@ namespace GongOperator.Reconciliation;
 /// </summary>
 public sealed class RegistrationPlanner
 {
+    /// <summary>Default period of re-assertion (drift repair): 24 hours.</summary>
+    public static readonly TimeSpan DefaultReassertPeriod = TimeSpan.FromHours(24);
+
     /// <summary>The shortest requeue, so a plan that still says "register" after a write cannot spin.</summary>
     public static readonly TimeSpan MinimumRequeue = TimeSpan.FromSeconds(1);
 

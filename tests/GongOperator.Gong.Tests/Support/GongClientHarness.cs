@@ -55,6 +55,9 @@ public sealed class GongClientHarness : IAsyncDisposable
 
     public IGongRegistrar Registrar => provider.GetRequiredService<IGongRegistrar>();
 
+    /// <summary>The registrar behind the interface, for what only tests look at (budget state).</summary>
+    internal GongRegistrar Budgets => provider.GetRequiredService<GongRegistrar>();
+
     public Task<RegistrationOutcome> Register(GongCompany company, string origin, string type = "DIALER") =>
         Registrar.RegisterAsync(company, new OriginRegistration(type, origin), TestContext.Current.CancellationToken);
 

@@ -15,8 +15,6 @@ public sealed class FakeRegistrar : IGongRegistrar
         return answer.Task;
     }
 
-    public CompanyBudgetState GetBudgetState(GongCompany company) => throw new NotSupportedException();
-
     /// <summary>Answers the last call and waits until the registration's continuation has run.</summary>
     public void Answer(RegistrationOutcome outcome) => Calls[^1].Answer.SetResult(outcome);
 
