@@ -21,31 +21,31 @@ internal sealed class CompanyWorker(
     ILogger logger,
     CancellationToken stopping)
 {
-    private readonly Lock gate = new();
-    private readonly List<PendingOrigin> waiting = [];
-    private readonly Dictionary<OriginRegistration, PendingOrigin> waitingByOrigin = [];
-    private bool running;
-    private GongCompany? company;
+    private readonly Lock _gate = new();
+    private readonly List<PendingOrigin> _waiting = [];
+    private readonly Dictionary<OriginRegistration, PendingOrigin> _waitingByOrigin = [];
+    private bool _running;
+    private GongCompany? _company;
 
     public CompanyBudget Budget { get; } = budget;
 
     public void Enqueue(GongCompany latest, OriginRegistration origin, TaskCompletionSource<RegistrationOutcome> waiter)
     {
         bool start;
-        lock (gate)
+        lock (_gate)
         {
             // The latest credentials win: a rotated secret for the same key id is used from now on.
-            company = latest;
-            if (!waitingByOrigin.TryGetValue(origin, out var pending))
+            _company = latest;
+            if (!_waitingByOrigin.TryGetValue(origin, out var pending))
             {
                 pending = new PendingOrigin(origin, time.GetUtcNow());
-                waitingByOrigin.Add(origin, pending);
-                waiting.Add(pending);
+                _waitingByOrigin.Add(origin, pending);
+                _waiting.Add(pending);
             }
 
             pending.Waiters.Add(waiter);
-            start = !running;
-            running = true;
+            start = !_running;
+            _running = true;
         }
 
         if (start)
@@ -61,7 +61,7 @@ internal sealed class CompanyWorker(
             while (true)
             {
                 stopping.ThrowIfCancellationRequested();
-                lock (gate)
+                lock (_gate)
                 {
                     // Nothing left to send: stop before asking the budget, so an idle worker never "waits" for a token.
                     if (StopIfIdle())
@@ -74,7 +74,7 @@ internal sealed class CompanyWorker(
                 GongCompany target;
                 SendDecision decision;
                 (RegistrationCall Call, Dictionary<OriginRegistration, PendingOrigin> Taken)? next = null;
-                lock (gate)
+                lock (_gate)
                 {
                     if (StopIfIdle())
                     {
@@ -82,15 +82,15 @@ internal sealed class CompanyWorker(
                     }
 
                     // The list is oldest first: removals keep the order.
-                    target = company!;
-                    decision = sendPolicy.Decide(budgetNow, new WaitingOrigins(waiting.Count, waiting[0].Since));
+                    target = _company!;
+                    decision = sendPolicy.Decide(budgetNow, new WaitingOrigins(_waiting.Count, _waiting[0].Since));
                     switch (decision)
                     {
                         case SendDecision.AnswerAll closed:
                             CountRefusal(budgetNow);
-                            waiting.ForEach(p => p.Settle(closed.Outcome));
-                            waiting.Clear();
-                            waitingByOrigin.Clear();
+                            _waiting.ForEach(p => p.Settle(closed.Outcome));
+                            _waiting.Clear();
+                            _waitingByOrigin.Clear();
                             continue;
                         case SendDecision.Send send:
                             next = Take(target, send.MaxOrigins);
@@ -118,9 +118,9 @@ internal sealed class CompanyWorker(
                 failure = Unavailable.InternalClientError();
             }
 
-            lock (gate)
+            lock (_gate)
             {
-                foreach (var pending in waiting)
+                foreach (var pending in _waiting)
                 {
                     if (failure is null)
                     {
@@ -132,9 +132,9 @@ internal sealed class CompanyWorker(
                     }
                 }
 
-                waiting.Clear();
-                waitingByOrigin.Clear();
-                running = false;
+                _waiting.Clear();
+                _waitingByOrigin.Clear();
+                _running = false;
             }
         }
     }
@@ -207,35 +207,35 @@ internal sealed class CompanyWorker(
         return decision.ToClosedOutcome();
     }
 
-    /// <summary>Takes the strategy's next call (at most <paramref name="maxOrigins"/>) out of the waiting list. Call under <see cref="gate"/>.</summary>
+    /// <summary>Takes the strategy's next call (at most <paramref name="maxOrigins"/>) out of the waiting list. Call under <see cref="_gate"/>.</summary>
     private (RegistrationCall Call, Dictionary<OriginRegistration, PendingOrigin> Taken) Take(GongCompany target, int maxOrigins)
     {
-        var call = strategy.PlanCall(target, waiting.ConvertAll(p => p.Origin), maxOrigins);
+        var call = strategy.PlanCall(target, _waiting.ConvertAll(p => p.Origin), maxOrigins);
         var taken = new Dictionary<OriginRegistration, PendingOrigin>(call.Answers.Count);
         foreach (var origin in call.Answers)
         {
-            if (waitingByOrigin.Remove(origin, out var pending))
+            if (_waitingByOrigin.Remove(origin, out var pending))
             {
                 taken[origin] = pending;
             }
         }
 
-        waiting.RemoveAll(p => taken.ContainsKey(p.Origin));
+        _waiting.RemoveAll(p => taken.ContainsKey(p.Origin));
         return (call, taken);
     }
 
     private void CountTokenWait() => metrics.CountRateLimitWait("token");
 
-    /// <summary>Drops abandoned origins; when nothing is left, marks the worker stopped and returns true. Call under <see cref="gate"/>.</summary>
+    /// <summary>Drops abandoned origins; when nothing is left, marks the worker stopped and returns true. Call under <see cref="_gate"/>.</summary>
     private bool StopIfIdle()
     {
-        waiting.RemoveAll(p => p.Abandoned && waitingByOrigin.Remove(p.Origin));
-        if (waiting.Count > 0)
+        _waiting.RemoveAll(p => p.Abandoned && _waitingByOrigin.Remove(p.Origin));
+        if (_waiting.Count > 0)
         {
             return false;
         }
 
-        running = false;
+        _running = false;
         return true;
     }
 

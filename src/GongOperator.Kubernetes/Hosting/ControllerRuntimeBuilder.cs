@@ -1,5 +1,6 @@
 using GongOperator.Kubernetes.Controllers;
 using GongOperator.Kubernetes.Informers;
+using GongOperator.Kubernetes.Metrics;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +68,8 @@ public sealed class ControllerRuntimeBuilder
                 sp.GetRequiredKeyedService<Informer<T>>(primaryInformer),
                 sp.GetRequiredService<TReconciler>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<Controller<T>>(),
-                sp.GetRequiredService<TimeProvider>());
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<RuntimeMetrics>());
             watches?.Invoke(sp, controller);
             return controller;
         });

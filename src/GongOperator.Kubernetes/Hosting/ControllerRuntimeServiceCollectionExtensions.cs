@@ -2,6 +2,7 @@ using GongOperator.Kubernetes.Controllers;
 using GongOperator.Kubernetes.Hosting;
 using GongOperator.Kubernetes.Informers;
 using GongOperator.Kubernetes.LeaderElection;
+using GongOperator.Kubernetes.Metrics;
 using k8s;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,10 @@ public static class ControllerRuntimeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+
+        // One metrics registry for the process: prometheus-net's default unless the host registers its own first.
+        services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
+        services.TryAddSingleton(sp => new RuntimeMetrics(sp.GetRequiredService<Prometheus.CollectorRegistry>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InformerOptions>, InformerOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ControllerOptions>, ControllerOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LeaderElectionOptions>, LeaderElectionOptionsValidator>());
@@ -35,7 +40,8 @@ public static class ControllerRuntimeServiceCollectionExtensions
             var manager = new ControllerManager(
                 sp.GetService<IKubernetes>(),
                 new ControllerManagerOptions { LeaderElection = leaderElection is null ? null : sp.GetRequiredService<IOptions<LeaderElectionOptions>>().Value },
-                sp.GetRequiredService<ILoggerFactory>());
+                sp.GetRequiredService<ILoggerFactory>(),
+                sp.GetRequiredService<RuntimeMetrics>());
             foreach (var controller in sp.GetServices<IController>())
             {
                 manager.AddController(controller);

@@ -21,18 +21,20 @@ public sealed class LeaseElection
     private readonly IKubernetes _client;
     private readonly LeaderElectionOptions _options;
     private readonly ILogger _logger;
+    private readonly RuntimeMetrics _metrics;
     private volatile bool _isLeader;
     private volatile bool _running;
     private volatile string? _leader;
 
-    public LeaseElection(IKubernetes client, LeaderElectionOptions options, ILogger? logger = null)
+    public LeaseElection(IKubernetes client, LeaderElectionOptions options, ILogger? logger = null, RuntimeMetrics? metrics = null)
     {
+        _metrics = metrics ?? RuntimeMetrics.Default;
         _client = client ?? throw new ArgumentNullException(nameof(client));
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
         _logger = logger ?? NullLogger.Instance;
-        RuntimeMetrics.LeaderElectionMasterStatus.WithLabels(options.LeaseName).Set(0);
+        _metrics.LeaderElectionMasterStatus.WithLabels(options.LeaseName).Set(0);
     }
 
     /// <summary>This replica's identity.</summary>
@@ -101,7 +103,7 @@ public sealed class LeaseElection
         elector.OnStartedLeading += () =>
         {
             _isLeader = true;
-            RuntimeMetrics.LeaderElectionMasterStatus.WithLabels(_options.LeaseName).Set(1);
+            _metrics.LeaderElectionMasterStatus.WithLabels(_options.LeaseName).Set(1);
             Log.BecameLeader(_logger, _options.LeaseName, _options.Identity);
             leading = Task.Run(() => whileLeading(leadingCts.Token), CancellationToken.None);
         };
@@ -163,7 +165,7 @@ public sealed class LeaseElection
         if (_isLeader)
         {
             _isLeader = false;
-            RuntimeMetrics.LeaderElectionMasterStatus.WithLabels(_options.LeaseName).Set(0);
+            _metrics.LeaderElectionMasterStatus.WithLabels(_options.LeaseName).Set(0);
             Log.LostLease(_logger, _options.LeaseName, _options.Identity);
         }
 

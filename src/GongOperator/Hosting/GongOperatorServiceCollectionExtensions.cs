@@ -132,7 +132,7 @@ public static class GongOperatorServiceCollectionExtensions
             sp.GetRequiredService<ILogger<DeletionNotice>>()));
         services.AddSingleton(sp =>
         {
-            var registry = Prometheus.Metrics.DefaultRegistry;
+            var registry = sp.GetRequiredService<Prometheus.CollectorRegistry>();
             var metrics = new OperatorMetrics(registry);
             metrics.TrackOrigins(registry, sp.GetRequiredKeyedService<Informer<GongIntegrationOrigin>>(OriginsInformer));
             return metrics;

@@ -77,7 +77,7 @@ public static class OperatorHost
             _ = provider.GetRequiredService<OperatorMetrics>();
             _ = provider.GetRequiredService<IGongRegistrar>();
 
-            var metricsServer = await ProbeServer.StartAsync(options.MetricsBindAddress, loggerFactory, app => app.MapMetrics("/metrics"), cancellationToken).ConfigureAwait(false);
+            var metricsServer = await ProbeServer.StartAsync(options.MetricsBindAddress, loggerFactory, app => app.MapMetrics("/metrics", provider.GetRequiredService<CollectorRegistry>()), cancellationToken).ConfigureAwait(false);
             if (metricsServer is not null)
             {
                 disposables.Add(metricsServer);
