@@ -7,7 +7,7 @@ namespace GongOperator.Gong;
 /// <summary>An OAuth access token issued to a partner app for one customer company.</summary>
 public sealed record BearerCredentials : GongCredentials
 {
-    private readonly string identity;
+    private readonly string _identity;
 
     /// <summary>Creates Bearer credentials from an access token.</summary>
     public BearerCredentials(string accessToken)
@@ -18,14 +18,14 @@ public sealed record BearerCredentials : GongCredentials
         }
 
         AccessToken = accessToken;
-        identity = "token-sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(accessToken)));
+        _identity = "token-sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(accessToken)));
     }
 
     /// <summary>The access token.</summary>
     public string AccessToken { get; }
 
     /// <inheritdoc />
-    public override string Identity => identity;
+    public override string Identity => _identity;
 
     internal override AuthenticationHeaderValue ToAuthorizationHeader() => new("Bearer", AccessToken);
 }

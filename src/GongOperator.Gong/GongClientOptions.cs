@@ -15,6 +15,9 @@ public sealed class GongClientOptions
     /// <summary>Origins per POST at most.</summary>
     public const int DefaultMaxBatchSize = 100;
 
+    /// <summary>The largest <see cref="MaxBatchSize"/> accepted (the one range, used by the validator and the operator's flag).</summary>
+    public const int MaxBatchSizeLimit = 1000;
+
     /// <summary>Timeout of one HTTP attempt: 10 seconds.</summary>
     public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(10);
 
@@ -83,4 +86,12 @@ public sealed class GongClientOptions
 
     /// <summary>The registration strategy (default <see cref="RegistrationStrategyKind.Incremental"/>; FullSet is not implemented).</summary>
     public RegistrationStrategyKind Strategy { get; set; } = RegistrationStrategyKind.Incremental;
+
+    /// <summary>Null when <paramref name="kind"/> can be used, else why not (the one rule; the validator and the operator's flag report it).</summary>
+    public static string? StrategyProblem(RegistrationStrategyKind kind) => kind switch
+    {
+        RegistrationStrategyKind.Incremental => null,
+        RegistrationStrategyKind.FullSet => $"{RegistrationStrategyKind.FullSet} is not available yet: it is not implemented; use {RegistrationStrategyKind.Incremental}.",
+        _ => $"must be {RegistrationStrategyKind.Incremental}.",
+    };
 }

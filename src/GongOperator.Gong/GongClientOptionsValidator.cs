@@ -16,7 +16,7 @@ internal sealed class GongClientOptionsValidator : IValidateOptions<GongClientOp
 
         Check(options.Burst is >= 1 and <= 1000, nameof(options.Burst), "must be between 1 and 1000.");
         Check(options.DailyQuota >= 1, nameof(options.DailyQuota), "must be at least 1.");
-        Check(options.MaxBatchSize is >= 1 and <= 10_000, nameof(options.MaxBatchSize), "must be between 1 and 10000.");
+        Check(options.MaxBatchSize is >= 1 and <= GongClientOptions.MaxBatchSizeLimit, nameof(options.MaxBatchSize), $"must be between 1 and {GongClientOptions.MaxBatchSizeLimit}.");
         Check(options.AttemptTimeout >= TimeSpan.FromMilliseconds(10) && options.AttemptTimeout <= TimeSpan.FromHours(1), nameof(options.AttemptTimeout), "must be between 10 ms and 1 hour.");
         Check(options.TotalTimeout >= options.AttemptTimeout && options.TotalTimeout <= TimeSpan.FromHours(1), nameof(options.TotalTimeout), "must be at least AttemptTimeout and at most 1 hour.");
         Check(options.MaxRetries is >= 0 and <= 10, nameof(options.MaxRetries), "must be between 0 and 10.");
@@ -30,13 +30,9 @@ internal sealed class GongClientOptionsValidator : IValidateOptions<GongClientOp
         Check(options.CircuitBreakerMinimumThroughput >= 2, nameof(options.CircuitBreakerMinimumThroughput), "must be at least 2.");
         Check(options.CircuitBreakerSamplingDuration >= TimeSpan.FromMilliseconds(500), nameof(options.CircuitBreakerSamplingDuration), "must be at least 500 ms.");
         Check(options.CircuitBreakerBreakDuration >= TimeSpan.FromMilliseconds(500), nameof(options.CircuitBreakerBreakDuration), "must be at least 500 ms.");
-        if (options.Strategy == RegistrationStrategyKind.FullSet)
+        if (GongClientOptions.StrategyProblem(options.Strategy) is { } strategy)
         {
-            failures.Add($"{nameof(options.Strategy)} {RegistrationStrategyKind.FullSet} is not implemented yet; use {RegistrationStrategyKind.Incremental}.");
-        }
-        else if (!Enum.IsDefined(options.Strategy))
-        {
-            failures.Add($"{nameof(options.Strategy)} must be {RegistrationStrategyKind.Incremental}.");
+            failures.Add($"{nameof(options.Strategy)} {strategy}");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

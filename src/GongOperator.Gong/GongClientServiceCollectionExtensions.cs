@@ -24,7 +24,9 @@ public static class GongClientServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GongOperator.Gong.GongClientOptions>, GongOperator.Gong.GongClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
-        services.TryAddSingleton(_ => new GongMetrics(Prometheus.Metrics.DefaultRegistry));
+        // One metrics registry for the process: prometheus-net's default unless the host registers its own first.
+        services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
+        services.TryAddSingleton(sp => new GongMetrics(sp.GetRequiredService<Prometheus.CollectorRegistry>()));
         services.TryAddSingleton<GongOperator.Gong.IRegistrationStrategy, IncrementalStrategy>();
         services.TryAddSingleton<GongApiClient>();
         services.TryAddSingleton<GongOperator.Gong.GongRegistrar>();

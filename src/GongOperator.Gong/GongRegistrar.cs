@@ -11,14 +11,15 @@ namespace GongOperator.Gong;
 /// <summary>The registrar: one budget and one worker per company, created on first use.</summary>
 internal sealed class GongRegistrar : IGongRegistrar, IDisposable
 {
-    private readonly ConcurrentDictionary<CompanyKey, CompanyWorker> workers = new();
-    private readonly CancellationTokenSource stopping = new();
-    private readonly GongApiClient api;
-    private readonly IRegistrationStrategy strategy;
-    private readonly GongClientOptions options;
-    private readonly TimeProvider time;
-    private readonly GongMetrics metrics;
-    private readonly ILogger<GongRegistrar> logger;
+    private readonly ConcurrentDictionary<CompanyKey, CompanyWorker> _workers = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly GongApiClient _api;
+    private readonly IRegistrationStrategy _strategy;
+    private readonly GongClientOptions _options;
+    private readonly SendPolicy _sendPolicy;
+    private readonly TimeProvider _time;
+    private readonly GongMetrics _metrics;
+    private readonly ILogger<GongRegistrar> _logger;
 
     public GongRegistrar(
         GongApiClient api,
@@ -29,21 +30,22 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
         ILogger<GongRegistrar> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.api = api;
-        this.strategy = strategy;
+        _api = api;
+        _strategy = strategy;
         // Reading Value validates the options: a bad configuration fails here, at start, naming the option.
-        this.options = options.Value;
-        this.time = time;
-        this.metrics = metrics;
-        this.logger = logger;
-        metrics.SetQuotaSource(() => workers.Values.Select(w => w.Budget.GetState(time.GetUtcNow())).ToArray());
+        _options = options.Value;
+        _sendPolicy = new SendPolicy(_options);
+        _time = time;
+        _metrics = metrics;
+        _logger = logger;
+        metrics.SetQuotaSource(() => _workers.Values.Select(w => w.Budget.GetState(time.GetUtcNow())).ToArray());
     }
 
     public async Task<RegistrationOutcome> RegisterAsync(GongCompany company, OriginRegistration origin, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(origin);
-        ObjectDisposedException.ThrowIf(stopping.IsCancellationRequested, this);
+        ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
         ct.ThrowIfCancellationRequested();
 
         var worker = WorkerFor(company);
@@ -53,32 +55,33 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
         return await waiter.Task.ConfigureAwait(false);
     }
 
+    /// <summary>The company's budget now: daily quota remaining, when it resets, and any 429 block (tests and diagnostics; the metrics read budgets directly).</summary>
     public CompanyBudgetState GetBudgetState(GongCompany company)
     {
         ArgumentNullException.ThrowIfNull(company);
-        var state = WorkerFor(company).Budget.GetState(time.GetUtcNow());
-        metrics.SetQuotaRemaining(state.Company, state.Remaining);
+        var state = WorkerFor(company).Budget.GetState(_time.GetUtcNow());
+        _metrics.SetQuotaRemaining(state.Company, state.Remaining);
         return state;
     }
 
     public void Dispose()
     {
-        if (!stopping.IsCancellationRequested)
+        if (!_stopping.IsCancellationRequested)
         {
-            stopping.Cancel();
+            _stopping.Cancel();
         }
 
-        stopping.Dispose();
+        _stopping.Dispose();
     }
 
     private CompanyWorker WorkerFor(GongCompany company) =>
-        workers.GetOrAdd(CompanyKey.For(company), key => new CompanyWorker(
-            new CompanyBudget(key, options.CallsPerSecond, options.Burst, options.DailyQuota),
-            api,
-            strategy,
-            options.MaxBatchSize,
-            time,
-            metrics,
-            logger,
-            stopping.Token));
+        _workers.GetOrAdd(CompanyKey.For(company), key => new CompanyWorker(
+            CompanyBudget.For(key, _options),
+            _api,
+            _strategy,
+            _sendPolicy,
+            _time,
+            _metrics,
+            _logger,
+            _stopping.Token));
 }

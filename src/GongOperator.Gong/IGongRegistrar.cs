@@ -9,7 +9,4 @@ public interface IGongRegistrar
     /// are results, not exceptions; only cancellation of <paramref name="ct"/> throws.
     /// </summary>
     Task<RegistrationOutcome> RegisterAsync(GongCompany company, OriginRegistration origin, CancellationToken ct);
-
-    /// <summary>The company's budget now: daily quota remaining, when it resets, and any 429 block.</summary>
-    CompanyBudgetState GetBudgetState(GongCompany company);
 }

@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Error, Message = "The Gong client's worker for {Company} failed; its waiting registrations are answered Unavailable")]
     public static partial void WorkerFailed(ILogger logger, string company, Exception exception);
+
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Information, Message = "Gong answered {OriginCount} origin(s) for {Company}: {Outcome} (request {RequestId})")]
+    public static partial void Answered(ILogger logger, string company, int originCount, string outcome, string? requestId);
 }

@@ -57,7 +57,7 @@ public sealed class SecretsTests
         AssertNoSecret(logs);
         AssertNoSecret(string.Join("\n", outcomes.Select(o => o.ToString())));
         AssertNoSecret(await harness.MetricsText());
-        AssertNoSecret(harness.Registrar.GetBudgetState(Companies.Bearer).ToString());
+        AssertNoSecret(harness.Budgets.GetBudgetState(Companies.Bearer).ToString());
     }
 
     [Fact]

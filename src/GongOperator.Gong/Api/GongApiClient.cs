@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -51,20 +50,20 @@ internal sealed class GongApiClient(
         catch (BrokenCircuitException open)
         {
             DateTimeOffset? retryAt = open.RetryAfter is { } after ? time.GetUtcNow() + after : null;
-            return new Unavailable("circuit open", null, retryAt, null, null);
+            return Unavailable.CircuitOpen(retryAt);
         }
         catch (TimeoutRejectedException)
         {
-            return new Unavailable("timeout", null, null, null, null);
+            return Unavailable.Timeout();
         }
         catch (HttpRequestException failed)
         {
             // The error kind only: exception messages are not ours to vouch for.
-            return new Unavailable("connection failed (" + failed.HttpRequestError + ")", null, null, null, null);
+            return Unavailable.ConnectionFailed(failed.HttpRequestError);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new Unavailable("timeout", null, null, null, null);
+            return Unavailable.Timeout();
         }
 
         using (response)
@@ -85,37 +84,25 @@ internal sealed class GongApiClient(
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new Unavailable("timeout reading response body", status, null, null, null);
+            return Unavailable.TimeoutReadingBody(status);
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            return new Unavailable("connection failed while reading response body", status, null, null, null);
+            return Unavailable.ConnectionFailedReadingBody(status);
         }
 
-        var parsed = Parse(bytes);
-        var requestId = parsed?.RequestId;
-        var errors = parsed?.Errors;
-        switch (response.StatusCode)
+        var outcome = GongAnswers.ToOutcome(status, Parse(bytes), () =>
         {
-            case >= HttpStatusCode.OK and < HttpStatusCode.MultipleChoices:
-                return parsed?.IntegrationId is { } id
-                    ? new Registered(id, requestId)
-                    : new Unavailable("unreadable response body", status, null, requestId, errors);
-            case HttpStatusCode.BadRequest:
-                return new Rejected(requestId, errors);
-            case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
-                return new Unauthorized(status, requestId, errors);
-            case HttpStatusCode.Conflict:
-                return new AlreadyRegistered(requestId, errors);
-            case HttpStatusCode.TooManyRequests:
-                var now = time.GetUtcNow();
-                var until = RetryAfter.ToInstant(response.Headers.RetryAfter, now) ?? now + options.Value.RetryAfterWhenMissing;
-                budget.BlockUntil(until);
-                Log.RateLimitedByGong(logger, budget.Key.Label, until, requestId);
-                return new RateLimited(until, requestId, errors);
-            default:
-                return new Unavailable("HTTP " + status, status, null, requestId, errors);
+            var now = time.GetUtcNow();
+            return RetryAfter.ToInstant(response.Headers.RetryAfter, now) ?? now + options.Value.RetryAfterWhenMissing;
+        });
+        if (outcome is RateLimited limited)
+        {
+            budget.BlockUntil(limited.Until);
+            Log.RateLimitedByGong(logger, budget.Key.Label, limited.Until, limited.RequestId);
         }
+
+        return outcome;
     }
 
     private static IntegrationSettingsResponse? Parse(byte[] bytes)

@@ -54,7 +54,7 @@ internal static class GongHttp
         _ => false,
     };
 
-    private static bool IsTransientStatus(HttpStatusCode code) => (int)code >= 500 || code == HttpStatusCode.RequestTimeout;
+    private static bool IsTransientStatus(HttpStatusCode code) => GongAnswers.IsTransient((int)code);
 
     /// <summary>The pipeline key of a request: one per company, so each company has its own circuit.</summary>
     public static string SelectPipelineKey(HttpRequestMessage request) =>

@@ -6,45 +6,46 @@ using Microsoft.Extensions.Logging;
 namespace GongOperator.Gong.Batching;
 
 /// <summary>
-/// Sends one company's registrations, one call at a time. Registrations that arrive while the company waits
-/// for budget (or while a call is in flight) pile up and leave together in the next call; when the budget is
-/// free, the loop sends at once, so batching adds no delay. The loop stops when nothing waits.
+/// Sends one company's registrations, one call at a time: waits for the budget, asks the <see cref="SendPolicy"/>
+/// when and how many leave and the strategy what the call holds, and settles every caller. Registrations that arrive
+/// while the company waits for budget (or while a call is in flight) pile up and leave together in the next call.
+/// The loop stops when nothing waits.
 /// </summary>
 internal sealed class CompanyWorker(
     CompanyBudget budget,
     GongApiClient api,
     IRegistrationStrategy strategy,
-    int maxBatchSize,
+    SendPolicy sendPolicy,
     TimeProvider time,
     GongMetrics metrics,
     ILogger logger,
     CancellationToken stopping)
 {
-    private readonly Lock gate = new();
-    private readonly List<PendingOrigin> waiting = [];
-    private readonly Dictionary<OriginRegistration, PendingOrigin> waitingByOrigin = [];
-    private bool running;
-    private GongCompany? company;
+    private readonly Lock _gate = new();
+    private readonly List<PendingOrigin> _waiting = [];
+    private readonly Dictionary<OriginRegistration, PendingOrigin> _waitingByOrigin = [];
+    private bool _running;
+    private GongCompany? _company;
 
     public CompanyBudget Budget { get; } = budget;
 
     public void Enqueue(GongCompany latest, OriginRegistration origin, TaskCompletionSource<RegistrationOutcome> waiter)
     {
         bool start;
-        lock (gate)
+        lock (_gate)
         {
             // The latest credentials win: a rotated secret for the same key id is used from now on.
-            company = latest;
-            if (!waitingByOrigin.TryGetValue(origin, out var pending))
+            _company = latest;
+            if (!_waitingByOrigin.TryGetValue(origin, out var pending))
             {
-                pending = new PendingOrigin(origin);
-                waitingByOrigin.Add(origin, pending);
-                waiting.Add(pending);
+                pending = new PendingOrigin(origin, time.GetUtcNow());
+                _waitingByOrigin.Add(origin, pending);
+                _waiting.Add(pending);
             }
 
             pending.Waiters.Add(waiter);
-            start = !running;
-            running = true;
+            start = !_running;
+            _running = true;
         }
 
         if (start)
@@ -60,7 +61,7 @@ internal sealed class CompanyWorker(
             while (true)
             {
                 stopping.ThrowIfCancellationRequested();
-                lock (gate)
+                lock (_gate)
                 {
                     // Nothing left to send: stop before asking the budget, so an idle worker never "waits" for a token.
                     if (StopIfIdle())
@@ -69,64 +70,57 @@ internal sealed class CompanyWorker(
                     }
                 }
 
-                var now = time.GetUtcNow();
-                var decision = Budget.Check(now);
-                if (decision.Verdict == BudgetVerdict.WaitForToken)
-                {
-                    metrics.CountRateLimitWait("token");
-                    await Task.Delay(decision.At - now, time, stopping).ConfigureAwait(false);
-                    continue;
-                }
-
+                var budgetNow = await Budget.WaitAsync(spend: false, time, CountTokenWait, stopping).ConfigureAwait(false);
                 GongCompany target;
-                RegistrationCall call;
-                Dictionary<OriginRegistration, PendingOrigin> taken;
-                lock (gate)
+                SendDecision decision;
+                (RegistrationCall Call, Dictionary<OriginRegistration, PendingOrigin> Taken)? next = null;
+                lock (_gate)
                 {
                     if (StopIfIdle())
                     {
                         return;
                     }
 
-                    target = company!;
-                    if (decision.Verdict != BudgetVerdict.Granted)
+                    // The list is oldest first: removals keep the order.
+                    target = _company!;
+                    decision = sendPolicy.Decide(budgetNow, new WaitingOrigins(_waiting.Count, _waiting[0].Since));
+                    switch (decision)
                     {
-                        // Closed by a 429 or the daily quota: everyone waiting hears it now, no call is made.
-                        var closed = Refused(decision);
-                        waiting.ForEach(p => p.Settle(closed));
-                        waiting.Clear();
-                        waitingByOrigin.Clear();
-                        continue;
+                        case SendDecision.AnswerAll closed:
+                            CountRefusal(budgetNow);
+                            _waiting.ForEach(p => p.Settle(closed.Outcome));
+                            _waiting.Clear();
+                            _waitingByOrigin.Clear();
+                            continue;
+                        case SendDecision.Send send:
+                            next = Take(target, send.MaxOrigins);
+                            break;
                     }
-
-                    call = strategy.PlanCall(target, waiting.ConvertAll(p => p.Origin), maxBatchSize);
-                    taken = new Dictionary<OriginRegistration, PendingOrigin>(call.Answers.Count);
-                    foreach (var origin in call.Answers)
-                    {
-                        if (waitingByOrigin.Remove(origin, out var pending))
-                        {
-                            taken[origin] = pending;
-                        }
-                    }
-
-                    waiting.RemoveAll(p => taken.ContainsKey(p.Origin));
                 }
 
-                await SendAsync(target, call, taken).ConfigureAwait(false);
+                if (next is { } taking)
+                {
+                    await SendAsync(target, taking.Call, taking.Taken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var delay = ((SendDecision.WaitUntil)decision).At - time.GetUtcNow();
+                await Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, time, stopping).ConfigureAwait(false);
             }
         }
         catch (Exception e)
         {
+            // A catch-all on purpose: whatever stops the loop, no caller may be left waiting.
             RegistrationOutcome? failure = null;
             if (!(e is OperationCanceledException && stopping.IsCancellationRequested))
             {
                 Log.WorkerFailed(logger, Budget.Key.Label, e);
-                failure = new Unavailable("internal client error", null, null, null, null);
+                failure = Unavailable.InternalClientError();
             }
 
-            lock (gate)
+            lock (_gate)
             {
-                foreach (var pending in waiting)
+                foreach (var pending in _waiting)
                 {
                     if (failure is null)
                     {
@@ -138,9 +132,9 @@ internal sealed class CompanyWorker(
                     }
                 }
 
-                waiting.Clear();
-                waitingByOrigin.Clear();
-                running = false;
+                _waiting.Clear();
+                _waitingByOrigin.Clear();
+                _running = false;
             }
         }
     }
@@ -157,7 +151,7 @@ internal sealed class CompanyWorker(
             {
                 var outcome = await WaitForBudgetAsync().ConfigureAwait(false)
                     ?? await api.PostAsync(target, Budget, call.Body, stopping).ConfigureAwait(false);
-                if (outcome is Rejected or AlreadyRegistered && call.Answers.Count > 1)
+                if (outcome.MayConcernPartOfTheCall && call.Answers.Count > 1)
                 {
                     var parts = strategy.SplitRefusedCall(target, call);
                     if (parts.Count > 0)
@@ -185,7 +179,7 @@ internal sealed class CompanyWorker(
         finally
         {
             // Whatever was not answered (cancellation, a failure) must not leave callers hanging.
-            var leftover = new Unavailable("internal client error", null, null, null, null);
+            var leftover = Unavailable.InternalClientError();
             foreach (var pending in taken.Values)
             {
                 if (stopping.IsCancellationRequested)
@@ -203,43 +197,51 @@ internal sealed class CompanyWorker(
     /// <summary>Null when a call may be made now; else the outcome that closes the company.</summary>
     private async Task<RegistrationOutcome?> WaitForBudgetAsync()
     {
-        while (true)
+        var decision = await Budget.WaitAsync(spend: false, time, CountTokenWait, stopping).ConfigureAwait(false);
+        if (decision.Verdict == BudgetVerdict.Granted)
         {
-            var now = time.GetUtcNow();
-            var decision = Budget.Check(now);
-            switch (decision.Verdict)
-            {
-                case BudgetVerdict.Granted:
-                    return null;
-                case BudgetVerdict.WaitForToken:
-                    metrics.CountRateLimitWait("token");
-                    await Task.Delay(decision.At - now, time, stopping).ConfigureAwait(false);
-                    break;
-                default:
-                    return Refused(decision);
-            }
+            return null;
         }
+
+        CountRefusal(decision);
+        return decision.ToClosedOutcome();
     }
 
-    /// <summary>Drops abandoned origins; when nothing is left, marks the worker stopped and returns true. Call under <see cref="gate"/>.</summary>
+    /// <summary>Takes the strategy's next call (at most <paramref name="maxOrigins"/>) out of the waiting list. Call under <see cref="_gate"/>.</summary>
+    private (RegistrationCall Call, Dictionary<OriginRegistration, PendingOrigin> Taken) Take(GongCompany target, int maxOrigins)
+    {
+        var call = strategy.PlanCall(target, _waiting.ConvertAll(p => p.Origin), maxOrigins);
+        var taken = new Dictionary<OriginRegistration, PendingOrigin>(call.Answers.Count);
+        foreach (var origin in call.Answers)
+        {
+            if (_waitingByOrigin.Remove(origin, out var pending))
+            {
+                taken[origin] = pending;
+            }
+        }
+
+        _waiting.RemoveAll(p => taken.ContainsKey(p.Origin));
+        return (call, taken);
+    }
+
+    private void CountTokenWait() => metrics.CountRateLimitWait("token");
+
+    /// <summary>Drops abandoned origins; when nothing is left, marks the worker stopped and returns true. Call under <see cref="_gate"/>.</summary>
     private bool StopIfIdle()
     {
-        waiting.RemoveAll(p => p.Abandoned && waitingByOrigin.Remove(p.Origin));
-        if (waiting.Count > 0)
+        _waiting.RemoveAll(p => p.Abandoned && _waitingByOrigin.Remove(p.Origin));
+        if (_waiting.Count > 0)
         {
             return false;
         }
 
-        running = false;
+        _running = false;
         return true;
     }
 
-    /// <summary>Counts a refusal by a closed company (a 429 or the daily quota) and returns the outcome its callers get.</summary>
-    private RegistrationOutcome Refused(BudgetDecision decision)
-    {
+    /// <summary>Counts a refusal by a closed company (a 429 or the daily quota).</summary>
+    private void CountRefusal(BudgetDecision decision) =>
         metrics.CountRateLimitWait(decision.Verdict == BudgetVerdict.RateLimited ? "retry_after" : "quota");
-        return decision.ToClosedOutcome();
-    }
 
     private void LogOutcome(string label, RegistrationCall call, RegistrationOutcome outcome)
     {
@@ -266,6 +268,10 @@ internal sealed class CompanyWorker(
                 break;
             case Unavailable unavailable:
                 Log.Unavailable(logger, label, call.Answers.Count, unavailable.Reason, outcome.RequestId);
+                break;
+            default:
+                // An outcome without a line of its own is still logged, so a new one is never silent.
+                Log.Answered(logger, label, call.Answers.Count, outcome.GetType().Name, outcome.RequestId);
                 break;
         }
     }

@@ -1,9 +1,12 @@
 namespace GongOperator.Gong.Batching;
 
 /// <summary>One distinct origin waiting for its company's next call, with every caller waiting for it.</summary>
-internal sealed class PendingOrigin(OriginRegistration origin)
+internal sealed class PendingOrigin(OriginRegistration origin, DateTimeOffset since)
 {
     public OriginRegistration Origin { get; } = origin;
+
+    /// <summary>When the first caller asked for it.</summary>
+    public DateTimeOffset Since { get; } = since;
 
     public List<TaskCompletionSource<RegistrationOutcome>> Waiters { get; } = [];
 

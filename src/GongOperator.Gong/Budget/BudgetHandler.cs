@@ -13,22 +13,13 @@ internal sealed class BudgetHandler(TimeProvider time, GongMetrics metrics) : De
     {
         var budget = GongHttp.BudgetOf(request)
             ?? throw new InvalidOperationException("A Gong request must carry its company's budget.");
-        while (true)
+        var decision = await budget.WaitAsync(spend: true, time, () => metrics.CountRateLimitWait("token"), cancellationToken).ConfigureAwait(false);
+        if (decision.Verdict != BudgetVerdict.Granted)
         {
-            var now = time.GetUtcNow();
-            var decision = budget.TryConsume(now);
-            switch (decision.Verdict)
-            {
-                case BudgetVerdict.Granted:
-                    metrics.SetQuotaRemaining(budget.Key.Label, budget.GetState(now).Remaining);
-                    return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                case BudgetVerdict.WaitForToken:
-                    metrics.CountRateLimitWait("token");
-                    await Task.Delay(decision.At - now, time, cancellationToken).ConfigureAwait(false);
-                    break;
-                default:
-                    throw new BudgetBlockedException(decision);
-            }
+            throw new BudgetBlockedException(decision);
         }
+
+        metrics.SetQuotaRemaining(budget.Key.Label, budget.GetState(time.GetUtcNow()).Remaining);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

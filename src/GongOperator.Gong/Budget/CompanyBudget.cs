@@ -28,6 +28,34 @@ internal sealed class CompanyBudget
 
     public CompanyKey Key { get; }
 
+    /// <summary>A budget with the per-company limits of <paramref name="options"/>.</summary>
+    public static CompanyBudget For(CompanyKey key, GongClientOptions options) =>
+        new(key, options.CallsPerSecond, options.Burst, options.DailyQuota);
+
+    /// <summary>
+    /// The one budget wait: waits out the per-second pace (on <paramref name="time"/>, calling <paramref name="onTokenWait"/>
+    /// before each wait) until a call may be made or the company is closed, and returns that decision. With
+    /// <paramref name="spend"/> a granted call is spent (an HTTP attempt); without, the budget is only looked at (a
+    /// worker deciding whether its callers can be answered now).
+    /// </summary>
+    public async Task<BudgetDecision> WaitAsync(bool spend, TimeProvider time, Action onTokenWait, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(onTokenWait);
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var decision = spend ? TryConsume(now) : Check(now);
+            if (decision.Verdict != BudgetVerdict.WaitForToken)
+            {
+                return decision;
+            }
+
+            onTokenWait();
+            await Task.Delay(decision.At - now, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Says whether a call could be made now, without spending anything.</summary>
     public BudgetDecision Check(DateTimeOffset now)
     {

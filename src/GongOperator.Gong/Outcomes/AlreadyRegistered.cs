@@ -8,4 +8,7 @@ public sealed record AlreadyRegistered : RegistrationOutcome
         : base(requestId, errors)
     {
     }
+
+    /// <summary>A 409 for a batch may be about one origin in it (whether Gong answers a partial 409 is not documented).</summary>
+    internal override bool MayConcernPartOfTheCall => true;
 }

@@ -12,4 +12,7 @@ public sealed record QuotaExhausted : RegistrationOutcome
 
     /// <summary>The start of the next quota window (00:00 UTC).</summary>
     public DateTimeOffset Until { get; }
+
+    /// <inheritdoc />
+    public override DateTimeOffset? RetryNotBefore => Until;
 }

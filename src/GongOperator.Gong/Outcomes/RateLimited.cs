@@ -12,4 +12,7 @@ public sealed record RateLimited : RegistrationOutcome
 
     /// <summary>When the company opens again (from Retry-After).</summary>
     public DateTimeOffset Until { get; }
+
+    /// <inheritdoc />
+    public override DateTimeOffset? RetryNotBefore => Until;
 }

@@ -8,4 +8,7 @@ public sealed record Rejected : RegistrationOutcome
         : base(requestId, errors)
     {
     }
+
+    /// <summary>A 400 for a batch may be about one origin in it.</summary>
+    internal override bool MayConcernPartOfTheCall => true;
 }

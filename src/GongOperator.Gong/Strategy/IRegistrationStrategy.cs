@@ -6,9 +6,6 @@ namespace GongOperator.Gong;
 /// </summary>
 public interface IRegistrationStrategy
 {
-    /// <summary>Which strategy this is.</summary>
-    RegistrationStrategyKind Kind { get; }
-
     /// <summary>
     /// Plans the next call for <paramref name="company"/> from the registrations waiting for it (distinct,
     /// oldest first, never empty). The plan's <see cref="RegistrationCall.Answers"/> must be taken from

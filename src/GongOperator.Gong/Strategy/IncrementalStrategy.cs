@@ -6,8 +6,6 @@ namespace GongOperator.Gong.Strategy;
 /// </summary>
 internal sealed class IncrementalStrategy : IRegistrationStrategy
 {
-    public RegistrationStrategyKind Kind => RegistrationStrategyKind.Incremental;
-
     public RegistrationCall PlanCall(GongCompany company, IReadOnlyList<OriginRegistration> waiting, int maxBatchSize)
     {
         ArgumentNullException.ThrowIfNull(waiting);

@@ -22,17 +22,22 @@ public sealed class Controller<T> : IAbortableController
     private readonly IReconciler _reconciler;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly RuntimeMetrics _metrics;
     private readonly List<UpdatePredicate<T>> _predicates = [];
     private readonly List<IInformer> _informers = [];
     private volatile WorkQueue<ObjectKey>? _queue;
     private int _active;
     private int _running;
 
-    public Controller(ControllerOptions options, Informer<T> informer, IReconciler reconciler, ILogger? logger = null, TimeProvider? timeProvider = null)
+    public Controller(ControllerOptions options, Informer<T> informer, IReconciler reconciler, ILogger? logger = null, TimeProvider? timeProvider = null, RuntimeMetrics? metrics = null)
     {
+        _metrics = metrics ?? RuntimeMetrics.Default;
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.Name);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentReconciles, 1);
+        if (new ControllerOptionsValidator().Validate(null, options) is { Failed: true } invalid)
+        {
+            throw new ArgumentException(invalid.FailureMessage, nameof(options));
+        }
+
         _options = options;
         _primary = informer ?? throw new ArgumentNullException(nameof(informer));
         _reconciler = reconciler ?? throw new ArgumentNullException(nameof(reconciler));
@@ -124,7 +129,7 @@ public sealed class Controller<T> : IAbortableController
                 return;
             }
 
-            using var queue = new WorkQueue<ObjectKey>(_options.WorkQueue with { Name = Name }, _time);
+            using var queue = new WorkQueue<ObjectKey>(_options.WorkQueue with { Name = Name }, _time, _metrics);
             _queue = queue;
 
             // A fresh run (first start, or leadership regained) looks at every object once.
@@ -136,7 +141,7 @@ public sealed class Controller<T> : IAbortableController
             // Shut the queue inside the cancellation itself, so no worker takes a new key after stop was requested.
             using var stopRegistration = stopping.Register(queue.ShutDown);
             using var reconcileCts = CancellationTokenSource.CreateLinkedTokenSource(abort);
-            RuntimeMetrics.MaxConcurrentReconciles.WithLabels(Name).Set(_options.MaxConcurrentReconciles);
+            _metrics.MaxConcurrentReconciles.WithLabels(Name).Set(_options.MaxConcurrentReconciles);
             var workers = Enumerable.Range(0, _options.MaxConcurrentReconciles)
                 .Select(_ => Task.Run(() => WorkerAsync(queue, reconcileCts.Token), CancellationToken.None))
                 .ToArray();
@@ -200,14 +205,14 @@ public sealed class Controller<T> : IAbortableController
             }
 
             Interlocked.Increment(ref _active);
-            RuntimeMetrics.ActiveWorkers.WithLabels(Name).Inc();
+            _metrics.ActiveWorkers.WithLabels(Name).Inc();
             try
             {
                 await ReconcileOneAsync(queue, key, reconcileToken).ConfigureAwait(false);
             }
             finally
             {
-                RuntimeMetrics.ActiveWorkers.WithLabels(Name).Dec();
+                _metrics.ActiveWorkers.WithLabels(Name).Dec();
                 Interlocked.Decrement(ref _active);
                 queue.Done(key);
             }
@@ -216,6 +221,7 @@ public sealed class Controller<T> : IAbortableController
 
     private async Task ReconcileOneAsync(WorkQueue<ObjectKey> queue, ObjectKey key, CancellationToken reconcileToken)
     {
+        using var scope = _logger.BeginScope(new ReconcileScope(Name, key, Guid.NewGuid().ToString("N")));
         var started = _time.GetTimestamp();
         string result;
         try
@@ -242,22 +248,21 @@ public sealed class Controller<T> : IAbortableController
         catch (TerminalReconcileException e)
         {
             queue.Forget(key);
-            RuntimeMetrics.ReconcileErrors.WithLabels(Name).Inc();
-            RuntimeMetrics.ReconcileTerminalErrors.WithLabels(Name).Inc();
+            _metrics.ReconcileErrors.WithLabels(Name).Inc();
+            _metrics.ReconcileTerminalErrors.WithLabels(Name).Inc();
             Log.ReconcileTerminal(_logger, Name, key.ToString(), e);
             result = "error";
         }
-#pragma warning disable CA1031 // Any reconciler failure means "back off and retry"; it must not kill the worker.
         catch (Exception e)
-#pragma warning restore CA1031
         {
+            // A catch-all on purpose: any reconciler failure means "back off and retry"; it must not kill the worker.
             queue.AddRateLimited(key);
-            RuntimeMetrics.ReconcileErrors.WithLabels(Name).Inc();
+            _metrics.ReconcileErrors.WithLabels(Name).Inc();
             Log.ReconcileFailed(_logger, Name, key.ToString(), e);
             result = "error";
         }
 
-        RuntimeMetrics.ReconcileTotal.WithLabels(Name, result).Inc();
-        RuntimeMetrics.ReconcileTime.WithLabels(Name).Observe(_time.GetElapsedTime(started).TotalSeconds);
+        _metrics.ReconcileTotal.WithLabels(Name, result).Inc();
+        _metrics.ReconcileTime.WithLabels(Name).Observe(_time.GetElapsedTime(started).TotalSeconds);
     }
 }

@@ -14,7 +14,7 @@ namespace GongOperator.Kubernetes.Events;
 /// bump count and lastTimestamp of the existing Event by PATCH; similar ones are combined; a per-object spam filter
 /// applies. Best effort: failures are logged, never thrown (cancellation aside).
 /// </summary>
-public sealed class EventRecorder : IDisposable
+public sealed class EventRecorder : IEventRecorder, IDisposable
 {
     private readonly IKubernetes _client;
     private readonly string _component;
@@ -81,10 +81,9 @@ public sealed class EventRecorder : IDisposable
         {
             throw;
         }
-#pragma warning disable CA1031 // Events are best effort; a failed write must not fail the reconcile.
         catch (Exception e)
-#pragma warning restore CA1031
         {
+            // A catch-all on purpose: events are best effort; a failed write must not fail the reconcile.
             Log.EventWriteFailed(_logger, reason, meta.Name, e);
         }
         finally

@@ -1,6 +1,7 @@
 using GongOperator.Kubernetes.Controllers;
 using GongOperator.Kubernetes.Informers;
 using GongOperator.Kubernetes.LeaderElection;
+using GongOperator.Kubernetes.Metrics;
 using k8s;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,8 @@ public sealed class ControllerManager
     /// <param name="client">The client; required when <paramref name="options"/> configures leader election.</param>
     /// <param name="options">Options; null for defaults (no leader election).</param>
     /// <param name="loggerFactory">Loggers; optional.</param>
-    public ControllerManager(IKubernetes? client, ControllerManagerOptions? options = null, ILoggerFactory? loggerFactory = null)
+    /// <param name="metrics">Where the leader-election gauge goes; default <see cref="RuntimeMetrics.Default"/>.</param>
+    public ControllerManager(IKubernetes? client, ControllerManagerOptions? options = null, ILoggerFactory? loggerFactory = null, RuntimeMetrics? metrics = null)
     {
         options ??= new ControllerManagerOptions();
         var factory = loggerFactory ?? NullLoggerFactory.Instance;
@@ -36,7 +38,8 @@ public sealed class ControllerManager
             Election = new LeaseElection(
                 client ?? throw new ArgumentException("Leader election needs a Kubernetes client.", nameof(client)),
                 election,
-                factory.CreateLogger<LeaseElection>());
+                factory.CreateLogger<LeaseElection>(),
+                metrics);
         }
 
         LivenessCheck = new DelegateHealthCheck(CheckLiveness);

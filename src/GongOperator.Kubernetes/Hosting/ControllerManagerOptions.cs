@@ -6,5 +6,5 @@ namespace GongOperator.Kubernetes.Hosting;
 public sealed record ControllerManagerOptions
 {
     /// <summary>Leader election; null runs the controllers without it (one replica, or tests).</summary>
-    public LeaderElectionOptions? LeaderElection { get; init; }
+    public LeaderElectionOptions? LeaderElection { get; set; }
 }

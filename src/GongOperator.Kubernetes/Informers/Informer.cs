@@ -15,7 +15,7 @@ namespace GongOperator.Kubernetes.Informers;
 /// timeout plus a grace; relist on 410 Gone. Handlers see every change after the cache has it.
 /// </summary>
 /// <typeparam name="T">The object type.</typeparam>
-public sealed class Informer<T> : IInformer
+public sealed class Informer<T> : IInformer, IObjectReader<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly IListWatchSource<T> _source;
@@ -37,9 +37,9 @@ public sealed class Informer<T> : IInformer
     {
         _source = source ?? throw new ArgumentNullException(nameof(source));
         _options = options ?? new InformerOptions();
-        if (_options.MinWatchTimeout < TimeSpan.FromSeconds(1) || _options.MaxWatchTimeout < _options.MinWatchTimeout)
+        if (new InformerOptionsValidator().Validate(null, _options) is { Failed: true } invalid)
         {
-            throw new ArgumentException("InformerOptions: MinWatchTimeout must be at least 1 s and MaxWatchTimeout at least MinWatchTimeout.", nameof(options));
+            throw new ArgumentException(invalid.FailureMessage, nameof(options));
         }
 
         _logger = logger ?? NullLogger.Instance;
@@ -184,6 +184,7 @@ public sealed class Informer<T> : IInformer
             }
             catch (Exception e)
             {
+                // A catch-all on purpose: any list or watch failure means "back off and connect again".
                 Log.ListWatchFailed(_logger, Name, scope ?? "*", backoff, e);
                 try
                 {
@@ -398,10 +399,9 @@ public sealed class Informer<T> : IInformer
         {
             call(handler);
         }
-#pragma warning disable CA1031 // A faulty handler must not stop the informer for everyone else.
         catch (Exception e)
-#pragma warning restore CA1031
         {
+            // A catch-all on purpose: a faulty handler must not stop the informer for everyone else.
             Log.HandlerFailed(_logger, Name, e);
         }
     }

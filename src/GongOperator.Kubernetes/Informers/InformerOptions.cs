@@ -4,35 +4,35 @@ namespace GongOperator.Kubernetes.Informers;
 public sealed record InformerOptions
 {
     /// <summary>Name used in logs and health reports. Default: the type name.</summary>
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Namespaces to watch (one list+watch each); empty means all namespaces.</summary>
-    public IReadOnlyList<string> Namespaces { get; init; } = [];
+    public IReadOnlyList<string> Namespaces { get; set; } = [];
 
     /// <summary>Label selector applied server-side, for example "app=x,tier!=db". Null for all objects.</summary>
-    public string? LabelSelector { get; init; }
+    public string? LabelSelector { get; set; }
 
     /// <summary>Replays the cache to the handlers as updates at this period (local, no server call). Null disables it.</summary>
-    public TimeSpan? ResyncPeriod { get; init; }
+    public TimeSpan? ResyncPeriod { get; set; }
 
     /// <summary>Page size of a relist. Default 500 (client-go).</summary>
-    public int PageSize { get; init; } = 500;
+    public int PageSize { get; set; } = 500;
 
     /// <summary>Lower bound of the random watch timeoutSeconds. Default 300 s (client-go picks 5–10 min).</summary>
-    public TimeSpan MinWatchTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan MinWatchTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Upper bound of the random watch timeoutSeconds. Default 600 s.</summary>
-    public TimeSpan MaxWatchTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan MaxWatchTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// A watch that delivers nothing (not even a bookmark) for its timeout plus this grace is taken as stalled and
     /// restarted. Default 30 s.
     /// </summary>
-    public TimeSpan StallGrace { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan StallGrace { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>First wait before re-connecting after a failed list or watch. Default 800 ms (client-go).</summary>
-    public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(800);
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(800);
 
     /// <summary>Cap of the re-connect back-off. Default 30 s (client-go).</summary>
-    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 }

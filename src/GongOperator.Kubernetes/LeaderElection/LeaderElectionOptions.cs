@@ -13,25 +13,25 @@ public sealed record LeaderElectionOptions
     public static readonly TimeSpan DefaultRetryPeriod = TimeSpan.FromSeconds(2);
 
     /// <summary>Name of the coordination.k8s.io/v1 Lease.</summary>
-    public required string LeaseName { get; init; }
+    public required string LeaseName { get; set; }
 
     /// <summary>Namespace of the Lease.</summary>
-    public required string LeaseNamespace { get; init; }
+    public required string LeaseNamespace { get; set; }
 
     /// <summary>This replica's identity (holderIdentity). Default: host name plus a random suffix.</summary>
-    public string Identity { get; init; } = Environment.MachineName + "_" + Guid.NewGuid().ToString("N")[..8];
+    public string Identity { get; set; } = Environment.MachineName + "_" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>How long a standby waits after it last saw the lease change before taking it. Default 15 s.</summary>
-    public TimeSpan LeaseDuration { get; init; } = DefaultLeaseDuration;
+    public TimeSpan LeaseDuration { get; set; } = DefaultLeaseDuration;
 
     /// <summary>How long the leader keeps retrying a failed renewal before it gives up leading. Default 10 s.</summary>
-    public TimeSpan RenewDeadline { get; init; } = DefaultRenewDeadline;
+    public TimeSpan RenewDeadline { get; set; } = DefaultRenewDeadline;
 
     /// <summary>Wait between acquire/renew attempts. Default 2 s.</summary>
-    public TimeSpan RetryPeriod { get; init; } = DefaultRetryPeriod;
+    public TimeSpan RetryPeriod { get; set; } = DefaultRetryPeriod;
 
     /// <summary>On a clean stop, write an empty holder so a standby takes over at once. Default true.</summary>
-    public bool ReleaseOnCancel { get; init; } = true;
+    public bool ReleaseOnCancel { get; set; } = true;
 
     /// <summary>Throws when the durations break client-go's rule: lease &gt; renew deadline &gt; 1.2 × retry period.</summary>
     public void Validate()

@@ -21,18 +21,20 @@ public sealed class LeaseElection
     private readonly IKubernetes _client;
     private readonly LeaderElectionOptions _options;
     private readonly ILogger _logger;
+    private readonly RuntimeMetrics _metrics;
     private volatile bool _isLeader;
     private volatile bool _running;
     private volatile string? _leader;
 
-    public LeaseElection(IKubernetes client, LeaderElectionOptions options, ILogger? logger = null)
+    public LeaseElection(IKubernetes client, LeaderElectionOptions options, ILogger? logger = null, RuntimeMetrics? metrics = null)
     {
+        _metrics = metrics ?? RuntimeMetrics.Default;
         _client = client ?? throw new ArgumentNullException(nameof(client));
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
         _logger = logger ?? NullLogger.Instance;
-        RuntimeMetrics.LeaderElectionMasterStatus.WithLabels(options.LeaseName).Set(0);
+        _metrics.LeaderElectionMasterStatus.WithLabels(options.LeaseName).Set(0);
     }
 
     /// <summary>This replica's identity.</summary>
@@ -101,7 +103,7 @@ public sealed class LeaseElection
         elector.OnStartedLeading += () =>
         {
             _isLeader = true;
-            RuntimeMetrics.LeaderElectionMasterStatus.WithLabels(_options.LeaseName).Set(1);
+            _metrics.LeaderElectionMasterStatus.WithLabels(_options.LeaseName).Set(1);
             Log.BecameLeader(_logger, _options.LeaseName, _options.Identity);
             leading = Task.Run(() => whileLeading(leadingCts.Token), CancellationToken.None);
         };
@@ -128,10 +130,9 @@ public sealed class LeaseElection
         {
             // Stopping.
         }
-#pragma warning disable CA1031 // KubernetesClient's elector throws on transport errors; campaign again instead of dying.
         catch (Exception e)
-#pragma warning restore CA1031
         {
+            // A catch-all on purpose: KubernetesClient's elector throws on transport errors; campaign again instead of dying.
             Log.ElectionError(_logger, _options.LeaseName, e);
         }
 
@@ -150,10 +151,9 @@ public sealed class LeaseElection
         {
             // The work ended because leadership ended.
         }
-#pragma warning disable CA1031 // The work's failure is logged; the election goes on.
         catch (Exception e)
-#pragma warning restore CA1031
         {
+            // A catch-all on purpose: the work's failure is logged; the election goes on.
             Log.ElectionError(_logger, _options.LeaseName, e);
         }
 
@@ -165,7 +165,7 @@ public sealed class LeaseElection
         if (_isLeader)
         {
             _isLeader = false;
-            RuntimeMetrics.LeaderElectionMasterStatus.WithLabels(_options.LeaseName).Set(0);
+            _metrics.LeaderElectionMasterStatus.WithLabels(_options.LeaseName).Set(0);
             Log.LostLease(_logger, _options.LeaseName, _options.Identity);
         }
 
@@ -206,10 +206,9 @@ public sealed class LeaseElection
         {
             // Someone else already moved the lease on: nothing to release.
         }
-#pragma warning disable CA1031 // Release is an optimisation; the lease expires anyway.
         catch (Exception e)
-#pragma warning restore CA1031
         {
+            // A catch-all on purpose: release is an optimisation; the lease expires anyway.
             Log.ReleaseFailed(_logger, _options.LeaseName, e);
         }
     }

@@ -26,10 +26,12 @@ public sealed class WorkQueue<T> : IDisposable
     private readonly WorkQueueOptions _options;
     private readonly TokenBucket _bucket;
     private readonly ITimer _timer;
+    private readonly RuntimeMetrics _metrics;
     private bool _shuttingDown;
 
-    public WorkQueue(WorkQueueOptions? options = null, TimeProvider? timeProvider = null)
+    public WorkQueue(WorkQueueOptions? options = null, TimeProvider? timeProvider = null, RuntimeMetrics? metrics = null)
     {
+        _metrics = metrics ?? RuntimeMetrics.Default;
         _options = options ?? new WorkQueueOptions();
         _time = timeProvider ?? TimeProvider.System;
         _bucket = new TokenBucket(_options.RetryRatePerSecond, _options.RetryBurst, _time);
@@ -129,7 +131,7 @@ public sealed class WorkQueue<T> : IDisposable
         }
 
         var bucketDelay = _bucket.Reserve();
-        RuntimeMetrics.WorkQueueRetries.WithLabels(Name).Inc();
+        _metrics.WorkQueueRetries.WithLabels(Name).Inc();
         AddAfter(item, delay > bucketDelay ? delay : bucketDelay);
     }
 
@@ -174,11 +176,11 @@ public sealed class WorkQueue<T> : IDisposable
                     var now = _time.GetTimestamp();
                     if (_queuedAt.Remove(item, out var queuedAt))
                     {
-                        RuntimeMetrics.WorkQueueQueueDuration.WithLabels(Name).Observe(_time.GetElapsedTime(queuedAt, now).TotalSeconds);
+                        _metrics.WorkQueueQueueDuration.WithLabels(Name).Observe(_time.GetElapsedTime(queuedAt, now).TotalSeconds);
                     }
 
                     _startedAt[item] = now;
-                    RuntimeMetrics.WorkQueueDepth.WithLabels(Name).Set(_queue.Count);
+                    _metrics.WorkQueueDepth.WithLabels(Name).Set(_queue.Count);
                     return (item, false);
                 }
 
@@ -208,7 +210,7 @@ public sealed class WorkQueue<T> : IDisposable
             _processing.Remove(item);
             if (_startedAt.Remove(item, out var started))
             {
-                RuntimeMetrics.WorkQueueWorkDuration.WithLabels(Name).Observe(_time.GetElapsedTime(started).TotalSeconds);
+                _metrics.WorkQueueWorkDuration.WithLabels(Name).Observe(_time.GetElapsedTime(started).TotalSeconds);
             }
 
             if (_dirty.Contains(item) && !_shuttingDown)
@@ -257,7 +259,7 @@ public sealed class WorkQueue<T> : IDisposable
         }
 
         // Counted like client-go: only adds that were not already pending.
-        RuntimeMetrics.WorkQueueAdds.WithLabels(Name).Inc();
+        _metrics.WorkQueueAdds.WithLabels(Name).Inc();
 
         if (_processing.Contains(item))
         {
@@ -271,7 +273,7 @@ public sealed class WorkQueue<T> : IDisposable
     {
         _queue.Enqueue(item);
         _queuedAt[item] = _time.GetTimestamp();
-        RuntimeMetrics.WorkQueueDepth.WithLabels(Name).Set(_queue.Count);
+        _metrics.WorkQueueDepth.WithLabels(Name).Set(_queue.Count);
         WakeGettersLocked();
     }
 

@@ -13,7 +13,7 @@ namespace GongOperator.Kubernetes.Status;
 /// (the /status write touches status only) and the status change is not lost either.
 /// </summary>
 /// <typeparam name="T">The custom resource type.</typeparam>
-public sealed class StatusWriter<T>
+public sealed class StatusWriter<T> : IStatusWriter<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     /// <summary>Default number of attempts before giving up on a key that keeps conflicting.</summary>

@@ -1,7 +1,12 @@
+using GongOperator.Gong;
+using GongOperator.Reconciliation;
+
 namespace GongOperator.Configuration;
 
 /// <summary>
-/// Everything <c>gong-operator run</c> can be told, from flags, <c>GONG_OPERATOR_*</c> environment variables
+/// Everything <c>gong-operator run</c> can be told (the flag table is <see cref="OperatorSettings"/>). Defaults that
+/// belong to a component are that component's constants (<see cref="GongClientOptions"/>, <see cref="RegistrationPlanner"/>),
+/// never repeated here. Values come from flags, <c>GONG_OPERATOR_*</c> environment variables
 /// or appsettings.json (section "Operator"), in rising order of precedence: appsettings, environment, flags.
 /// </summary>
 public sealed record OperatorOptions
@@ -11,15 +16,6 @@ public sealed record OperatorOptions
 
     /// <summary>Default <see cref="GongBaseUrl"/>.</summary>
     public const string DefaultGongBaseUrl = "https://api.gong.io";
-
-    /// <summary>Gong's default per-company rate: 3 calls a second.</summary>
-    public const double DefaultRatePerSecond = 3;
-
-    /// <summary>Gong's default per-company quota: 10,000 calls a day.</summary>
-    public const int DefaultDailyQuota = 10_000;
-
-    /// <summary>Default number of origins sent in one POST.</summary>
-    public const int DefaultBatchSize = 100;
 
     /// <summary>Default metrics address (controller-runtime's).</summary>
     public const string DefaultMetricsBindAddress = ":8080";
@@ -46,7 +42,7 @@ public sealed record OperatorOptions
     public int Workers { get; init; } = DefaultWorkers;
 
     /// <summary>Period of re-assertion of registered origins (default 24 h); zero disables it.</summary>
-    public TimeSpan ReassertPeriod { get; init; } = TimeSpan.FromHours(24);
+    public TimeSpan ReassertPeriod { get; init; } = RegistrationPlanner.DefaultReassertPeriod;
 
     /// <summary>Gong API base URL used when a credentials Secret names none.</summary>
     public Uri GongBaseUrl { get; init; } = new(DefaultGongBaseUrl);
@@ -55,16 +51,16 @@ public sealed record OperatorOptions
     public string? DefaultCredentialsSecret { get; init; }
 
     /// <summary>Calls a second per Gong company (default 3).</summary>
-    public double GongRatePerSecond { get; init; } = DefaultRatePerSecond;
+    public double GongRatePerSecond { get; init; } = GongClientOptions.DefaultCallsPerSecond;
 
     /// <summary>Calls a day per Gong company (default 10,000).</summary>
-    public int GongDailyQuota { get; init; } = DefaultDailyQuota;
+    public int GongDailyQuota { get; init; } = GongClientOptions.DefaultDailyQuota;
 
     /// <summary>Origins per POST (default 100).</summary>
-    public int GongBatchSize { get; init; } = DefaultBatchSize;
+    public int GongBatchSize { get; init; } = GongClientOptions.DefaultMaxBatchSize;
 
-    /// <summary>Registration strategy; only "incremental" exists today.</summary>
-    public string RegistrationStrategy { get; init; } = "incremental";
+    /// <summary>Registration strategy (default incremental, the only one implemented); the Gong client's <see cref="GongClientOptions.Strategy"/>.</summary>
+    public RegistrationStrategyKind RegistrationStrategy { get; init; } = RegistrationStrategyKind.Incremental;
 
     /// <summary>Run leader election on a Lease, so only one replica acts.</summary>
     public bool LeaderElect { get; init; }

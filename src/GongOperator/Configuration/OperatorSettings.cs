@@ -1,4 +1,6 @@
 using System.Globalization;
+using GongOperator.Gong;
+using GongOperator.Reconciliation;
 
 namespace GongOperator.Configuration;
 
@@ -10,14 +12,14 @@ internal static class OperatorSettings
         new("kubeconfig", "Path of a kubeconfig file (default: KUBECONFIG, else in-cluster config, else ~/.kube/config).", (o, v) => o with { Kubeconfig = v }),
         new("context", "kubeconfig context to use (default: its current context).", (o, v) => o with { Context = v }),
         new("namespaces", "Comma-separated namespaces to watch (default: all namespaces).", (o, v) => o with { Namespaces = ParseNamespaces(v) }),
-        new("label-selector", "Manage only origins matching this label selector (for sharding).", (o, v) => o with { LabelSelector = v.Length == 0 ? null : v }),
+        new("label-selector", "Manage only origins matching this label selector (for sharding).", (o, v) => o with { LabelSelector = ParseLabelSelector(v) }),
         new("workers", $"Concurrent reconciles (default {OperatorOptions.DefaultWorkers}).", (o, v) => o with { Workers = ParseInt(v, 1, 256) }),
-        new("reassert-period", "How often registered origins are re-asserted with Gong, e.g. 24h, 90m; 0 disables (default 24h).", (o, v) => o with { ReassertPeriod = ParseDuration(v) }),
+        new("reassert-period", $"How often registered origins are re-asserted with Gong, e.g. 24h, 90m; 0 disables (default {Durations.Format(RegistrationPlanner.DefaultReassertPeriod)}).", (o, v) => o with { ReassertPeriod = ParseDuration(v) }),
         new("gong-base-url", $"Gong API base URL for credentials that name none (default {OperatorOptions.DefaultGongBaseUrl}).", (o, v) => o with { GongBaseUrl = ParseUrl(v) }),
         new("default-credentials-secret", "The operator-wide credentials Secret, as NAMESPACE/NAME.", (o, v) => o with { DefaultCredentialsSecret = ParseSecretName(v) }),
-        new("gong-rate-per-second", $"Gong calls a second per company (default {OperatorOptions.DefaultRatePerSecond}).", (o, v) => o with { GongRatePerSecond = ParsePositiveDouble(v) }),
-        new("gong-daily-quota", $"Gong calls a day per company (default {OperatorOptions.DefaultDailyQuota}).", (o, v) => o with { GongDailyQuota = ParseInt(v, 1, int.MaxValue) }),
-        new("gong-batch-size", $"Origins sent together in one POST (default {OperatorOptions.DefaultBatchSize}).", (o, v) => o with { GongBatchSize = ParseInt(v, 1, 1000) }),
+        new("gong-rate-per-second", $"Gong calls a second per company (default {GongClientOptions.DefaultCallsPerSecond}).", (o, v) => o with { GongRatePerSecond = ParsePositiveDouble(v) }),
+        new("gong-daily-quota", $"Gong calls a day per company (default {GongClientOptions.DefaultDailyQuota}).", (o, v) => o with { GongDailyQuota = ParseInt(v, 1, int.MaxValue) }),
+        new("gong-batch-size", $"Origins sent together in one POST, 1 to {GongClientOptions.MaxBatchSizeLimit} (default {GongClientOptions.DefaultMaxBatchSize}).", (o, v) => o with { GongBatchSize = ParseInt(v, 1, GongClientOptions.MaxBatchSizeLimit) }),
         new("registration-strategy", "incremental (the only one available today).", (o, v) => o with { RegistrationStrategy = ParseStrategy(v) }),
         new("leader-elect", "Elect a leader on a Lease so only one replica acts.", (o, v) => o with { LeaderElect = ParseBool(v) }, IsSwitch: true),
         new("leader-election-namespace", "Namespace of the leader-election Lease (default: the pod's namespace).", (o, v) => o with { LeaderElectionNamespace = v }),
@@ -69,12 +71,23 @@ internal static class OperatorSettings
         return bad is null ? names : throw new FormatException($"'{bad}' is not a namespace name");
     }
 
-    private static string ParseStrategy(string value) => value switch
+    private static RegistrationStrategyKind ParseStrategy(string value)
     {
-        "incremental" => value,
-        "fullSet" => throw new FormatException("'fullSet' is not available yet; use incremental"),
-        _ => throw new FormatException($"'{value}' is not a registration strategy; use incremental"),
-    };
+        var kind = value switch
+        {
+            "incremental" => RegistrationStrategyKind.Incremental,
+            "fullSet" => RegistrationStrategyKind.FullSet,
+            _ => throw new FormatException($"'{value}' is not a registration strategy; use incremental"),
+        };
+
+        // Whether a strategy is available is the Gong client's rule; the flag only names it.
+        return GongClientOptions.StrategyProblem(kind) is { } problem ? throw new FormatException($"'{value}': {problem}") : kind;
+    }
+
+    private static string? ParseLabelSelector(string value) =>
+        value.Trim().Length == 0 ? null
+        : LabelSelectors.Problem(value) is { } problem ? throw new FormatException($"'{value}' is not a label selector: {problem}")
+        : value;
 
     private static string ParseBindAddress(string value)
     {

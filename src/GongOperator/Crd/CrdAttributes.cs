@@ -39,9 +39,20 @@ public sealed class CrdRequiredAttribute : Attribute;
 
 /// <summary>The string property takes one of these values.</summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class CrdEnumAttribute(params string[] values) : Attribute
+public sealed class CrdEnumAttribute : Attribute
 {
-    public IReadOnlyList<string> Values { get; } = values;
+    /// <summary>The values, written out.</summary>
+    public CrdEnumAttribute(params string[] values) => Values = values;
+
+    /// <summary>The values of the public static list <paramref name="member"/> of <paramref name="source"/>, so the list is kept in one place.</summary>
+    public CrdEnumAttribute(Type source, string member)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Values = source.GetProperty(member)?.GetValue(null) as IReadOnlyList<string>
+            ?? throw new ArgumentException($"{source.Name}.{member} is not a public static IReadOnlyList<string>.", nameof(member));
+    }
+
+    public IReadOnlyList<string> Values { get; }
 }
 
 /// <summary>The string property matches this (RE2, unanchored) pattern.</summary>

@@ -2,20 +2,13 @@ using System.Net;
 using GongOperator.Configuration;
 using GongOperator.Gong;
 using GongOperator.Kubernetes.Connection;
-using GongOperator.Kubernetes.Controllers;
-using GongOperator.Kubernetes.Events;
 using GongOperator.Kubernetes.Hosting;
-using GongOperator.Kubernetes.Informers;
-using GongOperator.Kubernetes.LeaderElection;
 using GongOperator.Kubernetes.Resources;
-using GongOperator.Kubernetes.Status;
 using GongOperator.Reconciliation;
 using GongOperator.Resources;
 using k8s;
 using k8s.Autorest;
-using k8s.Models;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -26,17 +19,12 @@ using Prometheus;
 namespace GongOperator.Hosting;
 
 /// <summary>
-/// Composes the operator: KubernetesClient connection, informers for origins and Secrets, the origin controller on
-/// the controller runtime, the Gong client, leader election, and the metrics and probe servers.
+/// Starts the operator: connects to the cluster and checks it, builds the container
+/// (<see cref="GongOperatorServiceCollectionExtensions.AddGongOperator"/>), validates every option once, and starts the
+/// controller manager and the metrics and probe servers.
 /// </summary>
 public static class OperatorHost
 {
-    /// <summary>Name of the controller (the <c>controller</c> label of controller-runtime metrics).</summary>
-    public const string ControllerName = "gongintegrationorigin";
-
-    /// <summary>Name of the origins index by credentials Secret ("namespace/name").</summary>
-    public const string BySecretIndex = "by-credentials-secret";
-
     /// <summary>
     /// Checks the cluster, starts everything and returns once the operator runs. Throws
     /// <see cref="OperatorStartupException"/> with one printable line when it cannot start.
@@ -72,104 +60,17 @@ public static class OperatorHost
             var services = new ServiceCollection();
             services.AddSingleton(loggerFactory);
             services.AddSingleton(time);
-            services.AddGongClient(o =>
-            {
-                o.CallsPerSecond = options.GongRatePerSecond;
-                o.DailyQuota = options.GongDailyQuota;
-                o.MaxBatchSize = options.GongBatchSize;
-            });
+            services.AddSingleton(client);
+            services.AddGongOperator(options);
             var provider = services.BuildServiceProvider();
             disposables.Add(provider);
-            try
-            {
-                _ = provider.GetRequiredService<IOptions<GongClientOptions>>().Value;
-            }
-            catch (OptionsValidationException e)
-            {
-                throw new OperatorStartupException(string.Join(" ", e.Failures), 2, e);
-            }
+            ValidateOptions(provider);
+            var manager = provider.GetRequiredService<ControllerManager>();
+            var pending = provider.GetRequiredService<PendingRegistrations>();
+            _ = provider.GetRequiredService<OperatorMetrics>();
+            _ = provider.GetRequiredService<IGongRegistrar>();
 
-            var origins = new Informer<GongIntegrationOrigin>(
-                ListWatchSources.ForCustomResource<GongIntegrationOrigin>(client),
-                new InformerOptions { Name = GongIntegrationOrigin.Plural, Namespaces = options.Namespaces, LabelSelector = options.LabelSelector },
-                loggerFactory.CreateLogger("GongOperator.Informers.Origins"),
-                time);
-            var defaultSecret = options.DefaultCredentialsSecret is { } d ? ObjectKey.Parse(d) : (ObjectKey?)null;
-            var secrets = new Informer<V1Secret>(
-                ListWatchSources.ForSecrets(client, CredentialSecretsSelector),
-                new InformerOptions { Name = "secrets", Namespaces = options.Namespaces },
-                loggerFactory.CreateLogger("GongOperator.Informers.Secrets"),
-                time);
-
-            // With a namespace list that leaves out the default Secret's namespace, that one Secret is followed by
-            // name alone (a metadata.name field selector), which RBAC can grant with resourceNames.
-            var defaultSecretInformer = defaultSecret is { } only && options.Namespaces.Count > 0 && !options.Namespaces.Contains(only.Namespace, StringComparer.Ordinal)
-                ? new Informer<V1Secret>(
-                    ListWatchSources.ForSecrets(client, "metadata.name=" + only.Name),
-                    new InformerOptions { Name = "default-credentials-secret", Namespaces = [only.Namespace] },
-                    loggerFactory.CreateLogger("GongOperator.Informers.DefaultSecret"),
-                    time)
-                : null;
-            var resolver = new CredentialsResolver(key => secrets.Get(key) ?? defaultSecretInformer?.Get(key), defaultSecret, options.GongBaseUrl);
-            origins.AddIndex(BySecretIndex, o => resolver.SecretKeyFor(o) is { } key ? [key.ToString()] : []);
-
-            var events = new EventRecorder(client, "gong-operator", Environment.MachineName, loggerFactory.CreateLogger<EventRecorder>(), time);
-            disposables.Add(events);
-            var metrics = new OperatorMetrics(Metrics.DefaultRegistry);
-            metrics.TrackOrigins(Metrics.DefaultRegistry, origins);
-            var pending = new PendingRegistrations();
-            var reconciler = new OriginReconciler(
-                origins,
-                pending,
-                resolver,
-                new RegistrationPlanner(options.ReassertPeriod),
-                provider.GetRequiredService<IGongRegistrar>(),
-                new StatusWriter<GongIntegrationOrigin>(new CustomResourceClient<GongIntegrationOrigin>(client)),
-                events,
-                metrics,
-                loggerFactory.CreateLogger<OriginReconciler>(),
-                time);
-
-            var controller = new Controller<GongIntegrationOrigin>(
-                    new ControllerOptions { Name = ControllerName, MaxConcurrentReconciles = options.Workers },
-                    origins,
-                    reconciler,
-                    loggerFactory.CreateLogger<Controller<GongIntegrationOrigin>>(),
-                    time)
-                .WithUpdatePredicate(Predicates.Or(
-                    Predicates.GenerationChanged<GongIntegrationOrigin>(),
-                    Predicates.AnnotationsChanged<GongIntegrationOrigin>(OriginAnnotations.Reassert, OriginAnnotations.Paused)))
-                .WatchesByIndex(secrets, BySecretIndex);
-            if (defaultSecretInformer is not null)
-            {
-                controller.WatchesByIndex(defaultSecretInformer, BySecretIndex);
-            }
-
-            pending.Answered = key => controller.Queue?.Add(key);
-
-            var manager = new ControllerManager(
-                client,
-                new ControllerManagerOptions
-                {
-                    LeaderElection = options.LeaderElect
-                        ? new LeaderElectionOptions { LeaseName = options.LeaderElectionId, LeaseNamespace = LeaseNamespace(options) }
-                        : null,
-                },
-                loggerFactory);
-            manager.AddController(controller);
-
-            // Deleting an origin only stops managing it (incremental mode: Gong's API cannot remove an origin); say so once,
-            // from the replica that acts.
-            origins.AddEventHandler(null, null, deleted =>
-            {
-                if (manager.Election is null || manager.Election.IsLeader)
-                {
-                    Log.StoppedManaging(logger, deleted);
-                    _ = events.RecordAsync(deleted, EventTypes.Normal, "StoppedManaging", $"Deleted: the operator no longer manages {deleted.Spec?.AllowedOrigin} for {deleted.Spec?.IntegrationType}. Gong keeps the origin: its API cannot remove one.", CancellationToken.None);
-                }
-            });
-
-            var metricsServer = await ProbeServer.StartAsync(options.MetricsBindAddress, loggerFactory, app => app.MapMetrics("/metrics"), cancellationToken).ConfigureAwait(false);
+            var metricsServer = await ProbeServer.StartAsync(options.MetricsBindAddress, loggerFactory, app => app.MapMetrics("/metrics", provider.GetRequiredService<CollectorRegistry>()), cancellationToken).ConfigureAwait(false);
             if (metricsServer is not null)
             {
                 disposables.Add(metricsServer);
@@ -199,11 +100,22 @@ public static class OperatorHost
         }
     }
 
-    /// <summary>
-    /// Helm release records and service-account tokens are never credentials, and Helm keeps one Secret per release
-    /// revision, so they are left out of the Secret cache.
-    /// </summary>
-    private const string CredentialSecretsSelector = "type!=helm.sh/release.v1,type!=kubernetes.io/service-account-token";
+    /// <summary>Every options object registered with ValidateOnStart is checked here, once: all failures, one line, exit 2.</summary>
+    private static void ValidateOptions(IServiceProvider provider)
+    {
+        try
+        {
+            provider.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new OperatorStartupException(string.Join(" ", e.Failures), 2, e);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
+        {
+            throw new OperatorStartupException(string.Join(" ", e.InnerExceptions.SelectMany(i => ((OptionsValidationException)i).Failures)), 2, e);
+        }
+    }
 
     private static IResult Answer(HealthCheckResult result) =>
         result.Status == HealthStatus.Healthy
@@ -249,16 +161,5 @@ public static class OperatorHost
         {
             throw new OperatorStartupException($"the Kubernetes API at {client.BaseUri} did not answer in time", 1, e);
         }
-    }
-
-    private static string LeaseNamespace(OperatorOptions options)
-    {
-        if (options.LeaderElectionNamespace is { Length: > 0 } given)
-        {
-            return given;
-        }
-
-        const string serviceAccountNamespace = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
-        return File.Exists(serviceAccountNamespace) ? File.ReadAllText(serviceAccountNamespace).Trim() : "default";
     }
 }

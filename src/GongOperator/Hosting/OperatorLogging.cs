@@ -21,6 +21,7 @@ internal static class OperatorLogging
             builder.AddSimpleConsole(o =>
             {
                 o.SingleLine = true;
+                o.IncludeScopes = true;
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
                 o.UseUtcTimestamp = true;
             });
@@ -29,6 +30,8 @@ internal static class OperatorLogging
         {
             builder.AddJsonConsole(o =>
             {
+                // Each reconcile's lines carry its scope: controller, object and reconcile id.
+                o.IncludeScopes = true;
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                 o.UseUtcTimestamp = true;
             });

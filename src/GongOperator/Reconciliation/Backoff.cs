@@ -14,16 +14,24 @@ public static class Backoff
     public static readonly TimeSpan TransientCap = TimeSpan.FromMinutes(10);
 
     /// <summary>First wait after a failure a person must fix.</summary>
-    public static readonly TimeSpan LongBase = TimeSpan.FromHours(1);
+    public static readonly TimeSpan NeedingAPersonBase = TimeSpan.FromHours(1);
 
     /// <summary>Longest wait after failures a person must fix.</summary>
-    public static readonly TimeSpan LongCap = TimeSpan.FromHours(24);
+    public static readonly TimeSpan NeedingAPersonCap = TimeSpan.FromHours(24);
 
     /// <summary>The wait after the <paramref name="failedAttempts"/>-th consecutive transient failure.</summary>
-    public static TimeSpan Quick(int failedAttempts) => Exponential(TransientBase, TransientCap, failedAttempts);
+    public static TimeSpan AfterTransientFailure(int failedAttempts) => Exponential(TransientBase, TransientCap, failedAttempts);
 
     /// <summary>The wait after the <paramref name="failedAttempts"/>-th consecutive failure a person must fix.</summary>
-    public static TimeSpan Slow(int failedAttempts) => Exponential(LongBase, LongCap, failedAttempts);
+    public static TimeSpan AfterFailureNeedingAPerson(int failedAttempts) => Exponential(NeedingAPersonBase, NeedingAPersonCap, failedAttempts);
+
+    /// <summary>The wait of <paramref name="kind"/> after <paramref name="failedAttempts"/> failures; null for <see cref="BackoffKind.None"/>.</summary>
+    public static TimeSpan? For(BackoffKind kind, int failedAttempts) => kind switch
+    {
+        BackoffKind.AfterTransientFailure => AfterTransientFailure(failedAttempts),
+        BackoffKind.AfterFailureNeedingAPerson => AfterFailureNeedingAPerson(failedAttempts),
+        _ => null,
+    };
 
     private static TimeSpan Exponential(TimeSpan first, TimeSpan cap, int attempts)
     {

@@ -10,25 +10,23 @@ using Microsoft.Extensions.Logging;
 namespace GongOperator.Reconciliation;
 
 /// <summary>
-/// Reconciles one GongIntegrationOrigin: plans from the cached object (no I/O), calls Gong only when the plan says
-/// so, writes the outcome into status (conflict-safe) and records an Event on every state change. The requeue comes
-/// from planning again on the written object, so waits, re-assertion and backoff all follow from status alone.
+/// Reconciles one GongIntegrationOrigin, as thin I/O around the planner: reads the cache, resolves the credentials,
+/// asks <see cref="RegistrationPlanner"/> what to do, and does it — writes status (conflict-safe) with an Event on
+/// every state change, or hands a registration to the Gong client without waiting for it. The requeue comes from
+/// planning the written object, so waits, re-assertion and backoff all follow from status alone.
 /// </summary>
 public sealed class OriginReconciler(
-    Informer<GongIntegrationOrigin> origins,
+    IObjectReader<GongIntegrationOrigin> origins,
     PendingRegistrations pending,
     CredentialsResolver credentials,
     RegistrationPlanner planner,
     IGongRegistrar registrar,
-    StatusWriter<GongIntegrationOrigin> statusWriter,
-    EventRecorder events,
+    IStatusWriter<GongIntegrationOrigin> statusWriter,
+    IEventRecorder events,
     OperatorMetrics metrics,
     ILogger<OriginReconciler> logger,
     TimeProvider time) : IReconciler
 {
-    /// <summary>The shortest requeue, so a plan that still says "register" after a write cannot spin.</summary>
-    private static readonly TimeSpan MinimumRequeue = TimeSpan.FromSeconds(1);
-
     /// <inheritdoc />
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
@@ -41,68 +39,54 @@ public sealed class OriginReconciler(
         }
 
         var origin = Copy(cached);
+        var now = time.GetUtcNow();
         var resolved = credentials.Resolve(origin);
-        if (pending.Find(key) is { } inFlight)
+        var inFlight = pending.Find(key);
+        if (inFlight is { Outcome.IsCompleted: true })
         {
-            if (!inFlight.Outcome.IsCompleted)
-            {
-                // Gong has not answered yet; its answer enqueues this key again.
-                return ReconcileResult.Done;
-            }
-
+            // An answered registration is acted on once, whatever the plan does with it.
             pending.Remove(key);
-
-            // A registration cancelled (lease lost, shutdown) is simply planned again; one that failed in an unexpected
-            // way counts as Gong being unavailable, so the normal backoff applies instead of an immediate retry.
-            if (!inFlight.Outcome.IsCanceled && SameRequest(inFlight, origin))
-            {
-                var outcome = inFlight.Outcome.IsCompletedSuccessfully
-                    ? inFlight.Outcome.Result
-                    : new Unavailable("unexpected client failure: " + inFlight.Outcome.Exception!.InnerException!.GetType().Name, null, null, null, null);
-                return await WriteOutcomeAsync(key, origin, inFlight, outcome, cancellationToken).ConfigureAwait(false);
-            }
         }
 
-        var now = time.GetUtcNow();
-        var plan = planner.Plan(origin, resolved.Version, now);
+        var plan = planner.Plan(origin, resolved, inFlight, now);
         Log.Planned(logger, key, plan);
         switch (plan)
         {
+            case RegistrationPlan.WriteAnswer answer:
+                return await WriteAnswerAsync(key, origin, answer.Registration, answer.Outcome, now, cancellationToken).ConfigureAwait(false);
             case RegistrationPlan.Paused:
                 await WriteAsync(key, origin, o => OriginStatusRules.Paused(o, now), cancellationToken).ConfigureAwait(false);
                 return ReconcileResult.Done;
             case RegistrationPlan.Invalid invalid:
                 await WriteAsync(key, origin, o => OriginStatusRules.InvalidSpec(o, invalid.Message, now), cancellationToken).ConfigureAwait(false);
                 return ReconcileResult.Done;
-            case RegistrationPlan.Register when resolved.Company is null:
+            case RegistrationPlan.FixCredentials:
                 var written = await WriteAsync(key, origin, o => OriginStatusRules.CredentialsProblem(o, resolved, now), cancellationToken).ConfigureAwait(false);
-                return written is null ? ReconcileResult.Done : After(planner.Plan(written, resolved.Version, time.GetUtcNow()), time.GetUtcNow());
+                return written is null ? ReconcileResult.Done : RequeueFor(planner.Plan(written, resolved.Version, now), now);
             case RegistrationPlan.Register register:
                 Log.Registering(logger, key, origin.Spec.AllowedOrigin, origin.Spec.IntegrationType, register.Why);
                 var sent = new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin);
 
                 // The reconcile token ends when this replica stops acting (lease lost, or the graceful bound of a stop):
                 // a registration still waiting for budget then never goes out.
-                pending.Start(key, origin.Metadata.Generation ?? 1, sent, resolved, ReassertToken(origin), token => registrar.RegisterAsync(resolved.Company!, sent, token), cancellationToken);
+                pending.Start(key, origin.Generation(), sent, resolved, origin.ReassertToken(), token => registrar.RegisterAsync(resolved.Company!, sent, token), cancellationToken);
                 return ReconcileResult.Done;
-            case RegistrationPlan.UpToDate or RegistrationPlan.Wait:
-                // Nothing to send; a Paused reason left from an annotation that is gone is replaced now.
+            case RegistrationPlan.Unpause:
                 await WriteAsync(key, origin, o => OriginStatusRules.Unpaused(o, now), cancellationToken).ConfigureAwait(false);
-                return After(plan, now);
+                return RequeueFor(plan, now);
             default:
-                return After(plan, now);
+                return RequeueFor(plan, now);
         }
     }
 
-    private async Task<ReconcileResult> WriteOutcomeAsync(ObjectKey key, GongIntegrationOrigin origin, PendingRegistration registration, RegistrationOutcome outcome, CancellationToken cancellationToken)
+    private async Task<ReconcileResult> WriteAnswerAsync(ObjectKey key, GongIntegrationOrigin origin, PendingRegistration registration, RegistrationOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (logger.IsEnabled(LogLevel.Information))
         {
             Log.Outcome(logger, key, outcome.GetType().Name, outcome.RequestId);
         }
 
-        var now = time.GetUtcNow();
-        if (outcome is Registered or AlreadyRegistered)
+        if (OriginReasons.For(outcome).CountsAsSuccess)
         {
             metrics.RegistrationSucceeded(now);
         }
@@ -115,7 +99,7 @@ public sealed class OriginReconciler(
             origin,
             o =>
             {
-                stale = !SameRequest(registration, o);
+                stale = !RegistrationPlanner.AnswerStillApplies(registration, o);
                 return stale ? new StatusChange(false, null) : OriginStatusRules.ApplyOutcome(o, outcome, registration.Credentials, registration.ReassertToken, now);
             },
             cancellationToken).ConfigureAwait(false);
@@ -124,26 +108,13 @@ public sealed class OriginReconciler(
             return ReconcileResult.Done;
         }
 
-        return stale ? ReconcileResult.RequeueAfter(MinimumRequeue) : After(planner.Plan(written, registration.Credentials.Version, time.GetUtcNow()), time.GetUtcNow());
+        return stale
+            ? ReconcileResult.RequeueAfter(RegistrationPlanner.MinimumRequeue)
+            : RequeueFor(planner.Plan(written, registration.Credentials.Version, now), now);
     }
 
-    /// <summary>An answer is written only if it is still about the object as it is now (same generation and request).</summary>
-    private static bool SameRequest(PendingRegistration registration, GongIntegrationOrigin origin) =>
-        registration.Generation == (origin.Metadata.Generation ?? 1)
-        && registration.Sent == new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin);
-
-    private static string? ReassertToken(GongIntegrationOrigin origin) =>
-        origin.Metadata.Annotations?.TryGetValue(OriginAnnotations.Reassert, out var token) == true ? token : null;
-
-    private static ReconcileResult After(RegistrationPlan plan, DateTimeOffset now) => plan switch
-    {
-        RegistrationPlan.UpToDate { RecheckAt: { } at } => ReconcileResult.RequeueAfter(Max(at - now, MinimumRequeue)),
-        RegistrationPlan.Wait wait => ReconcileResult.RequeueAfter(Max(wait.Until - now, MinimumRequeue)),
-        RegistrationPlan.Register => ReconcileResult.RequeueAfter(MinimumRequeue),
-        _ => ReconcileResult.Done,
-    };
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    private static ReconcileResult RequeueFor(RegistrationPlan plan, DateTimeOffset now) =>
+        RegistrationPlanner.RequeueAfter(plan, now) is { } delay ? ReconcileResult.RequeueAfter(delay) : ReconcileResult.Done;
 
     /// <summary>
     /// Applies <paramref name="step"/> to <paramref name="origin"/> (a private copy) and writes status when it changed;

@@ -9,13 +9,11 @@ namespace GongOperator.Reconciliation;
 
 /// <summary>
 /// How each step of a reconcile is written into an origin's status: pure functions that mutate a copy of the object
-/// and say whether anything changed and which Event a state change deserves. Condition messages hold no volatile
-/// detail (request ids, times, counts): those have their own status fields, so a repeated outcome writes nothing.
+/// and say whether anything changed and which Event a state change deserves. What a reason means (its conditions,
+/// backoff and message) comes from the reason table, <see cref="OriginReasons"/>; this class only writes it.
 /// </summary>
 public static class OriginStatusRules
 {
-    private const int MaxGongErrorText = 1000;
-
     /// <summary>Applies Gong's answer for this origin.</summary>
     /// <param name="origin">A copy of the object to change.</param>
     /// <param name="outcome">Gong's answer.</param>
@@ -27,43 +25,18 @@ public static class OriginStatusRules
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(credentials);
-        var spec = origin.Spec;
-        var status = Begin(origin, credentials.Version, reassertToken);
+        var status = StampAttempt(origin, credentials.Version, reassertToken);
         if (outcome.RequestId is not null)
         {
             status.LastRequestId = outcome.RequestId;
         }
 
-        switch (outcome)
+        if (outcome is Registered registered)
         {
-            case Registered registered:
-                status.IntegrationId = registered.IntegrationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Succeed(origin, now, OriginReasons.Registered, $"Gong accepted {spec.AllowedOrigin} for {spec.IntegrationType}.");
-            case AlreadyRegistered:
-                return Succeed(origin, now, OriginReasons.AlreadyRegistered, $"Gong already has {spec.AllowedOrigin} for {spec.IntegrationType} (409 Conflict: already reported).");
-            case RateLimited limited:
-                status.NextRetryTime = limited.Until.UtcDateTime;
-                return Wait(origin, now, OriginReasons.RateLimited, "Gong answered 429 for this company; no call is made before its Retry-After (status.nextRetryTime).");
-            case QuotaExhausted quota:
-                status.NextRetryTime = quota.Until.UtcDateTime;
-                return Wait(origin, now, OriginReasons.QuotaExhausted, "The company's daily Gong API quota is spent; calls resume when the next quota window starts (status.nextRetryTime).");
-            case Unavailable unavailable:
-                status.FailedAttempts++;
-                var retry = now + Backoff.Quick(status.FailedAttempts);
-                if (unavailable.RetryNotBefore is { } notBefore && notBefore > retry)
-                {
-                    retry = notBefore;
-                }
-
-                status.NextRetryTime = retry.UtcDateTime;
-                return Wait(origin, now, OriginReasons.GongUnavailable, $"Gong could not be reached or failed ({unavailable.Reason}){GongErrors(unavailable)} Retrying with backoff (status.nextRetryTime).");
-            case Rejected rejected:
-                return Stall(origin, now, OriginReasons.Rejected, $"Gong rejected {spec.AllowedOrigin} for {spec.IntegrationType}{GongErrors(rejected)} Fix the spec; the operator retries on a spec change or after a long backoff.");
-            case Unauthorized unauthorized:
-                return Stall(origin, now, OriginReasons.Unauthorized, $"Gong refused the credentials from Secret {credentials.SecretName} (HTTP {unauthorized.StatusCode}){GongErrors(unauthorized)} Fix the Secret; the operator retries when it changes.");
-            default:
-                throw new ArgumentOutOfRangeException(nameof(outcome), outcome.GetType().Name, "unknown registration outcome");
+            status.IntegrationId = registered.IntegrationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+
+        return Apply(origin, OriginReasons.For(outcome), new ReasonFacts(origin.Spec, credentials.SecretName, outcome), outcome.RetryNotBefore, now);
     }
 
     /// <summary>The credentials could not be resolved: no call is made; a person must fix the Secret.</summary>
@@ -71,8 +44,8 @@ public static class OriginStatusRules
     {
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(credentials);
-        Begin(origin, credentials.Version, origin.Metadata.Annotations?.TryGetValue(OriginAnnotations.Reassert, out var token) == true ? token : null);
-        return Stall(origin, now, OriginReasons.CredentialsInvalid, $"{credentials.Problem} The operator retries when the Secret changes.");
+        StampAttempt(origin, credentials.Version, origin.ReassertToken());
+        return Apply(origin, OriginReasons.Rule(OriginReasons.CredentialsInvalid), new ReasonFacts(origin.Spec, credentials.SecretName, Problem: credentials.Problem), null, now);
     }
 
     /// <summary>The spec is invalid (written past the schema): no call, no backoff; a spec change re-triggers.</summary>
@@ -80,9 +53,10 @@ public static class OriginStatusRules
     {
         ArgumentNullException.ThrowIfNull(origin);
         var status = Status(origin);
-        status.ObservedGeneration = Generation(origin);
+        status.ObservedGeneration = origin.Generation();
         status.NextRetryTime = null;
-        return SetConditions(origin, now, ready: false, OriginReasons.InvalidSpec, $"{problem} Fix the spec.", reconciling: false, stalled: true);
+        var rule = OriginReasons.Rule(OriginReasons.InvalidSpec);
+        return SetConditions(origin, now, ready: false, rule, rule.Message(new ReasonFacts(origin.Spec, "", Problem: problem)));
     }
 
     /// <summary>The paused annotation is set: Ready keeps its status, with reason Paused.</summary>
@@ -91,8 +65,9 @@ public static class OriginStatusRules
         ArgumentNullException.ThrowIfNull(origin);
         var status = Status(origin);
         var ready = Conditions.IsTrue(status.Conditions, ConditionTypes.Ready) && RegisteredAsSpecified(origin);
-        status.ObservedGeneration = Generation(origin);
-        return SetConditions(origin, now, ready, OriginReasons.Paused, $"Paused by the {OriginAnnotations.Paused} annotation: no calls to Gong until it is removed.", reconciling: false, stalled: false);
+        status.ObservedGeneration = origin.Generation();
+        var rule = OriginReasons.Rule(OriginReasons.Paused);
+        return SetConditions(origin, now, ready, rule, rule.Message(new ReasonFacts(origin.Spec, "")));
     }
 
     /// <summary>
@@ -108,21 +83,58 @@ public static class OriginStatusRules
             return new StatusChange(false, null);
         }
 
-        return ready.Status == Conditions.True && RegisteredAsSpecified(origin)
-            ? SetConditions(origin, now, ready: true, OriginReasons.Registered, $"Gong accepted {origin.Spec.AllowedOrigin} for {origin.Spec.IntegrationType}.", reconciling: false, stalled: false)
-            : SetConditions(origin, now, ready: false, OriginReasons.Registering, $"Registering {origin.Spec.AllowedOrigin} for {origin.Spec.IntegrationType} with Gong once its wait ends (status.nextRetryTime).", reconciling: true, stalled: false);
+        var registered = ready.Status == Conditions.True && RegisteredAsSpecified(origin);
+        var rule = OriginReasons.Rule(registered ? OriginReasons.Registered : OriginReasons.Registering);
+        return SetConditions(origin, now, ready: registered, rule, rule.Message(new ReasonFacts(origin.Spec, "")));
     }
 
-    private static GongIntegrationOriginStatus Begin(GongIntegrationOrigin origin, string? credentialsVersion, string? reassertToken)
+    private static GongIntegrationOriginStatus StampAttempt(GongIntegrationOrigin origin, string? credentialsVersion, string? reassertToken)
     {
         var status = Status(origin);
-        status.ObservedGeneration = Generation(origin);
+        status.ObservedGeneration = origin.Generation();
         status.CredentialsVersion = credentialsVersion;
         status.ReassertToken = reassertToken ?? status.ReassertToken;
         return status;
     }
 
-    private static StatusChange Succeed(GongIntegrationOrigin origin, DateTimeOffset now, string reason, string message)
+    /// <summary>Writes an attempt's reason: its conditions, and its next attempt (backoff, or the time the outcome names).</summary>
+    private static StatusChange Apply(GongIntegrationOrigin origin, ReasonRule rule, ReasonFacts facts, DateTimeOffset? notBefore, DateTimeOffset now)
+    {
+        var message = rule.Message(facts);
+        switch (rule.Condition)
+        {
+            case OriginCondition.Ready:
+                return Succeed(origin, now, rule, message);
+            case OriginCondition.Waiting:
+                ScheduleRetry(Status(origin), rule.Backoff, notBefore, now);
+                return Wait(origin, now, rule, message);
+            case OriginCondition.Stalled:
+                ScheduleRetry(Status(origin), rule.Backoff, notBefore, now);
+                SetConditions(origin, now, ready: false, rule, message, out var evt);
+                return new StatusChange(true, evt);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(rule), rule.Reason, "not a reason an attempt ends in");
+        }
+    }
+
+    private static void ScheduleRetry(GongIntegrationOriginStatus status, BackoffKind backoff, DateTimeOffset? notBefore, DateTimeOffset now)
+    {
+        DateTimeOffset? retry = null;
+        if (backoff != BackoffKind.None)
+        {
+            status.FailedAttempts++;
+            retry = now + Backoff.For(backoff, status.FailedAttempts);
+        }
+
+        if (notBefore is { } given && (retry is null || given > retry))
+        {
+            retry = given;
+        }
+
+        status.NextRetryTime = retry?.UtcDateTime;
+    }
+
+    private static StatusChange Succeed(GongIntegrationOrigin origin, DateTimeOffset now, ReasonRule rule, string message)
     {
         var status = Status(origin);
         status.RegisteredOrigin = origin.Spec.AllowedOrigin;
@@ -130,58 +142,55 @@ public static class OriginStatusRules
         status.LastRegisteredTime = KubernetesTime.WholeSeconds(now);
         status.FailedAttempts = 0;
         status.NextRetryTime = null;
-        SetConditions(origin, now, ready: true, reason, message, reconciling: false, stalled: false, out var evt);
+        SetConditions(origin, now, ready: true, rule, message, out var evt);
 
         // A success always rewrites lastRegisteredTime, so it is always a change worth writing.
         return new StatusChange(true, evt);
     }
 
-    /// <summary>A transient wait: an origin Gong already has at this spec stays Ready; others are not Ready yet.</summary>
-    private static StatusChange Wait(GongIntegrationOrigin origin, DateTimeOffset now, string reason, string message)
+    /// <summary>A wait: an origin Gong already has at this spec stays Ready; others are not Ready yet.</summary>
+    private static StatusChange Wait(GongIntegrationOrigin origin, DateTimeOffset now, ReasonRule rule, string message)
     {
         var status = Status(origin);
         var stillRegistered = Conditions.IsTrue(status.Conditions, ConditionTypes.Ready) && RegisteredAsSpecified(origin);
         if (stillRegistered)
         {
-            var gen = Generation(origin);
-            var changed = Conditions.Set(status.Conditions!, ConditionTypes.Reconciling, Conditions.True, reason, message, gen, now);
-            changed |= Conditions.Set(status.Conditions!, ConditionTypes.Stalled, Conditions.False, reason, "Nothing needs a person's action.", gen, now);
-            changed |= Conditions.Set(status.Conditions!, ConditionTypes.Ready, Conditions.True, Conditions.Find(status.Conditions, ConditionTypes.Ready)!.Reason, Conditions.Find(status.Conditions, ConditionTypes.Ready)!.Message, gen, now);
-            return new StatusChange(true, changed ? new OriginEvent(EventTypes.Warning, reason, message) : null);
+            var gen = origin.Generation();
+            var readyNow = Conditions.Find(status.Conditions, ConditionTypes.Ready)!;
+            var changed = Conditions.Set(status.Conditions!, ConditionTypes.Reconciling, Conditions.True, rule.Reason, message, gen, now);
+            changed |= Conditions.Set(status.Conditions!, ConditionTypes.Stalled, Conditions.False, rule.Reason, NothingForAPerson, gen, now);
+            changed |= Conditions.Set(status.Conditions!, ConditionTypes.Ready, Conditions.True, readyNow.Reason, readyNow.Message, gen, now);
+            return new StatusChange(true, changed ? new OriginEvent(EventTypes.Warning, rule.Reason, message) : null);
         }
 
-        SetConditions(origin, now, ready: false, reason, message, reconciling: true, stalled: false, out var evt);
+        SetConditions(origin, now, ready: false, rule, message, out var evt);
         return new StatusChange(true, evt);
     }
 
-    private static StatusChange Stall(GongIntegrationOrigin origin, DateTimeOffset now, string reason, string message)
-    {
-        var status = Status(origin);
-        status.FailedAttempts++;
-        status.NextRetryTime = (now + Backoff.Slow(status.FailedAttempts)).UtcDateTime;
-        SetConditions(origin, now, ready: false, reason, message, reconciling: false, stalled: true, out var evt);
-        return new StatusChange(true, evt);
-    }
+    private const string NothingForAPerson = "Nothing needs a person's action.";
 
-    private static StatusChange SetConditions(GongIntegrationOrigin origin, DateTimeOffset now, bool ready, string reason, string message, bool reconciling, bool stalled)
+    private static StatusChange SetConditions(GongIntegrationOrigin origin, DateTimeOffset now, bool ready, ReasonRule rule, string message)
     {
-        var changed = SetConditions(origin, now, ready, reason, message, reconciling, stalled, out var evt);
+        var changed = SetConditions(origin, now, ready, rule, message, out var evt);
         return new StatusChange(changed, evt);
     }
 
-    private static bool SetConditions(GongIntegrationOrigin origin, DateTimeOffset now, bool ready, string reason, string message, bool reconciling, bool stalled, out OriginEvent? evt)
+    private static bool SetConditions(GongIntegrationOrigin origin, DateTimeOffset now, bool ready, ReasonRule rule, string message, out OriginEvent? evt)
     {
+        var reason = rule.Reason;
+        var reconciling = rule.Condition == OriginCondition.Waiting;
+        var stalled = rule.Condition == OriginCondition.Stalled;
         var status = Status(origin);
         var conditions = status.Conditions ??= new List<V1Condition>();
         var before = Conditions.Find(conditions, ConditionTypes.Ready) is { } r ? (r.Status, r.Reason) : (null, null);
-        var gen = Generation(origin);
+        var gen = origin.Generation();
         var changed = Conditions.Set(conditions, ConditionTypes.Ready, ready ? Conditions.True : Conditions.False, reason, message, gen, now);
         changed |= Conditions.Set(conditions, ConditionTypes.Reconciling, reconciling ? Conditions.True : Conditions.False, reason, reconciling ? message : "No work is pending.", gen, now);
-        changed |= Conditions.Set(conditions, ConditionTypes.Stalled, stalled ? Conditions.True : Conditions.False, reason, stalled ? message : "Nothing needs a person's action.", gen, now);
+        changed |= Conditions.Set(conditions, ConditionTypes.Stalled, stalled ? Conditions.True : Conditions.False, reason, stalled ? message : NothingForAPerson, gen, now);
         var after = (ready ? Conditions.True : Conditions.False, reason);
         evt = before == after
             ? null
-            : new OriginEvent(ready || reason == OriginReasons.Paused ? EventTypes.Normal : EventTypes.Warning, reason, message);
+            : new OriginEvent(ready || rule.Condition == OriginCondition.Paused ? EventTypes.Normal : EventTypes.Warning, reason, message);
         return changed;
     }
 
@@ -189,18 +198,5 @@ public static class OriginStatusRules
         origin.Status?.RegisteredOrigin == origin.Spec.AllowedOrigin
         && origin.Status?.RegisteredIntegrationType == origin.Spec.IntegrationType;
 
-    private static string GongErrors(RegistrationOutcome outcome)
-    {
-        if (outcome.Errors.Count == 0)
-        {
-            return ".";
-        }
-
-        var text = string.Join("; ", outcome.Errors);
-        return ": " + (text.Length > MaxGongErrorText ? text[..MaxGongErrorText] + "…" : text).TrimEnd('.') + ".";
-    }
-
     private static GongIntegrationOriginStatus Status(GongIntegrationOrigin origin) => origin.Status ??= new GongIntegrationOriginStatus();
-
-    private static long Generation(GongIntegrationOrigin origin) => origin.Metadata.Generation ?? 1;
 }

@@ -1,6 +1,8 @@
+using GongOperator.Gong;
+
 namespace GongOperator.Reconciliation;
 
-/// <summary>What the reconciler should do for one origin, decided without any I/O.</summary>
+/// <summary>What the reconciler should do for one origin, decided without any I/O by <see cref="RegistrationPlanner"/>.</summary>
 public abstract record RegistrationPlan
 {
     private RegistrationPlan()
@@ -21,26 +23,23 @@ public abstract record RegistrationPlan
 
     /// <summary>Call Gong now; <paramref name="Why"/> is said in logs and events.</summary>
     public sealed record Register(RegistrationCause Why) : RegistrationPlan;
-}
 
-/// <summary>Why a registration is made.</summary>
-public enum RegistrationCause
-{
-    /// <summary>Never registered.</summary>
-    New,
+    /// <summary>A call is due but the credentials do not resolve: Stalled with CredentialsInvalid, no call.</summary>
+    public sealed record FixCredentials(string Problem) : RegistrationPlan;
 
-    /// <summary>The spec changed since the last registration.</summary>
-    SpecChanged,
+    /// <summary>A registration is with Gong and not answered yet: nothing to do; its answer enqueues the origin again.</summary>
+    public sealed record AwaitAnswer : RegistrationPlan;
 
-    /// <summary>The periodic re-assertion is due (drift repair).</summary>
-    PeriodicReassert,
+    /// <summary>Gong answered the registration in flight and the answer is still about the object as it is: write it.</summary>
+    public sealed record WriteAnswer(PendingRegistration Registration, RegistrationOutcome Outcome) : RegistrationPlan
+    {
+        /// <summary>Short form for logs: the answer, not the task and token behind it.</summary>
+        public override string ToString() => $"WriteAnswer {{ Outcome = {Outcome.GetType().Name}, RequestId = {Outcome.RequestId} }}";
+    }
 
-    /// <summary>The reassert annotation has a new value.</summary>
-    ReassertRequested,
-
-    /// <summary>A wait after a failure has passed.</summary>
-    Retry,
-
-    /// <summary>The credentials Secret changed since the last attempt.</summary>
-    CredentialsChanged,
+    /// <summary>
+    /// Nothing is due, but Ready still says Paused from an annotation that is gone (nothing else rewrites status while
+    /// nothing is due): repair the conditions; look again at <paramref name="RecheckAt"/>.
+    /// </summary>
+    public sealed record Unpause(DateTimeOffset? RecheckAt) : RegistrationPlan;
 }

@@ -1,17 +1,22 @@
 using System.Security.Cryptography;
 using System.Text;
+using GongOperator.Gong;
 using GongOperator.Resources;
 
 namespace GongOperator.Reconciliation;
 
 /// <summary>
-/// Decides, from the object alone, whether an origin needs a Gong call now. Pure: no I/O, time passed in.
-/// The order of the checks is the policy; each check is one small rule.
+/// Decides what a reconcile does with an origin: write an answer Gong gave, wait for one, stall on bad credentials,
+/// repair a stale Paused, or (from the object alone) whether a Gong call is due now, and when to look again.
+/// Pure: no I/O, time passed in. The order of the checks is the policy; each check is one small rule.
 /// </summary>
 public sealed class RegistrationPlanner
 {
     /// <summary>Default period of re-assertion (drift repair): 24 hours.</summary>
     public static readonly TimeSpan DefaultReassertPeriod = TimeSpan.FromHours(24);
+
+    /// <summary>The shortest requeue, so a plan that still says "register" after a write cannot spin.</summary>
+    public static readonly TimeSpan MinimumRequeue = TimeSpan.FromSeconds(1);
 
     /// <summary>Re-assertions are spread over this fraction of the period after it, per object.</summary>
     public const double ReassertJitterFraction = 0.1;
@@ -25,13 +30,69 @@ public sealed class RegistrationPlanner
         _reassertPeriod = reassertPeriod;
     }
 
-    /// <summary>Plans the next step for <paramref name="origin"/>; <paramref name="credentialsVersion"/> is the Secret's resourceVersion.</summary>
+    /// <summary>
+    /// Plans a reconcile of <paramref name="origin"/>: first the registration in flight for it (if any), then the object
+    /// itself with its resolved <paramref name="credentials"/>.
+    /// </summary>
+    public RegistrationPlan Plan(GongIntegrationOrigin origin, Credentials credentials, PendingRegistration? inFlight, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(credentials);
+        if (inFlight is not null)
+        {
+            if (!inFlight.Outcome.IsCompleted)
+            {
+                return new RegistrationPlan.AwaitAnswer();
+            }
+
+            // A registration cancelled (lease lost, shutdown) or about an older spec is simply planned again; one that
+            // failed in an unexpected way counts as Gong being unavailable, so the normal backoff applies.
+            if (!inFlight.Outcome.IsCanceled && AnswerStillApplies(inFlight, origin))
+            {
+                var outcome = inFlight.Outcome.IsCompletedSuccessfully
+                    ? inFlight.Outcome.Result
+                    : Unavailable.UnexpectedClientFailure(inFlight.Outcome.Exception!.InnerException!.GetType().Name);
+                return new RegistrationPlan.WriteAnswer(inFlight, outcome);
+            }
+        }
+
+        var plan = Plan(origin, credentials.Version, now);
+        return plan switch
+        {
+            RegistrationPlan.Register when credentials.Company is null => new RegistrationPlan.FixCredentials(credentials.Problem ?? ""),
+            RegistrationPlan.UpToDate upToDate when origin.ReadyReason() == OriginReasons.Paused => new RegistrationPlan.Unpause(upToDate.RecheckAt),
+            RegistrationPlan.Wait wait when origin.ReadyReason() == OriginReasons.Paused => new RegistrationPlan.Unpause(wait.Until),
+            _ => plan,
+        };
+    }
+
+    /// <summary>An answer is written only if it is still about the object as it is now (same generation and request).</summary>
+    public static bool AnswerStillApplies(PendingRegistration registration, GongIntegrationOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentNullException.ThrowIfNull(origin);
+        return registration.Generation == origin.Generation()
+            && registration.Sent == new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin);
+    }
+
+    /// <summary>When to reconcile again after acting on <paramref name="plan"/>; null: only on a change.</summary>
+    public static TimeSpan? RequeueAfter(RegistrationPlan plan, DateTimeOffset now) => plan switch
+    {
+        RegistrationPlan.UpToDate { RecheckAt: { } at } => Max(at - now, MinimumRequeue),
+        RegistrationPlan.Unpause { RecheckAt: { } at } => Max(at - now, MinimumRequeue),
+        RegistrationPlan.Wait wait => Max(wait.Until - now, MinimumRequeue),
+        RegistrationPlan.Register or RegistrationPlan.FixCredentials => MinimumRequeue,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Plans from the object alone whether a Gong call is due; <paramref name="credentialsVersion"/> is the Secret's
+    /// resourceVersion. After a status write this plan of the written object says when to look again.
+    /// </summary>
     public RegistrationPlan Plan(GongIntegrationOrigin origin, string? credentialsVersion, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(origin);
-        var annotations = origin.Metadata.Annotations;
-        if (annotations?.TryGetValue(OriginAnnotations.Paused, out var paused) == true
-            && string.Equals(paused, "true", StringComparison.OrdinalIgnoreCase))
+        if (origin.IsPausedByAnnotation())
         {
             return new RegistrationPlan.Paused();
         }
@@ -42,10 +103,8 @@ public sealed class RegistrationPlanner
         }
 
         var status = origin.Status;
-        var generation = origin.Metadata.Generation ?? 1;
-        if (annotations?.TryGetValue(OriginAnnotations.Reassert, out var token) == true
-            && !string.IsNullOrEmpty(token)
-            && token != status?.ReassertToken)
+        var generation = origin.Generation();
+        if (origin.ReassertToken() is { Length: > 0 } token && token != status?.ReassertToken)
         {
             return new RegistrationPlan.Register(RegistrationCause.ReassertRequested);
         }
@@ -55,8 +114,8 @@ public sealed class RegistrationPlanner
             return new RegistrationPlan.Register(status?.RegisteredOrigin is null ? RegistrationCause.New : RegistrationCause.SpecChanged);
         }
 
-        var ready = IsReady(status);
-        if (!ready && credentialsVersion is not null && credentialsVersion != status.CredentialsVersion && WaitsForCredentials(status))
+        var ready = origin.IsReady();
+        if (!ready && credentialsVersion is not null && credentialsVersion != status.CredentialsVersion && WaitsForCredentials(origin))
         {
             return new RegistrationPlan.Register(RegistrationCause.CredentialsChanged);
         }
@@ -110,12 +169,9 @@ public sealed class RegistrationPlanner
         return null;
     }
 
-    /// <summary>Only a failure the credentials caused ends its wait when the Secret changes (a 400 does not).</summary>
-    private static bool WaitsForCredentials(GongIntegrationOriginStatus status) =>
-        status.Conditions?.FirstOrDefault(c => c.Type == ConditionTypes.Ready)?.Reason is OriginReasons.Unauthorized or OriginReasons.CredentialsInvalid;
-
-    private static bool IsReady(GongIntegrationOriginStatus status) =>
-        status.Conditions?.Any(c => c.Type == ConditionTypes.Ready && c.Status == "True") == true;
+    /// <summary>Only a failure the credentials caused ends its wait when the Secret changes (a 400 does not): the reason table says which.</summary>
+    private static bool WaitsForCredentials(GongIntegrationOrigin origin) =>
+        OriginReasons.Find(origin.ReadyReason())?.EndsWaitOnSecretChange == true;
 
     /// <summary>A stable number in [0, 1) per object, so re-assertions of many origins do not all fall due at once.</summary>
     private static double Spread(GongIntegrationOrigin origin)
@@ -124,6 +180,8 @@ public sealed class RegistrationPlanner
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(identity));
         return BitConverter.ToUInt32(hash, 0) / (uint.MaxValue + 1.0);
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static DateTimeOffset ToOffset(DateTime time) =>
         new(DateTime.SpecifyKind(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time, DateTimeKind.Utc));

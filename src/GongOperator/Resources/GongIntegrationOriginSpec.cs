@@ -11,8 +11,8 @@ public sealed class GongIntegrationOriginSpec
     /// <summary>The Gong integration type.</summary>
     [JsonPropertyName("integrationType")]
     [CrdRequired]
-    [CrdEnum(IntegrationTypes.EmailComposer, IntegrationTypes.AccountPages, IntegrationTypes.Dialer)]
-    [Description("The Gong integration the origin is for: EMAIL_COMPOSER, ACCOUNT_PAGES or DIALER.")]
+    [CrdEnum(typeof(IntegrationTypes), nameof(IntegrationTypes.All))]
+    [Description("The Gong integration the origin is for (one of the enum's values).")]
     public string IntegrationType { get; set; } = "";
 
     /// <summary>The origin, scheme://host[:port].</summary>

@@ -9,8 +9,6 @@ public sealed class StrategySeamTests
     /// <summary>A strategy that sends at most two origins per call and never splits: proves the worker asks the seam.</summary>
     private sealed class TwoAtATime : IRegistrationStrategy
     {
-        public RegistrationStrategyKind Kind => RegistrationStrategyKind.Incremental;
-
         public RegistrationCall PlanCall(GongCompany company, IReadOnlyList<OriginRegistration> waiting, int maxBatchSize)
         {
             var taken = waiting.Take(2).ToArray();
@@ -60,6 +58,6 @@ public sealed class StrategySeamTests
         Assert.Equal(
             "Basic " + Convert.ToBase64String("acme-key:new-secret"u8.ToArray()),
             harness.Gong.Requests[1].Authorization);
-        Assert.Equal(harness.Registrar.GetBudgetState(before), harness.Registrar.GetBudgetState(after));
+        Assert.Equal(harness.Budgets.GetBudgetState(before), harness.Budgets.GetBudgetState(after));
     }
 }

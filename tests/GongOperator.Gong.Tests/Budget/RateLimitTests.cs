@@ -104,26 +104,26 @@ public sealed class RateLimitTests
         var nextWindow = new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
         Assert.All(outcomes, o => Assert.Equal(nextWindow, Assert.IsType<QuotaExhausted>(o).Until));
         Assert.Equal(2, harness.Gong.Requests.Count);
-        var state = harness.Registrar.GetBudgetState(Companies.Acme);
+        var state = harness.Budgets.GetBudgetState(Companies.Acme);
         Assert.Equal(0, state.Remaining);
         Assert.Equal(nextWindow, state.ResetsAt);
 
         harness.Time.Advance(nextWindow - harness.Time.GetUtcNow());
         Assert.IsType<Registered>(await harness.Drive(harness.Register(Companies.Acme, "https://next-day.partner.com")));
-        Assert.Equal(1, harness.Registrar.GetBudgetState(Companies.Acme).Remaining);
+        Assert.Equal(1, harness.Budgets.GetBudgetState(Companies.Acme).Remaining);
     }
 
     [Fact]
     public async Task The_budget_state_shows_remaining_quota_and_any_block()
     {
         await using var harness = new GongClientHarness(o => o.DailyQuota = 50);
-        Assert.Equal(50, harness.Registrar.GetBudgetState(Companies.Acme).Remaining);
+        Assert.Equal(50, harness.Budgets.GetBudgetState(Companies.Acme).Remaining);
 
         await harness.Drive(harness.Register(Companies.Acme, "https://a.partner.com"));
         harness.Gong.Respond(_ => TooManyRequests(r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(9))));
         await harness.Drive(harness.Register(Companies.Acme, "https://b.partner.com"));
 
-        var state = harness.Registrar.GetBudgetState(Companies.Acme);
+        var state = harness.Budgets.GetBudgetState(Companies.Acme);
         Assert.Equal(48, state.Remaining);
         Assert.NotNull(state.BlockedUntil);
         Assert.Equal("company-17.api.gong.io/key:acme-key", state.Company);

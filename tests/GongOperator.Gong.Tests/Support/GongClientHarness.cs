@@ -13,7 +13,7 @@ public sealed class GongClientHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly ServiceProvider provider;
+    private readonly ServiceProvider _provider;
 
     public GongClientHarness(Action<GongClientOptions>? configure = null, bool overRealHttp = false, Action<IServiceCollection>? addServices = null)
     {
@@ -41,8 +41,8 @@ public sealed class GongClientHarness : IAsyncDisposable
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         }
 
-        provider = services.BuildServiceProvider();
-        Logs = provider.GetFakeLogCollector();
+        _provider = services.BuildServiceProvider();
+        Logs = _provider.GetFakeLogCollector();
     }
 
     public FakeTimeProvider Time { get; }
@@ -53,7 +53,10 @@ public sealed class GongClientHarness : IAsyncDisposable
 
     public FakeLogCollector Logs { get; }
 
-    public IGongRegistrar Registrar => provider.GetRequiredService<IGongRegistrar>();
+    public IGongRegistrar Registrar => _provider.GetRequiredService<IGongRegistrar>();
+
+    /// <summary>The registrar behind the interface, for what only tests look at (budget state).</summary>
+    internal GongRegistrar Budgets => _provider.GetRequiredService<GongRegistrar>();
 
     public Task<RegistrationOutcome> Register(GongCompany company, string origin, string type = "DIALER") =>
         Registrar.RegisterAsync(company, new OriginRegistration(type, origin), TestContext.Current.CancellationToken);
@@ -93,5 +96,5 @@ public sealed class GongClientHarness : IAsyncDisposable
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public async ValueTask DisposeAsync() => await provider.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
 }

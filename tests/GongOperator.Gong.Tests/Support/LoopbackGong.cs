@@ -16,11 +16,11 @@ namespace GongOperator.Gong.Tests.Support;
 /// </summary>
 public sealed class LoopbackGong : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private LoopbackGong(WebApplication app, Uri baseUrl)
     {
-        this.app = app;
+        _app = app;
         BaseUrl = baseUrl;
     }
 
@@ -63,8 +63,8 @@ public sealed class LoopbackGong : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     private static Task Write(HttpContext context, HttpStatusCode status, string json)

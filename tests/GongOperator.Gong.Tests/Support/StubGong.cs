@@ -7,13 +7,13 @@ namespace GongOperator.Gong.Tests.Support;
 /// <summary>An in-process stand-in for Gong's endpoint: answers with a test's responder and records every request.</summary>
 public sealed class StubGong(TimeProvider time) : HttpMessageHandler
 {
-    private readonly ConcurrentQueue<StubRequest> requests = new();
+    private readonly ConcurrentQueue<StubRequest> _requests = new();
 
     /// <summary>Decides the answer; the default registers everything with one fixed id.</summary>
     public Func<StubRequest, CancellationToken, Task<HttpResponseMessage>> Responder { get; set; } =
         (_, _) => Task.FromResult(Json(HttpStatusCode.OK, """{"requestId":"req-ok","integrationId":5517027188234205706}"""));
 
-    public IReadOnlyList<StubRequest> Requests => requests.ToArray();
+    public IReadOnlyList<StubRequest> Requests => _requests.ToArray();
 
     public void Respond(Func<StubRequest, HttpResponseMessage> responder) =>
         Responder = (request, _) => Task.FromResult(responder(request));
@@ -27,7 +27,7 @@ public sealed class StubGong(TimeProvider time) : HttpMessageHandler
         var at = time.GetUtcNow();
         var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
         var recorded = new StubRequest(request.RequestUri!, request.Headers.Authorization?.ToString(), body, at);
-        requests.Enqueue(recorded);
+        _requests.Enqueue(recorded);
         var response = await Responder(recorded, cancellationToken);
         response.RequestMessage = request;
         return response;

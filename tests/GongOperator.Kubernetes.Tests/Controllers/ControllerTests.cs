@@ -289,4 +289,31 @@ public sealed class ControllerTests
 
     private static double Counter(string metric, string controller)
         => Prometheus.Metrics.CreateCounter(metric, "", "controller").WithLabels(controller).Value;
+
+    [Fact]
+    public async Task Each_reconcile_runs_inside_a_logging_scope_naming_the_controller_the_object_and_a_reconcile_id()
+    {
+        var (source, informer) = NewInformer();
+        source.Upsert(Widget.Create("a", "w1"));
+        var logger = new ScopeRecordingLogger();
+        var seen = new List<IReadOnlyList<KeyValuePair<string, object?>>>();
+        var reconciler = new RecordingReconciler((_, _, _) =>
+        {
+            seen.AddRange(logger.CurrentScopes.OfType<IReadOnlyList<KeyValuePair<string, object?>>>());
+            return Task.FromResult(ReconcileResult.Done);
+        });
+        var options = Options("scope");
+        var controller = new Controller<Widget>(options, informer, reconciler, logger);
+
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var runs = new[] { informer.RunAsync(cts.Token), controller.RunAsync(cts.Token) };
+        await Poll.UntilAsync(() => reconciler.Calls == 1 && controller.ActiveReconciles == 0, "the object was reconciled");
+        await cts.CancelAsync();
+        await Task.WhenAll(runs);
+
+        var scope = Assert.Single(seen).ToDictionary(kv => kv.Key, kv => kv.Value);
+        Assert.Equal(options.Name, scope["Controller"]);
+        Assert.Equal("a/w1", scope["Object"]);
+        Assert.Matches("^[0-9a-f]{32}$", (string)scope["ReconcileId"]!);
+    }
 }

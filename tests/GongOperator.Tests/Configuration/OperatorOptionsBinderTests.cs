@@ -56,6 +56,8 @@ public sealed class OperatorOptionsBinderTests
     [InlineData("--registration-strategy", "fullSet", "not available yet")]
     [InlineData("--metrics-bind-address", "eight", "is not an address")]
     [InlineData("--log-format", "xml", "is not one of json, text")]
+    [InlineData("--label-selector", "shard in one", "--label-selector: 'shard in one' is not a label selector")]
+    [InlineData("--gong-batch-size", "5000", "--gong-batch-size: '5000' is not a whole number from 1 to 1000")]
     public void A_bad_value_gives_one_line_naming_the_flag(string flag, string value, string expected)
     {
         var (ok, _, error) = Bind([flag, value], new Hashtable());

@@ -48,7 +48,7 @@ public sealed class OriginStatusRulesTests
         var origin = Origin();
         OriginStatusRules.ApplyOutcome(origin, new Registered(1, "a"), Demo, null, Now);
 
-        OriginStatusRules.ApplyOutcome(origin, new Unavailable("HTTP 503", 503, null, null, null), Demo, null, Now.AddDays(1));
+        OriginStatusRules.ApplyOutcome(origin, Unavailable.HttpStatus(503), Demo, null, Now.AddDays(1));
 
         var conditions = origin.Status!.Conditions!;
         Assert.Equal(("True", "Registered"), (conditions.Single(c => c.Type == ConditionTypes.Ready).Status, conditions.Single(c => c.Type == ConditionTypes.Ready).Reason));
@@ -68,7 +68,7 @@ public sealed class OriginStatusRulesTests
         Assert.Equal("True", stalled.Status);
         Assert.Equal("Gong rejected https://acme.partner.com for DIALER: allowedOrigin is not under the registered domain. Fix the spec; the operator retries on a spec change or after a long backoff.", stalled.Message);
         Assert.Equal("Warning", change.Event!.Type);
-        Assert.Equal(Now.Add(Backoff.LongBase).UtcDateTime, origin.Status.NextRetryTime);
+        Assert.Equal(Now.Add(Backoff.NeedingAPersonBase).UtcDateTime, origin.Status.NextRetryTime);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class OriginStatusRulesTests
     [InlineData(7, 600)]
     [InlineData(40, 600)]
     public void Transient_backoff_doubles_up_to_its_cap(int attempts, int seconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(seconds), Backoff.Quick(attempts));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), Backoff.AfterTransientFailure(attempts));
 
     private static GongIntegrationOrigin Origin() => new()
     {

@@ -1,3 +1,4 @@
+using GongOperator.Gong;
 using GongOperator.Reconciliation;
 using GongOperator.Resources;
 using k8s.Models;
@@ -115,6 +116,55 @@ public sealed class RegistrationPlannerTests
         Assert.Equal(new RegistrationPlan.Register(RegistrationCause.CredentialsChanged), _planner.Plan(unauthorized, "2", Now));
         Assert.Equal(new RegistrationPlan.Wait(Now.AddHours(5)), _planner.Plan(rejected, "2", Now));
     }
+
+    [Fact]
+    public void A_registration_in_flight_is_awaited_and_its_answer_written_only_while_it_is_about_the_object()
+    {
+        var origin = Origin();
+        var sent = new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin);
+        using var cts = new CancellationTokenSource();
+        var waiting = new PendingRegistration(1, sent, Resolved, null, new TaskCompletionSource<RegistrationOutcome>().Task, cts);
+        var answered = waiting with { Outcome = Task.FromResult<RegistrationOutcome>(new Registered(5, "r")) };
+        var aboutAnOlderSpec = answered with { Sent = sent with { AllowedOrigin = "https://old.partner.com" } };
+        var cancelled = answered with { Outcome = Task.FromCanceled<RegistrationOutcome>(new CancellationToken(true)) };
+
+        Assert.IsType<RegistrationPlan.AwaitAnswer>(_planner.Plan(origin, Resolved, waiting, Now));
+        Assert.Equal(new Registered(5, "r"), Assert.IsType<RegistrationPlan.WriteAnswer>(_planner.Plan(origin, Resolved, answered, Now)).Outcome);
+        Assert.Equal(new RegistrationPlan.Register(RegistrationCause.New), _planner.Plan(origin, Resolved, aboutAnOlderSpec, Now));
+        Assert.Equal(new RegistrationPlan.Register(RegistrationCause.New), _planner.Plan(origin, Resolved, cancelled, Now));
+    }
+
+    [Fact]
+    public void A_due_call_without_usable_credentials_becomes_a_credentials_problem()
+    {
+        var missing = new Credentials("tenant-acme/creds", null, "The credentials Secret tenant-acme/creds does not exist.", null);
+
+        Assert.Equal(new RegistrationPlan.FixCredentials(missing.Problem!), _planner.Plan(Origin(), missing, null, Now));
+        Assert.IsType<RegistrationPlan.UpToDate>(_planner.Plan(Registered(Origin(), Now.AddHours(-1)), missing, null, Now));
+    }
+
+    [Fact]
+    public void A_Paused_reason_without_the_annotation_is_repaired_and_looked_at_again_when_due()
+    {
+        var origin = Registered(Origin(), Now.AddHours(-1));
+        origin.Status!.Conditions![0].Reason = OriginReasons.Paused;
+
+        var plan = Assert.IsType<RegistrationPlan.Unpause>(_planner.Plan(origin, Resolved, null, Now));
+
+        Assert.Equal(((RegistrationPlan.UpToDate)_planner.Plan(origin, "1", Now)).RecheckAt, plan.RecheckAt);
+    }
+
+    [Fact]
+    public void The_requeue_follows_from_the_plan_and_never_spins()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(5), RegistrationPlanner.RequeueAfter(new RegistrationPlan.Wait(Now.AddMinutes(5)), Now));
+        Assert.Equal(RegistrationPlanner.MinimumRequeue, RegistrationPlanner.RequeueAfter(new RegistrationPlan.Wait(Now.AddSeconds(-5)), Now));
+        Assert.Equal(RegistrationPlanner.MinimumRequeue, RegistrationPlanner.RequeueAfter(new RegistrationPlan.Register(RegistrationCause.Retry), Now));
+        Assert.Null(RegistrationPlanner.RequeueAfter(new RegistrationPlan.UpToDate(null), Now));
+        Assert.Null(RegistrationPlanner.RequeueAfter(new RegistrationPlan.Paused(), Now));
+    }
+
+    private static readonly Credentials Resolved = new("tenant-acme/gong", new GongCompany(new BasicCredentials("key", "secret")), null, "1");
 
     private static GongIntegrationOrigin Origin() => new()
     {

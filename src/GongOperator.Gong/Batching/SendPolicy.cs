@@ -1,0 +1,25 @@
+using GongOperator.Gong.Budget;
+
+namespace GongOperator.Gong.Batching;
+
+/// <summary>
+/// When a company's waiting registrations leave, decided without I/O from the budget's answer and what waits. What a
+/// call contains is the strategy's decision (<see cref="IRegistrationStrategy"/>); this is only "when" and "how many".
+/// A rule such as "wait at most so long for a fuller batch" belongs here, as a <see cref="SendDecision.WaitUntil"/>
+/// (the worker waits, then asks again).
+/// </summary>
+internal sealed class SendPolicy(GongClientOptions options)
+{
+    /// <summary>Decides for <paramref name="waiting"/>, given the budget's <paramref name="budget"/> (whose time is now when granted).</summary>
+    public SendDecision Decide(BudgetDecision budget, WaitingOrigins waiting) => budget.Verdict switch
+    {
+        // Batching adds no delay when the budget is free: whatever waits leaves now, up to the batch size.
+        BudgetVerdict.Granted => new SendDecision.Send(Math.Min(waiting.Count, options.MaxBatchSize)),
+
+        // The per-second pace: whatever arrives meanwhile leaves together in the next call (the coalescing).
+        BudgetVerdict.WaitForToken => new SendDecision.WaitUntil(budget.At),
+
+        // Closed by a 429 or the daily quota: everyone waiting hears it now, no call is made.
+        _ => new SendDecision.AnswerAll(budget.ToClosedOutcome()),
+    };
+}
