@@ -73,7 +73,7 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
 
     private CompanyWorker WorkerFor(GongCompany company) =>
         workers.GetOrAdd(CompanyKey.For(company), key => new CompanyWorker(
-            new CompanyBudget(key, options.CallsPerSecond, options.Burst, options.DailyQuota),
+            new CompanyBudget(key, options.CallsPerSecond, options.Burst, options.DailyQuota, options.PacingMargin),
             api,
             strategy,
             options.MaxBatchSize,

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using GongOperator.Gong.Budget;
 using Microsoft.Extensions.Logging;
@@ -33,7 +32,13 @@ internal sealed class GongApiClient(
         using var request = new HttpRequestMessage(HttpMethod.Post, company.IntegrationSettingsUrl);
         request.Headers.Authorization = company.Credentials.ToAuthorizationHeader();
         request.Headers.Accept.Add(Json);
-        request.Content = JsonContent.Create(body, GongJsonContext.Default.IntegrationSettingsRequest);
+        request.Headers.UserAgent.Add(GongHttp.UserAgent);
+        // Serialized up front: a buffered body goes out with Content-Length. A streamed one (JsonContent) goes out
+        // chunked, which some gateways in front of an API refuse with 411 or a closed connection.
+        request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, GongJsonContext.Default.IntegrationSettingsRequest))
+        {
+            Headers = { ContentType = new MediaTypeHeaderValue("application/json") },
+        };
         request.Options.Set(GongRequestOptions.Budget, budget);
         request.Options.Set(GongRequestOptions.PipelineKey, budget.Key.PipelineKey);
         Log.CallSending(logger, budget.Key.Label, origins.Count);
@@ -93,14 +98,25 @@ internal sealed class GongApiClient(
         }
 
         var parsed = Parse(bytes);
+        if (parsed is null && bytes.Length > 0 && response.StatusCode != HttpStatusCode.TooManyRequests)
+        {
+            // Not Gong's JSON: an error page of a proxy or gateway in front of Gong (a 429 is obeyed wherever it comes from).
+            var mediaType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
+            return new Unavailable($"HTTP {status} answered with {mediaType}, not Gong's JSON", status, null, null, null);
+        }
+
         var requestId = parsed?.RequestId;
         var errors = parsed?.Errors;
         switch (response.StatusCode)
         {
             case >= HttpStatusCode.OK and < HttpStatusCode.MultipleChoices:
-                return parsed?.IntegrationId is { } id
-                    ? new Registered(id, requestId)
-                    : new Unavailable("unreadable response body", status, null, requestId, errors);
+                if (parsed?.TryGetIntegrationId(out var id) == true)
+                {
+                    return new Registered(id, requestId);
+                }
+
+                var problem = parsed?.IntegrationId is null ? "without an integrationId" : "with an integrationId that is not a 64-bit integer";
+                return new Unavailable($"HTTP {status} {problem}", status, null, requestId, errors);
             case HttpStatusCode.BadRequest:
                 return new Rejected(requestId, errors);
             case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:

@@ -21,7 +21,16 @@ internal sealed class BudgetHandler(TimeProvider time, GongMetrics metrics) : De
             {
                 case BudgetVerdict.Granted:
                     metrics.SetQuotaRemaining(budget.Key.Label, budget.GetState(now).Remaining);
-                    return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        // Gong has counted this call by the time anything comes back; the next calls are paced from here.
+                        budget.Settle(time.GetUtcNow());
+                    }
+
                 case BudgetVerdict.WaitForToken:
                     metrics.CountRateLimitWait("token");
                     await Task.Delay(decision.At - now, time, cancellationToken).ConfigureAwait(false);
