@@ -18,6 +18,12 @@ public sealed record OperatorOptions
     /// <summary>Gong's default per-company quota: 10,000 calls a day.</summary>
     public const int DefaultDailyQuota = 10_000;
 
+    /// <summary>Default margin added to the gap between two Gong calls to a company, against network jitter: 50 ms.</summary>
+    public static readonly TimeSpan DefaultGongPacingMargin = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Default timeout of one HTTP request to Gong: 10 seconds.</summary>
+    public static readonly TimeSpan DefaultGongRequestTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Default number of origins sent in one POST.</summary>
     public const int DefaultBatchSize = 100;
 
@@ -59,6 +65,12 @@ public sealed record OperatorOptions
 
     /// <summary>Calls a day per Gong company (default 10,000).</summary>
     public int GongDailyQuota { get; init; } = DefaultDailyQuota;
+
+    /// <summary>Added to the gap between two calls to a company (1 / rate) and to its one-second window (default 50 ms).</summary>
+    public TimeSpan GongPacingMargin { get; init; } = DefaultGongPacingMargin;
+
+    /// <summary>Timeout of one HTTP request to Gong (default 10 s); a call with its retries gets that per attempt.</summary>
+    public TimeSpan GongRequestTimeout { get; init; } = DefaultGongRequestTimeout;
 
     /// <summary>Origins per POST (default 100).</summary>
     public int GongBatchSize { get; init; } = DefaultBatchSize;

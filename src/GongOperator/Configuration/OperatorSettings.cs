@@ -17,6 +17,8 @@ internal static class OperatorSettings
         new("default-credentials-secret", "The operator-wide credentials Secret, as NAMESPACE/NAME.", (o, v) => o with { DefaultCredentialsSecret = ParseSecretName(v) }),
         new("gong-rate-per-second", $"Gong calls a second per company (default {OperatorOptions.DefaultRatePerSecond}).", (o, v) => o with { GongRatePerSecond = ParsePositiveDouble(v) }),
         new("gong-daily-quota", $"Gong calls a day per company (default {OperatorOptions.DefaultDailyQuota}).", (o, v) => o with { GongDailyQuota = ParseInt(v, 1, int.MaxValue) }),
+        new("gong-pacing-margin", "Added to the gap between two Gong calls to a company (1/rate), against network jitter, e.g. 50ms; 0 to 1s (default 50ms).", (o, v) => o with { GongPacingMargin = ParseDuration(v, TimeSpan.Zero, TimeSpan.FromSeconds(1)) }),
+        new("gong-request-timeout", "Timeout of one HTTP request to Gong, e.g. 10s; 100ms to 5m (default 10s).", (o, v) => o with { GongRequestTimeout = ParseDuration(v, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)) }),
         new("gong-batch-size", $"Origins sent together in one POST (default {OperatorOptions.DefaultBatchSize}).", (o, v) => o with { GongBatchSize = ParseInt(v, 1, 1000) }),
         new("registration-strategy", "incremental (the only one available today).", (o, v) => o with { RegistrationStrategy = ParseStrategy(v) }),
         new("leader-elect", "Elect a leader on a Lease so only one replica acts.", (o, v) => o with { LeaderElect = ParseBool(v) }, IsSwitch: true),
@@ -43,6 +45,11 @@ internal static class OperatorSettings
 
     private static TimeSpan ParseDuration(string value) =>
         Durations.TryParse(value, out var d) ? d : throw new FormatException($"'{value}' is not a duration such as 24h, 90m or 0");
+
+    private static TimeSpan ParseDuration(string value, TimeSpan min, TimeSpan max) =>
+        Durations.TryParse(value, out var d) && d >= min && d <= max
+            ? d
+            : throw new FormatException($"'{value}' is not a duration from {Durations.Format(min)} to {Durations.Format(max)}, such as 50ms, 10s or 1m");
 
     private static Uri ParseUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
