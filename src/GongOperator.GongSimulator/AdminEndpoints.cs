@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace GongOperator.GongSimulator;
 
-/// <summary>The admin API under <c>/_simulator</c>: faults, conflict mode, companies, the call list, registrations, reset.</summary>
+/// <summary>The admin API under <c>/_simulator</c>: faults, conflict and registration modes, companies, the call list, registrations, reset.</summary>
 internal sealed class AdminEndpoints(SimulatorState state, ILogger logger)
 {
     public const string Prefix = "/_simulator";
@@ -22,6 +22,7 @@ internal sealed class AdminEndpoints(SimulatorState state, ILogger logger)
             return WriteAsync(c, 200, state.ClearFaults(), SimulatorJsonContext.Default.SimulatorFaultState);
         }));
         routes.MapPost(Prefix + "/conflict-mode", (RequestDelegate)PostConflictModeAsync);
+        routes.MapPost(Prefix + "/registration-mode", (RequestDelegate)PostRegistrationModeAsync);
         routes.MapGet(Prefix + "/companies", (RequestDelegate)(c => WriteAsync(c, 200, state.GetCompanies(), SimulatorJsonContext.Default.IReadOnlyListSimulatedCompanyStatus)));
         routes.MapGet(Prefix + "/calls", (RequestDelegate)(c => WriteAsync(c, 200, state.GetCalls(), SimulatorJsonContext.Default.IReadOnlyListSimulatedCall)));
         routes.MapDelete(Prefix + "/calls", (RequestDelegate)(c =>
@@ -145,6 +146,31 @@ internal sealed class AdminEndpoints(SimulatorState state, ILogger logger)
 
         state.SetConflictMode(mode, request.Company);
         Log.Admin(logger, "conflict mode set");
+        await WriteAsync(context, 200, state.GetCompanies(), SimulatorJsonContext.Default.IReadOnlyListSimulatedCompanyStatus).ConfigureAwait(false);
+    }
+
+    private async Task PostRegistrationModeAsync(HttpContext context)
+    {
+        var (ok, request) = await ReadAsync(context, SimulatorJsonContext.Default.RegistrationModeRequest).ConfigureAwait(false);
+        if (!ok)
+        {
+            return;
+        }
+
+        if (SimulatorModes.ParseRegistrationMode(request!.Mode) is not { } mode)
+        {
+            await ErrorAsync(context, 400, "mode must be 'add' or 'replace'").ConfigureAwait(false);
+            return;
+        }
+
+        if (request.Company is { } company && !state.HasCompany(company))
+        {
+            await ErrorAsync(context, 404, $"'{company}' is not a configured company").ConfigureAwait(false);
+            return;
+        }
+
+        state.SetRegistrationMode(mode, request.Company);
+        Log.Admin(logger, "registration mode set");
         await WriteAsync(context, 200, state.GetCompanies(), SimulatorJsonContext.Default.IReadOnlyListSimulatedCompanyStatus).ConfigureAwait(false);
     }
 }

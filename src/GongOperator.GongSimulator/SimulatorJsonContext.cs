@@ -15,6 +15,7 @@ namespace GongOperator.GongSimulator;
 [JsonSerializable(typeof(SimulatorFaultSpec))]
 [JsonSerializable(typeof(SimulatorFaultState))]
 [JsonSerializable(typeof(ConflictModeRequest))]
+[JsonSerializable(typeof(RegistrationModeRequest))]
 [JsonSerializable(typeof(IReadOnlyList<SimulatedCall>))]
 [JsonSerializable(typeof(IReadOnlyList<SimulatedRegistration>))]
 [JsonSerializable(typeof(IReadOnlyList<SimulatedCompanyStatus>))]
