@@ -15,7 +15,7 @@ internal static class OperatorSettings
         new("reassert-period", "How often registered origins are re-asserted with Gong, e.g. 24h, 90m; 0 disables (default 24h).", (o, v) => o with { ReassertPeriod = ParseDuration(v) }),
         new("gong-base-url", $"Gong API base URL for credentials that name none (default {OperatorOptions.DefaultGongBaseUrl}).", (o, v) => o with { GongBaseUrl = ParseUrl(v) }),
         new("default-credentials-secret", "The operator-wide credentials Secret, as NAMESPACE/NAME.", (o, v) => o with { DefaultCredentialsSecret = ParseSecretName(v) }),
-        new("gong-rate-per-second", $"Gong calls a second per company (default {OperatorOptions.DefaultRatePerSecond}).", (o, v) => o with { GongRatePerSecond = ParsePositiveDouble(v) }),
+        new("gong-rate-per-second", $"Gong calls a second per company, above 0 and at most 1000 (default {OperatorOptions.DefaultRatePerSecond}).", (o, v) => o with { GongRatePerSecond = ParseRate(v) }),
         new("gong-daily-quota", $"Gong calls a day per company (default {OperatorOptions.DefaultDailyQuota}).", (o, v) => o with { GongDailyQuota = ParseInt(v, 1, int.MaxValue) }),
         new("gong-pacing-margin", "Added to the gap between two Gong calls to a company (1/rate), against network jitter, e.g. 50ms; 0 to 1s (default 50ms).", (o, v) => o with { GongPacingMargin = ParseDuration(v, TimeSpan.Zero, TimeSpan.FromSeconds(1)) }),
         new("gong-request-timeout", "Timeout of one HTTP request to Gong, e.g. 10s; 100ms to 5m (default 10s).", (o, v) => o with { GongRequestTimeout = ParseDuration(v, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)) }),
@@ -35,10 +35,11 @@ internal static class OperatorSettings
             ? n
             : throw new FormatException($"'{value}' is not a whole number from {min} to {max}");
 
-    private static double ParsePositiveDouble(string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0 && double.IsFinite(n)
+    // The Gong client's own bounds, so that a rate the flag takes never fails the client's validation at start.
+    private static double ParseRate(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= 1000
             ? n
-            : throw new FormatException($"'{value}' is not a positive number");
+            : throw new FormatException($"'{value}' is not a number above 0 and at most 1000");
 
     private static bool ParseBool(string value) =>
         bool.TryParse(value, out var b) ? b : throw new FormatException($"'{value}' is not true or false");
@@ -51,10 +52,12 @@ internal static class OperatorSettings
             ? d
             : throw new FormatException($"'{value}' is not a duration from {Durations.Format(min)} to {Durations.Format(max)}, such as 50ms, 10s or 1m");
 
+    // What GongCompany accepts: a base URL it would refuse later would fail every origin instead of the start.
     private static Uri ParseUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0
             ? uri
-            : throw new FormatException($"'{value}' is not an http(s) URL");
+            : throw new FormatException($"'{value}' is not an http(s) URL without query, fragment or user info");
 
     private static string? ParseSecretName(string value)
     {
