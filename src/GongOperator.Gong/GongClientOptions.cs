@@ -9,6 +9,9 @@ public sealed class GongClientOptions
     /// <summary>Calls allowed back to back before the per-second pace applies: 1 keeps every one-second window at or under CallsPerSecond.</summary>
     public const int DefaultBurst = 1;
 
+    /// <summary>Added to the gap between two calls to a company (1 / CallsPerSecond) against network jitter: 50 ms.</summary>
+    public static readonly TimeSpan DefaultPacingMargin = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Gong's documented default: 10,000 calls a day per company.</summary>
     public const int DefaultDailyQuota = 10_000;
 
@@ -50,6 +53,12 @@ public sealed class GongClientOptions
 
     /// <summary>Token bucket capacity (default <see cref="DefaultBurst"/>).</summary>
     public int Burst { get; set; } = DefaultBurst;
+
+    /// <summary>
+    /// Added to the gap between two calls to a company and to the one-second window (default <see cref="DefaultPacingMargin"/>),
+    /// so that calls delayed unevenly on their way never look like more than CallsPerSecond in one second to Gong.
+    /// </summary>
+    public TimeSpan PacingMargin { get; set; } = DefaultPacingMargin;
 
     /// <summary>Calls per UTC day per company (default <see cref="DefaultDailyQuota"/>); the window resets at 00:00 UTC.</summary>
     public int DailyQuota { get; set; } = DefaultDailyQuota;

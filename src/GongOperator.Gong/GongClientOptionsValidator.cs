@@ -14,6 +14,7 @@ internal sealed class GongClientOptionsValidator : IValidateOptions<GongClientOp
             failures.Add($"{nameof(options.CallsPerSecond)} must be above 0 and at most 1000.");
         }
 
+        Check(options.PacingMargin >= TimeSpan.Zero && options.PacingMargin <= TimeSpan.FromSeconds(1), nameof(options.PacingMargin), "must be between 0 and 1 second.");
         Check(options.Burst is >= 1 and <= 1000, nameof(options.Burst), "must be between 1 and 1000.");
         Check(options.DailyQuota >= 1, nameof(options.DailyQuota), "must be at least 1.");
         Check(options.MaxBatchSize is >= 1 and <= GongClientOptions.MaxBatchSizeLimit, nameof(options.MaxBatchSize), $"must be between 1 and {GongClientOptions.MaxBatchSizeLimit}.");

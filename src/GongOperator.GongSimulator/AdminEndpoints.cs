@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace GongOperator.GongSimulator;
 
-/// <summary>The admin API under <c>/_simulator</c>: faults, conflict mode, companies, the call list, registrations, reset.</summary>
+/// <summary>The admin API under <c>/_simulator</c>: faults, conflict and registration modes, companies, the call list, registrations, reset.</summary>
 internal sealed class AdminEndpoints(SimulatorState state, ILogger logger)
 {
     public const string Prefix = "/_simulator";
@@ -21,7 +21,10 @@ internal sealed class AdminEndpoints(SimulatorState state, ILogger logger)
             Log.Admin(logger, "faults cleared");
             return WriteAsync(c, 200, state.ClearFaults(), SimulatorJsonContext.Default.SimulatorFaultState);
         }));
-        routes.MapPost(Prefix + "/conflict-mode", (RequestDelegate)PostConflictModeAsync);
+        routes.MapPost(Prefix + "/conflict-mode", (RequestDelegate)(c =>
+            PostModeAsync(c, SimulatorModes.ParseConflictMode, "mode must be 'conflict' or 'ok'", state.SetConflictMode, "conflict mode set")));
+        routes.MapPost(Prefix + "/registration-mode", (RequestDelegate)(c =>
+            PostModeAsync(c, SimulatorModes.ParseRegistrationMode, "mode must be 'add' or 'replace'", state.SetRegistrationMode, "registration mode set")));
         routes.MapGet(Prefix + "/companies", (RequestDelegate)(c => WriteAsync(c, 200, state.GetCompanies(), SimulatorJsonContext.Default.IReadOnlyListSimulatedCompanyStatus)));
         routes.MapGet(Prefix + "/calls", (RequestDelegate)(c => WriteAsync(c, 200, state.GetCalls(), SimulatorJsonContext.Default.IReadOnlyListSimulatedCall)));
         routes.MapDelete(Prefix + "/calls", (RequestDelegate)(c =>
@@ -115,26 +118,20 @@ internal sealed class AdminEndpoints(SimulatorState state, ILogger logger)
         await WriteAsync(context, 200, faults, SimulatorJsonContext.Default.SimulatorFaultState).ConfigureAwait(false);
     }
 
-    private async Task PostConflictModeAsync(HttpContext context)
+    /// <summary>Sets a mode for every company or the one named: 400 for a mode that is not one of the words, 404 for an unknown company.</summary>
+    private async Task PostModeAsync<TMode>(HttpContext context, Func<string?, TMode?> parse, string modeError, Action<TMode, string?> apply, string done)
+        where TMode : struct
     {
-        var (ok, request) = await ReadAsync(context, SimulatorJsonContext.Default.ConflictModeRequest).ConfigureAwait(false);
+        var (ok, request) = await ReadAsync(context, SimulatorJsonContext.Default.ModeRequest).ConfigureAwait(false);
         if (!ok)
         {
             return;
         }
 
-        SimulatorConflictMode mode;
-        switch (request!.Mode)
+        if (parse(request!.Mode) is not { } mode)
         {
-            case "conflict":
-                mode = SimulatorConflictMode.Conflict;
-                break;
-            case "ok":
-                mode = SimulatorConflictMode.Ok;
-                break;
-            default:
-                await ErrorAsync(context, 400, "mode must be 'conflict' or 'ok'").ConfigureAwait(false);
-                return;
+            await ErrorAsync(context, 400, modeError).ConfigureAwait(false);
+            return;
         }
 
         if (request.Company is { } company && !state.HasCompany(company))
@@ -143,8 +140,8 @@ internal sealed class AdminEndpoints(SimulatorState state, ILogger logger)
             return;
         }
 
-        state.SetConflictMode(mode, request.Company);
-        Log.Admin(logger, "conflict mode set");
+        apply(mode, request.Company);
+        Log.Admin(logger, done);
         await WriteAsync(context, 200, state.GetCompanies(), SimulatorJsonContext.Default.IReadOnlyListSimulatedCompanyStatus).ConfigureAwait(false);
     }
 }

@@ -15,20 +15,22 @@ internal sealed class GongEndpoint(SimulatorState state, ILogger logger, Action<
 
     public async Task HandleAsync(HttpContext context)
     {
+        var arrivedAt = state.Time.GetUtcNow();
         var aborted = context.RequestAborted;
+        var unframed = Unframed(context.Request);
         GongOutcome outcome;
         using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping))
         {
             try
             {
-                var body = await ReadBodyAsync(context.Request, waiting.Token).ConfigureAwait(false);
+                var body = unframed is null ? await ReadBodyAsync(context.Request, waiting.Token).ConfigureAwait(false) : ReadOnlyMemory<byte>.Empty;
                 var latency = state.Latency;
                 if (latency > TimeSpan.Zero)
                 {
                     await Task.Delay(latency, state.Time, waiting.Token).ConfigureAwait(false);
                 }
 
-                outcome = state.Handle(context.Request.Headers.Authorization.ToString(), body);
+                outcome = state.Handle(context.Request.Headers.Authorization.ToString(), body, arrivedAt, unframed);
             }
             catch (OperationCanceledException) when (waiting.IsCancellationRequested)
             {
@@ -56,6 +58,12 @@ internal sealed class GongEndpoint(SimulatorState state, ILogger logger, Action<
         }
 
         response.StatusCode = outcome.Status;
+        if (outcome.Status == StatusCodes.Status411LengthRequired)
+        {
+            // As a gateway does: the unread rest of a streamed body makes the connection useless.
+            response.Headers.Connection = "close";
+        }
+
         if (outcome.RetryAfterSeconds is { } retryAfter)
         {
             response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
@@ -72,6 +80,17 @@ internal sealed class GongEndpoint(SimulatorState state, ILogger logger, Action<
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Why the request's body has no length a strict gateway would accept (411), or null when it has one.</summary>
+    private static string? Unframed(HttpRequest request)
+    {
+        if (request.Headers.TransferEncoding.Count > 0)
+        {
+            return $"Length Required: the body was sent with Transfer-Encoding '{request.Headers.TransferEncoding}'; send it whole, with Content-Length";
+        }
+
+        return request.ContentLength is null ? "Length Required: a POST must carry Content-Length" : null;
     }
 
     private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

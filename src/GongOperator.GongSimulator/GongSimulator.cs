@@ -98,6 +98,9 @@ public sealed class GongSimulator : IAsyncDisposable
     /// <summary>Sets the answer to an origin already registered for every company (null) or one (as <c>POST /_simulator/conflict-mode</c>); an unknown company throws <see cref="ArgumentException"/>.</summary>
     public void SetConflictMode(SimulatorConflictMode mode, string? company = null) => _state.SetConflictMode(mode, company);
 
+    /// <summary>Sets whether a POST adds to or replaces the list of origins, for every company (null) or one (as <c>POST /_simulator/registration-mode</c>); an unknown company throws <see cref="ArgumentException"/>.</summary>
+    public void SetRegistrationMode(SimulatorRegistrationMode mode, string? company = null) => _state.SetRegistrationMode(mode, company);
+
     /// <summary>Spends a company's daily quota until the next window (00:00 UTC); the same as the fault <c>exhaustQuota</c>.</summary>
     public void ExhaustQuota(string company) => _state.InjectFaults(new SimulatorFaultSpec { ExhaustQuota = [company] });
 

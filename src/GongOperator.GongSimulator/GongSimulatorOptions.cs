@@ -20,6 +20,9 @@ public sealed class GongSimulatorOptions
     /// <summary>The answer to an origin already registered, unless the company sets its own.</summary>
     public SimulatorConflictMode ConflictMode { get; init; } = SimulatorConflictMode.Conflict;
 
+    /// <summary>Whether a POST adds to a company's list or replaces it, unless the company sets its own (default: add).</summary>
+    public SimulatorRegistrationMode RegistrationMode { get; init; } = SimulatorRegistrationMode.Add;
+
     /// <summary>Faults in force from the start (as if posted to <c>/_simulator/faults</c> once serving).</summary>
     public SimulatorFaultSpec? Faults { get; init; }
 

@@ -4,4 +4,8 @@ namespace GongOperator.GongSimulator;
 internal sealed record ParsedRegistrationRequest(
     IReadOnlyList<SimulatedSetting> Items,
     IReadOnlyList<ValidSetting> Valid,
-    IReadOnlyList<string> Errors);
+    IReadOnlyList<string> Errors)
+{
+    /// <summary>A body that was not read (refused before reading).</summary>
+    public static ParsedRegistrationRequest Empty { get; } = new([], [], []);
+}

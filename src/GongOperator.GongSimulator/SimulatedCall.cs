@@ -12,6 +12,7 @@ namespace GongOperator.GongSimulator;
 /// <param name="RetryAfterSeconds">The Retry-After answered on a 429.</param>
 /// <param name="Errors">The errors answered.</param>
 /// <param name="Fault">The injected fault that shaped the answer (<c>reset</c>, <c>fail</c>, <c>malformed</c>, <c>storm</c>, <c>quotaExhausted</c>), or null.</param>
+/// <param name="OverRate">True when this call's arrival made more than the company's rate in one sliding second (every arrival with the company's credentials counts, whatever its answer).</param>
 public sealed record SimulatedCall(
     long Sequence,
     DateTimeOffset Time,
@@ -23,4 +24,5 @@ public sealed record SimulatedCall(
     long? IntegrationId,
     int? RetryAfterSeconds,
     IReadOnlyList<string> Errors,
-    string? Fault);
+    string? Fault,
+    bool OverRate);

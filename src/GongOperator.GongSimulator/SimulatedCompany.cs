@@ -34,6 +34,9 @@ public sealed class SimulatedCompany
     /// <summary>This company's answer to an origin already registered; null takes <see cref="GongSimulatorOptions.ConflictMode"/>.</summary>
     public SimulatorConflictMode? ConflictMode { get; init; }
 
+    /// <summary>Whether a POST adds to this company's list or replaces it; null takes <see cref="GongSimulatorOptions.RegistrationMode"/>.</summary>
+    public SimulatorRegistrationMode? RegistrationMode { get; init; }
+
     /// <summary>The demo company served when no company is configured.</summary>
     public static SimulatedCompany Demo => new(GongSimulator.DemoCompanyName)
     {

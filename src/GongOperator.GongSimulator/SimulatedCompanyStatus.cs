@@ -12,4 +12,8 @@ public sealed record SimulatedCompanyStatus(
     DateTimeOffset QuotaResetsAt,
     bool QuotaExhausted,
     SimulatorConflictMode ConflictMode,
-    int RegistrationCount);
+    int RegistrationCount,
+    SimulatorRegistrationMode RegistrationMode,
+    long Arrivals,
+    long OverRateArrivals,
+    int PeakArrivalsInOneSecond);

@@ -14,7 +14,7 @@ namespace GongOperator.GongSimulator;
 [JsonSerializable(typeof(AdminErrorBody))]
 [JsonSerializable(typeof(SimulatorFaultSpec))]
 [JsonSerializable(typeof(SimulatorFaultState))]
-[JsonSerializable(typeof(ConflictModeRequest))]
+[JsonSerializable(typeof(ModeRequest))]
 [JsonSerializable(typeof(IReadOnlyList<SimulatedCall>))]
 [JsonSerializable(typeof(IReadOnlyList<SimulatedRegistration>))]
 [JsonSerializable(typeof(IReadOnlyList<SimulatedCompanyStatus>))]

@@ -47,7 +47,7 @@ internal sealed class SimulatorState
         _companies = [];
         foreach (var config in companies)
         {
-            var company = new CompanyState(config, config.RatePerSecond ?? options.RatePerSecond, config.DailyQuota ?? options.DailyQuota);
+            var company = new CompanyState(config, config.RatePerSecond ?? options.RatePerSecond, config.DailyQuota ?? options.DailyQuota, options.RegistrationMode);
             _companies.Add(company);
             _byName.Add(config.Name, company);
             if (config.AccessKey is not null)
@@ -82,17 +82,28 @@ internal sealed class SimulatorState
         }
     }
 
-    /// <summary>Decides the answer to one call of <c>POST /v2/integration-settings</c> and records it.</summary>
-    public GongOutcome Handle(string? authorization, ReadOnlyMemory<byte> body)
+    /// <summary>
+    /// Decides the answer to one call of <c>POST /v2/integration-settings</c> and records it. <paramref name="arrivedAt"/>
+    /// is when the request reached the server (before any simulated latency); <paramref name="unframed"/> says why its
+    /// body had no Content-Length, when it had none.
+    /// </summary>
+    public GongOutcome Handle(string? authorization, ReadOnlyMemory<byte> body, DateTimeOffset arrivedAt, string? unframed)
     {
         var requestId = SimulatorIds.NewRequestId();
-        var parsed = RegistrationRequestParser.Parse(body);
+        var parsed = unframed is null ? RegistrationRequestParser.Parse(body) : ParsedRegistrationRequest.Empty;
         var (authKind, company, authError) = Authenticate(authorization);
 
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            var call = new CallBuilder(this, now, requestId, authKind, company?.Name, parsed.Items);
+            var overRate = company?.CountArrival(arrivedAt) ?? false;
+            var call = new CallBuilder(this, now, requestId, authKind, company?.Name, parsed.Items, overRate);
+
+            // A gateway in front of the API refuses a body without a length before anything else sees the call.
+            if (unframed is not null)
+            {
+                return call.Json(411, errors: [unframed]);
+            }
 
             if (_stormUntil is { } stormUntil)
             {
@@ -153,6 +164,14 @@ internal sealed class SimulatorState
                 }
             }
 
+            if (company.RegistrationMode == SimulatorRegistrationMode.Replace)
+            {
+                // The call sets the list: nothing is "already registered", so the conflict mode does not apply.
+                var listId = NextIntegrationId();
+                company.Replace(parsed.Valid.Select(v => (v.Origin.Key, new SimulatedRegistration(company.Name, v.IntegrationType, v.AllowedOrigin, listId, requestId, now))));
+                return Succeed(call, listId);
+            }
+
             if ((company.ConflictModeOverride ?? _defaultMode) == SimulatorConflictMode.Conflict)
             {
                 var conflicts = parsed.Valid
@@ -174,13 +193,7 @@ internal sealed class SimulatorState
                 }
             }
 
-            if (_malformedNext > 0)
-            {
-                _malformedNext--;
-                return call.Finish(GongOutcomeKind.Malformed, 200, integrationId, null, [], "malformed");
-            }
-
-            return call.Finish(GongOutcomeKind.Json, 200, integrationId, null, [], null);
+            return Succeed(call, integrationId);
         }
     }
 
@@ -272,6 +285,18 @@ internal sealed class SimulatorState
         }
     }
 
+    /// <summary>Sets whether a POST adds to or replaces the list, for every company (null) or one.</summary>
+    public void SetRegistrationMode(SimulatorRegistrationMode mode, string? company)
+    {
+        lock (_gate)
+        {
+            foreach (var c in company is null ? _companies : [Find(company)])
+            {
+                c.RegistrationMode = mode;
+            }
+        }
+    }
+
     public IReadOnlyList<SimulatedCompanyStatus> GetCompanies()
     {
         lock (_gate)
@@ -291,7 +316,11 @@ internal sealed class SimulatorState
                     CompanyState.NextQuotaWindow(now),
                     spent is not null,
                     c.ConflictModeOverride ?? _defaultMode,
-                    c.Registrations.Count);
+                    c.Registrations.Count,
+                    c.RegistrationMode,
+                    c.Arrivals,
+                    c.OverRateArrivals,
+                    c.PeakArrivalsInOneSecond);
             }).ToList();
         }
     }
@@ -417,6 +446,18 @@ internal sealed class SimulatorState
         return id;
     }
 
+    /// <summary>A 200 for a call that registered: the documented body, or one that is not JSON while <c>malformedNext</c> lasts.</summary>
+    private GongOutcome Succeed(CallBuilder call, long integrationId)
+    {
+        if (_malformedNext > 0)
+        {
+            _malformedNext--;
+            return call.Finish(GongOutcomeKind.Malformed, 200, integrationId, null, [], "malformed");
+        }
+
+        return call.Finish(GongOutcomeKind.Json, 200, integrationId, null, [], null);
+    }
+
     private void ClearFaultsLocked()
     {
         _latency = TimeSpan.Zero;
@@ -442,14 +483,14 @@ internal sealed class SimulatorState
     }
 
     /// <summary>Collects one call's facts so each exit of <see cref="Handle"/> records it the same way.</summary>
-    private readonly struct CallBuilder(SimulatorState state, DateTimeOffset now, string requestId, SimulatedAuthKind authKind, string? company, IReadOnlyList<SimulatedSetting> items)
+    private readonly struct CallBuilder(SimulatorState state, DateTimeOffset now, string requestId, SimulatedAuthKind authKind, string? company, IReadOnlyList<SimulatedSetting> items, bool overRate)
     {
         public GongOutcome Json(int status, IReadOnlyList<string> errors, int? retryAfter = null, string? fault = null) =>
             Finish(GongOutcomeKind.Json, status, null, retryAfter, errors, fault);
 
         public GongOutcome Finish(GongOutcomeKind kind, int status, long? integrationId, int? retryAfter, IReadOnlyList<string> errors, string? fault)
         {
-            var call = new SimulatedCall(++state._sequence, now, company, authKind, items, status, requestId, integrationId, retryAfter, errors, fault);
+            var call = new SimulatedCall(++state._sequence, now, company, authKind, items, status, requestId, integrationId, retryAfter, errors, fault, overRate);
             state.Record(call);
             return new GongOutcome(kind, call);
         }

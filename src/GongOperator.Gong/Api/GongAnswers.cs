@@ -13,9 +13,9 @@ internal static class GongAnswers
         var errors = body?.Errors;
         return status switch
         {
-            >= 200 and < 300 => body?.IntegrationId is { } id
+            >= 200 and < 300 => body is not null && body.TryGetIntegrationId(out var id)
                 ? new Registered(id, requestId)
-                : Unavailable.UnreadableBody(status, requestId, errors),
+                : Unavailable.SuccessWithoutUsableId(status, hasId: body?.IntegrationId is not null, requestId, errors),
             400 => new Rejected(requestId, errors),
             401 or 403 => new Unauthorized(status, requestId, errors),
             409 => new AlreadyRegistered(requestId, errors),

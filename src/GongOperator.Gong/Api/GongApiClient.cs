@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using GongOperator.Gong.Budget;
 using Microsoft.Extensions.Logging;
@@ -32,7 +31,13 @@ internal sealed class GongApiClient(
         using var request = new HttpRequestMessage(HttpMethod.Post, company.IntegrationSettingsUrl);
         request.Headers.Authorization = company.Credentials.ToAuthorizationHeader();
         request.Headers.Accept.Add(Json);
-        request.Content = JsonContent.Create(body, GongJsonContext.Default.IntegrationSettingsRequest);
+        request.Headers.UserAgent.Add(GongHttp.UserAgent);
+        // Serialized up front: a buffered body goes out with Content-Length. A streamed one (JsonContent) goes out
+        // chunked, which some gateways in front of an API refuse with 411 or a closed connection.
+        request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, GongJsonContext.Default.IntegrationSettingsRequest))
+        {
+            Headers = { ContentType = new MediaTypeHeaderValue("application/json") },
+        };
         request.Options.Set(GongRequestOptions.Budget, budget);
         request.Options.Set(GongRequestOptions.PipelineKey, budget.Key.PipelineKey);
         Log.CallSending(logger, budget.Key.Label, origins.Count);
@@ -91,7 +96,14 @@ internal sealed class GongApiClient(
             return Unavailable.ConnectionFailedReadingBody(status);
         }
 
-        var outcome = GongAnswers.ToOutcome(status, Parse(bytes), () =>
+        var parsed = Parse(bytes);
+        if (parsed is null && bytes.Length > 0 && status != 429)
+        {
+            // Not Gong's JSON: an error page of a proxy or gateway in front of Gong (a 429 is obeyed wherever it comes from).
+            return Unavailable.NotGongJson(status, response.Content.Headers.ContentType?.MediaType);
+        }
+
+        var outcome = GongAnswers.ToOutcome(status, parsed, () =>
         {
             var now = time.GetUtcNow();
             return RetryAfter.ToInstant(response.Headers.RetryAfter, now) ?? now + options.Value.RetryAfterWhenMissing;

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Reflection;
 using GongOperator.Gong.Budget;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -12,6 +14,14 @@ internal static class GongHttp
     public const string ClientName = "GongOperator.Gong";
 
     public const string PipelineName = "gong";
+
+    /// <summary>
+    /// <c>gong-operator/VERSION</c>, so that Gong (and any gateway before it) can tell whose calls these are. The version
+    /// is the assembly's, without the build metadata after '+'.
+    /// </summary>
+    public static readonly ProductInfoHeaderValue UserAgent = new(
+        "gong-operator",
+        (typeof(GongHttp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0]);
 
     public static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, GongClientOptions options)
     {

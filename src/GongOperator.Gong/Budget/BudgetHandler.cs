@@ -20,6 +20,14 @@ internal sealed class BudgetHandler(TimeProvider time, GongMetrics metrics) : De
         }
 
         metrics.SetQuotaRemaining(budget.Key.Label, budget.GetState(time.GetUtcNow()).Remaining);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Gong has counted this call by the time anything comes back; the next calls are paced from here.
+            budget.Settle(time.GetUtcNow());
+        }
     }
 }

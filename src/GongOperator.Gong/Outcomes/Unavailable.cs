@@ -17,7 +17,7 @@ public sealed record Unavailable : RegistrationOutcome
         _transient = transient;
     }
 
-    /// <summary>A short, non-secret reason, for example "HTTP 503", "timeout", "connection failed", "unreadable response body", "circuit open".</summary>
+    /// <summary>A short, non-secret reason, for example "HTTP 503", "timeout", "connection failed", "HTTP 200 without an integrationId", "circuit open".</summary>
     public string Reason { get; }
 
     /// <summary>The HTTP status code when Gong answered one.</summary>
@@ -32,9 +32,26 @@ public sealed record Unavailable : RegistrationOutcome
     public static Unavailable HttpStatus(int statusCode, string? requestId = null, IReadOnlyList<string>? errors = null) =>
         new("HTTP " + statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), statusCode, null, statusCode >= 500 || statusCode == 408, requestId, errors);
 
-    /// <summary>Gong answered success with a body that holds no readable integrationId.</summary>
-    public static Unavailable UnreadableBody(int statusCode, string? requestId = null, IReadOnlyList<string>? errors = null) =>
-        new("unreadable response body", statusCode, null, transient: false, requestId, errors);
+    /// <summary>Gong answered success without an integrationId, or with one that is not a 64-bit integer.</summary>
+    public static Unavailable SuccessWithoutUsableId(int statusCode, bool hasId, string? requestId = null, IReadOnlyList<string>? errors = null) =>
+        new(
+            "HTTP " + statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + (hasId ? " with an integrationId that is not a 64-bit integer" : " without an integrationId"),
+            statusCode,
+            null,
+            transient: false,
+            requestId,
+            errors);
+
+    /// <summary>
+    /// The body is not Gong's JSON: an error page of a proxy or gateway in front of Gong. Retried within the call as
+    /// its status would be.
+    /// </summary>
+    public static Unavailable NotGongJson(int statusCode, string? mediaType) =>
+        new(
+            "HTTP " + statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + " answered with " + (mediaType ?? "no content type") + ", not Gong's JSON",
+            statusCode,
+            null,
+            transient: statusCode >= 500 || statusCode == 408);
 
     /// <summary>The call (or one attempt of it) timed out.</summary>
     public static Unavailable Timeout() => new("timeout", null, null, transient: true);

@@ -65,6 +65,17 @@ internal static class SimulatorCommand
         // A validator of our own, not AcceptOnlyFromAmong: its message spans several lines and the CLI promises one.
         conflictMode.Validators.Add(r => Check(r, r.GetValueOrDefault<string>() is "conflict" or "ok", "--conflict-mode must be 'conflict' or 'ok'"));
 
+        var registrationModes = new Option<string[]>("--registration-mode")
+        {
+            Description = "What a POST does to a company's list: add (the default) or replace (the POST sets the list). A bare MODE is every company's; NAME:MODE is one company's (repeatable).",
+            Arity = ArgumentArity.ZeroOrMore,
+            HelpName = "[NAME:]add|replace",
+        };
+        registrationModes.Validators.Add(r => Check(
+            r,
+            (r.GetValueOrDefault<string[]>() ?? []).All(v => !v.StartsWith(':') && SimulatorModes.ParseRegistrationMode(v.Split(':', 2)[^1]) is not null),
+            "--registration-mode expects add, replace, NAME:add or NAME:replace"));
+
         var latency = NonNegative("--latency-ms", "Delay before every answer, in milliseconds.");
         var failNext = NonNegative("--fail-next", "The first N calls answer 500.");
         var resetNext = NonNegative("--reset-next", "The first N calls get their connection reset.");
@@ -86,7 +97,7 @@ internal static class SimulatorCommand
         var quiet = new Option<bool>("--quiet") { Description = "Do not print a line per call received." };
 
         var command = new Command(Name, "Run the Gong simulator alone (POST /v2/integration-settings and the /_simulator admin API on 127.0.0.1).");
-        foreach (var option in new Option[] { port, companies, bearerCompanies, partnerDomains, rate, quota, conflictMode, latency, failNext, resetNext, malformedNext, stormSeconds, stormRetryAfter, exhaustQuota, quiet })
+        foreach (var option in new Option[] { port, companies, bearerCompanies, partnerDomains, rate, quota, conflictMode, registrationModes, latency, failNext, resetNext, malformedNext, stormSeconds, stormRetryAfter, exhaustQuota, quiet })
         {
             command.Options.Add(option);
         }
@@ -94,9 +105,10 @@ internal static class SimulatorCommand
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
             List<SimulatedCompany> configured;
+            var modes = r.GetValue(registrationModes) ?? [];
             try
             {
-                configured = BuildCompanies(r.GetValue(companies) ?? [], r.GetValue(bearerCompanies) ?? [], r.GetValue(partnerDomains) ?? []);
+                configured = BuildCompanies(r.GetValue(companies) ?? [], r.GetValue(bearerCompanies) ?? [], r.GetValue(partnerDomains) ?? [], modes.Where(m => m.Contains(':', StringComparison.Ordinal)).ToList());
             }
             catch (ArgumentException e)
             {
@@ -119,6 +131,7 @@ internal static class SimulatorCommand
                 RatePerSecond = r.GetValue(rate),
                 DailyQuota = r.GetValue(quota),
                 ConflictMode = r.GetValue(conflictMode) == "ok" ? SimulatorConflictMode.Ok : SimulatorConflictMode.Conflict,
+                RegistrationMode = modes.LastOrDefault(m => !m.Contains(':', StringComparison.Ordinal)) is { } everyone ? SimulatorModes.ParseRegistrationMode(everyone)!.Value : SimulatorRegistrationMode.Add,
                 Faults = new SimulatorFaultSpec
                 {
                     LatencyMs = r.GetValue(latency),
@@ -192,12 +205,13 @@ internal static class SimulatorCommand
         return $"ready {simulator.BaseAddress.ToString().TrimEnd('/')} ({string.Join("; ", companies)})";
     }
 
-    internal static List<SimulatedCompany> BuildCompanies(IReadOnlyList<string> basic, IReadOnlyList<string> bearer, IReadOnlyList<string> partnerDomains)
+    internal static List<SimulatedCompany> BuildCompanies(IReadOnlyList<string> basic, IReadOnlyList<string> bearer, IReadOnlyList<string> partnerDomains, IReadOnlyList<string> registrationModes)
     {
         var names = new List<string>();
         var keys = new Dictionary<string, (string Key, string Secret)>(StringComparer.Ordinal);
         var tokens = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var domains = new Dictionary<string, string>(StringComparer.Ordinal);
+        var modes = new Dictionary<string, SimulatorRegistrationMode>(StringComparer.Ordinal);
         foreach (var value in basic)
         {
             var parts = value.Split(':', 3);
@@ -232,12 +246,24 @@ internal static class SimulatorCommand
             domains[parts[0]] = parts[1];
         }
 
+        foreach (var value in registrationModes)
+        {
+            var parts = value.Split(':', 2);
+            if (!names.Contains(parts[0]))
+            {
+                throw new ArgumentException($"--registration-mode names company '{parts[0]}', which no --company or --bearer-company gives (a bare add or replace is every company's)");
+            }
+
+            modes[parts[0]] = SimulatorModes.ParseRegistrationMode(parts[1])!.Value;
+        }
+
         return names.Select(name => new SimulatedCompany(name)
         {
             AccessKey = keys.TryGetValue(name, out var k) ? k.Key : null,
             AccessKeySecret = keys.TryGetValue(name, out var s) ? s.Secret : null,
             BearerTokens = tokens.TryGetValue(name, out var t) ? t : [],
             PartnerDomain = domains.GetValueOrDefault(name),
+            RegistrationMode = modes.TryGetValue(name, out var mode) ? mode : null,
         }).ToList();
     }
 
@@ -246,8 +272,9 @@ internal static class SimulatorCommand
         var items = string.Join(", ", call.Items.Select(i => $"{i.IntegrationType ?? "?"} {i.AllowedOrigin ?? "?"}"));
         var status = call.Status == 0 ? "connection reset" : call.Status.ToString(CultureInfo.InvariantCulture);
         var fault = call.Fault is null ? string.Empty : $" [fault {call.Fault}]";
+        var overRate = call.OverRate ? " [over rate]" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"call {call.Sequence} {call.Time:HH:mm:ss.fff} company={call.Company ?? "-"} auth={call.AuthKind.ToString().ToLowerInvariant()} [{items}] -> {status}{fault} requestId={call.RequestId}");
+            $"call {call.Sequence} {call.Time:HH:mm:ss.fff} company={call.Company ?? "-"} auth={call.AuthKind.ToString().ToLowerInvariant()} [{items}] -> {status}{fault}{overRate} requestId={call.RequestId}");
     }
 
     private static void AddName(List<string> names, string name)

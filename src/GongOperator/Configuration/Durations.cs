@@ -27,17 +27,26 @@ public static partial class Durations
             return false;
         }
 
-        foreach (Match match in matches)
+        try
         {
-            var amount = double.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
-            value += match.Groups["u"].Value switch
+            foreach (Match match in matches)
             {
-                "ms" => TimeSpan.FromMilliseconds(amount),
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "h" => TimeSpan.FromHours(amount),
-                _ => TimeSpan.FromDays(amount),
-            };
+                var amount = double.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
+                value += match.Groups["u"].Value switch
+                {
+                    "ms" => TimeSpan.FromMilliseconds(amount),
+                    "s" => TimeSpan.FromSeconds(amount),
+                    "m" => TimeSpan.FromMinutes(amount),
+                    "h" => TimeSpan.FromHours(amount),
+                    _ => TimeSpan.FromDays(amount),
+                };
+            }
+        }
+        catch (OverflowException)
+        {
+            // Longer than a TimeSpan holds: not a duration this program can use.
+            value = TimeSpan.Zero;
+            return false;
         }
 
         return true;

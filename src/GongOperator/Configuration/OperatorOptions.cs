@@ -56,6 +56,12 @@ public sealed record OperatorOptions
     /// <summary>Calls a day per Gong company (default 10,000).</summary>
     public int GongDailyQuota { get; init; } = GongClientOptions.DefaultDailyQuota;
 
+    /// <summary>Added to the gap between two calls to a company (1 / rate) and to its one-second window (default 50 ms).</summary>
+    public TimeSpan GongPacingMargin { get; init; } = GongClientOptions.DefaultPacingMargin;
+
+    /// <summary>Timeout of one HTTP request to Gong (default 10 s); a call with its retries gets that per attempt.</summary>
+    public TimeSpan GongRequestTimeout { get; init; } = GongClientOptions.DefaultAttemptTimeout;
+
     /// <summary>Origins per POST (default 100).</summary>
     public int GongBatchSize { get; init; } = GongClientOptions.DefaultMaxBatchSize;
 

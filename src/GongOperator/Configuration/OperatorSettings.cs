@@ -17,8 +17,10 @@ internal static class OperatorSettings
         new("reassert-period", $"How often registered origins are re-asserted with Gong, e.g. 24h, 90m; 0 disables (default {Durations.Format(RegistrationPlanner.DefaultReassertPeriod)}).", (o, v) => o with { ReassertPeriod = ParseDuration(v) }),
         new("gong-base-url", $"Gong API base URL for credentials that name none (default {OperatorOptions.DefaultGongBaseUrl}).", (o, v) => o with { GongBaseUrl = ParseUrl(v) }),
         new("default-credentials-secret", "The operator-wide credentials Secret, as NAMESPACE/NAME.", (o, v) => o with { DefaultCredentialsSecret = ParseSecretName(v) }),
-        new("gong-rate-per-second", $"Gong calls a second per company (default {GongClientOptions.DefaultCallsPerSecond}).", (o, v) => o with { GongRatePerSecond = ParsePositiveDouble(v) }),
+        new("gong-rate-per-second", $"Gong calls a second per company, above 0 and at most 1000 (default {GongClientOptions.DefaultCallsPerSecond}).", (o, v) => o with { GongRatePerSecond = ParseRate(v) }),
         new("gong-daily-quota", $"Gong calls a day per company (default {GongClientOptions.DefaultDailyQuota}).", (o, v) => o with { GongDailyQuota = ParseInt(v, 1, int.MaxValue) }),
+        new("gong-pacing-margin", $"Added to the gap between two Gong calls to a company (1/rate), against network jitter, e.g. 50ms; 0 to 1s (default {Durations.Format(GongClientOptions.DefaultPacingMargin)}).", (o, v) => o with { GongPacingMargin = ParseDuration(v, TimeSpan.Zero, TimeSpan.FromSeconds(1)) }),
+        new("gong-request-timeout", $"Timeout of one HTTP request to Gong, e.g. 10s; 100ms to 5m (default {Durations.Format(GongClientOptions.DefaultAttemptTimeout)}).", (o, v) => o with { GongRequestTimeout = ParseDuration(v, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)) }),
         new("gong-batch-size", $"Origins sent together in one POST, 1 to {GongClientOptions.MaxBatchSizeLimit} (default {GongClientOptions.DefaultMaxBatchSize}).", (o, v) => o with { GongBatchSize = ParseInt(v, 1, GongClientOptions.MaxBatchSizeLimit) }),
         new("registration-strategy", "incremental (the only one available today).", (o, v) => o with { RegistrationStrategy = ParseStrategy(v) }),
         new("leader-elect", "Elect a leader on a Lease so only one replica acts.", (o, v) => o with { LeaderElect = ParseBool(v) }, IsSwitch: true),
@@ -35,10 +37,11 @@ internal static class OperatorSettings
             ? n
             : throw new FormatException($"'{value}' is not a whole number from {min} to {max}");
 
-    private static double ParsePositiveDouble(string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0 && double.IsFinite(n)
+    // The Gong client's own bounds, so that a rate the flag takes never fails the client's validation at start.
+    private static double ParseRate(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= 1000
             ? n
-            : throw new FormatException($"'{value}' is not a positive number");
+            : throw new FormatException($"'{value}' is not a number above 0 and at most 1000");
 
     private static bool ParseBool(string value) =>
         bool.TryParse(value, out var b) ? b : throw new FormatException($"'{value}' is not true or false");
@@ -46,10 +49,17 @@ internal static class OperatorSettings
     private static TimeSpan ParseDuration(string value) =>
         Durations.TryParse(value, out var d) ? d : throw new FormatException($"'{value}' is not a duration such as 24h, 90m or 0");
 
+    private static TimeSpan ParseDuration(string value, TimeSpan min, TimeSpan max) =>
+        Durations.TryParse(value, out var d) && d >= min && d <= max
+            ? d
+            : throw new FormatException($"'{value}' is not a duration from {Durations.Format(min)} to {Durations.Format(max)}, such as 50ms, 10s or 1m");
+
+    // What GongCompany accepts: a base URL it would refuse later would fail every origin instead of the start.
     private static Uri ParseUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0
             ? uri
-            : throw new FormatException($"'{value}' is not an http(s) URL");
+            : throw new FormatException($"'{value}' is not an http(s) URL without query, fragment or user info");
 
     private static string? ParseSecretName(string value)
     {

@@ -52,8 +52,12 @@ public static class GongOperatorServiceCollectionExtensions
         services.AddGongClient(o =>
         {
             o.CallsPerSecond = options.GongRatePerSecond;
+            o.PacingMargin = options.GongPacingMargin;
             o.DailyQuota = options.GongDailyQuota;
             o.MaxBatchSize = options.GongBatchSize;
+            o.AttemptTimeout = options.GongRequestTimeout;
+            // Room for every attempt at its timeout plus the backoff between them, as the defaults (3 × 10 s + 15 s).
+            o.TotalTimeout = (options.GongRequestTimeout * (o.MaxRetries + 1)) + TimeSpan.FromSeconds(15);
             o.Strategy = options.RegistrationStrategy;
         });
 

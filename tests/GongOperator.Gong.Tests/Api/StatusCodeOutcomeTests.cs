@@ -53,10 +53,11 @@ public sealed class StatusCodeOutcomeTests
     }
 
     [Theory]
-    [InlineData("not json at all")]
-    [InlineData("""{"requestId":"r"}""")]
-    [InlineData("")]
-    public async Task A_200_without_a_readable_id_gives_Unavailable(string body)
+    [InlineData("not json at all", "HTTP 200 answered with application/json, not Gong's JSON")]
+    [InlineData("""["a list"]""", "HTTP 200 answered with application/json, not Gong's JSON")]
+    [InlineData("""{"requestId":"r"}""", "HTTP 200 without an integrationId")]
+    [InlineData("", "HTTP 200 without an integrationId")]
+    public async Task A_200_without_a_readable_id_gives_Unavailable(string body, string reason)
     {
         await using var harness = new GongClientHarness();
         harness.Gong.Respond(_ => StubGong.Json(HttpStatusCode.OK, body));
@@ -64,15 +65,28 @@ public sealed class StatusCodeOutcomeTests
         var outcome = await harness.Drive(harness.Register(Companies.Acme, "https://acme.partner.com"));
 
         var unavailable = Assert.IsType<Unavailable>(outcome);
-        Assert.Equal("unreadable response body", unavailable.Reason);
+        Assert.Equal(reason, unavailable.Reason);
         Assert.Single(harness.Gong.Requests);
     }
 
     [Fact]
-    public async Task An_error_answer_with_an_unreadable_body_keeps_its_status_meaning()
+    public async Task An_error_answer_whose_body_is_not_Gongs_JSON_is_not_Gongs_verdict()
     {
         await using var harness = new GongClientHarness();
-        harness.Gong.Respond(_ => StubGong.Json(HttpStatusCode.BadRequest, "<html>oops</html>"));
+        harness.Gong.Respond(_ => new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent("<html>oops</html>", System.Text.Encoding.UTF8, "text/html") });
+
+        var outcome = await harness.Drive(harness.Register(Companies.Acme, "https://acme.partner.com"));
+
+        var unavailable = Assert.IsType<Unavailable>(outcome);
+        Assert.Equal(400, unavailable.StatusCode);
+        Assert.Equal("HTTP 400 answered with text/html, not Gong's JSON", unavailable.Reason);
+    }
+
+    [Fact]
+    public async Task An_error_answer_without_a_body_keeps_its_status_meaning()
+    {
+        await using var harness = new GongClientHarness();
+        harness.Gong.Respond(_ => new HttpResponseMessage(HttpStatusCode.BadRequest));
 
         var outcome = await harness.Drive(harness.Register(Companies.Acme, "https://acme.partner.com"));
 

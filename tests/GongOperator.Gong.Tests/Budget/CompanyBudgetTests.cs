@@ -7,28 +7,38 @@ public sealed class CompanyBudgetTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
-    private static CompanyBudget NewBudget(double perSecond = 3, int burst = 1, int quota = 10_000) =>
-        new(CompanyKey.For(Companies.Acme), perSecond, burst, quota);
+    private static CompanyBudget NewBudget(double perSecond = 3, int burst = 1, int quota = 10_000, int marginMs = 50) =>
+        new(CompanyKey.For(Companies.Acme), perSecond, burst, quota, TimeSpan.FromMilliseconds(marginMs));
 
-    [Fact]
-    public void Calls_are_paced_so_no_second_holds_more_than_the_rate()
+    /// <summary>Grants <paramref name="count"/> calls as early as the budget allows, each answered <paramref name="latency"/> after it left.</summary>
+    private static List<DateTimeOffset> GrantAsEarlyAsAllowed(CompanyBudget budget, int count, DateTimeOffset from, TimeSpan latency = default)
     {
-        var budget = NewBudget();
-        var now = Noon;
+        var now = from;
         var granted = new List<DateTimeOffset>();
-        while (granted.Count < 10)
+        while (granted.Count < count)
         {
             var decision = budget.TryConsume(now);
             if (decision.Verdict == BudgetVerdict.Granted)
             {
                 granted.Add(now);
+                now += latency;
+                budget.Settle(now);
             }
             else
             {
                 Assert.Equal(BudgetVerdict.WaitForToken, decision.Verdict);
+                Assert.True(decision.At > now, "a wait must end later than now");
                 now = decision.At;
             }
         }
+
+        return granted;
+    }
+
+    [Fact]
+    public void Calls_are_paced_so_no_second_holds_more_than_the_rate()
+    {
+        var granted = GrantAsEarlyAsAllowed(NewBudget(), 10, Noon);
 
         for (var i = 3; i < granted.Count; i++)
         {
@@ -36,12 +46,82 @@ public sealed class CompanyBudgetTests
         }
     }
 
+    [Theory]
+    [InlineData(3, 0)]
+    [InlineData(3, 50)]
+    [InlineData(50, 3)]
+    [InlineData(0.5, 50)]
+    public void The_gap_between_two_calls_is_one_over_the_rate_plus_the_margin(double perSecond, int marginMs)
+    {
+        var granted = GrantAsEarlyAsAllowed(NewBudget(perSecond, marginMs: marginMs), 20, Noon);
+
+        var gap = TimeSpan.FromSeconds(1 / perSecond) + TimeSpan.FromMilliseconds(marginMs);
+        Assert.All(granted.Zip(granted.Skip(1)), pair => Assert.InRange(pair.Second - pair.First, gap, gap + TimeSpan.FromTicks(1)));
+    }
+
+    [Fact]
+    public void A_fractional_rate_never_puts_more_than_its_whole_part_in_one_second()
+    {
+        var granted = GrantAsEarlyAsAllowed(NewBudget(2.5, marginMs: 0), 20, Noon);
+
+        for (var i = 2; i < granted.Count; i++)
+        {
+            Assert.True(granted[i] - granted[i - 2] >= TimeSpan.FromSeconds(1), "three calls fit in one second at 2.5 a second");
+        }
+    }
+
+    [Fact]
+    public void Calls_are_paced_from_when_the_earlier_ones_came_back_not_only_from_when_they_left()
+    {
+        // Answers take 400 ms: Gong may have counted each call as late as its answer.
+        var granted = GrantAsEarlyAsAllowed(NewBudget(), 10, Noon, TimeSpan.FromMilliseconds(400));
+
+        for (var i = 3; i < granted.Count; i++)
+        {
+            Assert.True(granted[i] - (granted[i - 3] + TimeSpan.FromMilliseconds(400)) >= TimeSpan.FromMilliseconds(1050), $"call {i} left too soon after call {i - 3} came back");
+        }
+    }
+
+    [Fact]
+    public void A_call_still_in_flight_holds_the_window_open()
+    {
+        var budget = NewBudget(perSecond: 1);
+        Assert.Equal(BudgetVerdict.Granted, budget.TryConsume(Noon).Verdict);
+
+        var later = Noon.AddSeconds(5);
+        var waiting = budget.Check(later);
+
+        Assert.Equal(BudgetVerdict.WaitForToken, waiting.Verdict);
+        Assert.Equal(later.AddMilliseconds(1050), waiting.At);
+        budget.Settle(later);
+        Assert.Equal(later.AddMilliseconds(1050), budget.Check(later).At);
+        Assert.Equal(BudgetVerdict.Granted, budget.Check(later.AddMilliseconds(1050)).Verdict);
+    }
+
+    [Fact]
+    public void After_a_429_lifts_the_calls_resume_one_gap_apart()
+    {
+        var budget = NewBudget();
+        GrantAsEarlyAsAllowed(budget, 3, Noon);
+        budget.BlockUntil(Noon.AddSeconds(10));
+        Assert.Equal(BudgetVerdict.RateLimited, budget.TryConsume(Noon.AddSeconds(9)).Verdict);
+
+        var granted = GrantAsEarlyAsAllowed(budget, 4, Noon.AddSeconds(10));
+
+        Assert.Equal(Noon.AddSeconds(10), granted[0]);
+        Assert.All(granted.Zip(granted.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(383)));
+    }
+
     [Fact]
     public void A_burst_allows_that_many_calls_back_to_back()
     {
         var budget = NewBudget(burst: 3);
 
-        Assert.All(Enumerable.Range(0, 3), _ => Assert.Equal(BudgetVerdict.Granted, budget.TryConsume(Noon).Verdict));
+        Assert.All(Enumerable.Range(0, 3), _ =>
+        {
+            Assert.Equal(BudgetVerdict.Granted, budget.TryConsume(Noon).Verdict);
+            budget.Settle(Noon);
+        });
         Assert.Equal(BudgetVerdict.WaitForToken, budget.TryConsume(Noon).Verdict);
     }
 

@@ -15,13 +15,17 @@ public sealed class GongClientHarness : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    public GongClientHarness(Action<GongClientOptions>? configure = null, bool overRealHttp = false, Action<IServiceCollection>? addServices = null)
+    /// <param name="configure">Options on top of the harness's (small backoff, long timeouts).</param>
+    /// <param name="overRealHttp">Calls go over real HTTP to the base URL of the company, not to <see cref="Gong"/>.</param>
+    /// <param name="addServices">Extra registrations.</param>
+    /// <param name="realClock">The client runs on the system clock (with a server that has its own), not on <see cref="Time"/>; implies real HTTP.</param>
+    public GongClientHarness(Action<GongClientOptions>? configure = null, bool overRealHttp = false, Action<IServiceCollection>? addServices = null, bool realClock = false)
     {
         Time = new FakeTimeProvider(Start);
         Gong = new StubGong(Time);
         Registry = Prometheus.Metrics.NewCustomRegistry();
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<TimeProvider>(realClock ? TimeProvider.System : Time);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
         services.AddSingleton(new GongMetrics(Registry));
         addServices?.Invoke(services);
@@ -34,7 +38,7 @@ public sealed class GongClientHarness : IAsyncDisposable
             o.TotalTimeout = TimeSpan.FromMinutes(10);
             configure?.Invoke(o);
         });
-        if (!overRealHttp)
+        if (!overRealHttp && !realClock)
         {
             services.AddHttpClient(GongHttp.ClientName)
                 .ConfigurePrimaryHttpMessageHandler(() => Gong)

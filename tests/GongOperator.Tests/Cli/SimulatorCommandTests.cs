@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using GongOperator.Cli;
 
 namespace GongOperator.Tests.Cli;
@@ -72,6 +73,22 @@ public sealed class SimulatorCommandTests
         Assert.DoesNotContain(stdout.Lines, l => l.StartsWith("call ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Simulator_runs_companies_in_replace_or_add_mode_as_the_flags_say()
+    {
+        var stdout = new LineWriter();
+        await using var running = RunningCommand.Start(
+            ["simulator", "--company", "acme:acme-key:s1", "--company", "globex:globex-key:s2", "--registration-mode", "replace", "--registration-mode", "globex:add", "--quiet"], stdout);
+
+        using var http = new HttpClient { BaseAddress = new Uri((await running.WaitForReadyAsync()).Split(' ')[1]) };
+
+        var companies = JsonDocument.Parse(await http.GetStringAsync("_simulator/companies", TestContext.Current.CancellationToken)).RootElement;
+        Assert.Equal(["replace", "add"], companies.EnumerateArray().Select(c => c.GetProperty("registrationMode").GetString()));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, Basic("acme-key", "s1"), DialerBody));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, Basic("acme-key", "s1"), DialerBody));
+        Assert.Equal(0, await running.StopAsync());
+    }
+
     [Theory]
     [InlineData("--company|acme:very-secret-value", "--company expects NAME:ACCESS_KEY:ACCESS_KEY_SECRET")]
     [InlineData("--company|acme::very-secret-value", "--company expects NAME:ACCESS_KEY:ACCESS_KEY_SECRET")]
@@ -84,6 +101,9 @@ public sealed class SimulatorCommandTests
     [InlineData("--storm-retry-after|0", "--storm-retry-after")]
     [InlineData("--partner-domain|nobody:partner.com", "--partner-domain")]
     [InlineData("--exhaust-quota|nobody", "--exhaust-quota")]
+    [InlineData("--registration-mode|sometimes", "--registration-mode expects add, replace, NAME:add or NAME:replace")]
+    [InlineData("--registration-mode|:replace", "--registration-mode expects")]
+    [InlineData("--registration-mode|nobody:replace", "--registration-mode names company 'nobody'")]
     [InlineData("--company|a:k:very-secret-value|--company|a:k2:s2", "company 'a' twice")]
     [InlineData("--company|a:k:very-secret-value|--company|b:k:s2", "company 'b'")]
     [InlineData("--no-such-flag", "--no-such-flag")]
@@ -109,7 +129,7 @@ public sealed class SimulatorCommandTests
         var code = await GongOperatorCli.RunAsync(["simulator", "--help"], stdout, new StringWriter());
 
         Assert.Equal(0, code);
-        foreach (var flag in new[] { "--port", "--company", "--bearer-company", "--partner-domain", "--rate-per-second", "--daily-quota", "--conflict-mode", "--latency-ms", "--fail-next", "--reset-next", "--malformed-next", "--storm-seconds", "--storm-retry-after", "--exhaust-quota", "--quiet" })
+        foreach (var flag in new[] { "--port", "--company", "--bearer-company", "--partner-domain", "--rate-per-second", "--daily-quota", "--conflict-mode", "--registration-mode", "--latency-ms", "--fail-next", "--reset-next", "--malformed-next", "--storm-seconds", "--storm-retry-after", "--exhaust-quota", "--quiet" })
         {
             Assert.Contains(flag, stdout.ToString(), StringComparison.Ordinal);
         }

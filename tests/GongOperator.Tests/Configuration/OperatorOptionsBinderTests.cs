@@ -18,6 +18,8 @@ public sealed class OperatorOptionsBinderTests
         Assert.Equal(3, options.GongRatePerSecond);
         Assert.Equal(10_000, options.GongDailyQuota);
         Assert.Equal(100, options.GongBatchSize);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), options.GongPacingMargin);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.GongRequestTimeout);
         Assert.Equal(":8080", options.MetricsBindAddress);
         Assert.Equal(":8081", options.HealthProbeBindAddress);
         Assert.False(options.LeaderElect);
@@ -52,6 +54,9 @@ public sealed class OperatorOptionsBinderTests
     [InlineData("--workers", "zero", "--workers: 'zero' is not a whole number")]
     [InlineData("--reassert-period", "soon", "--reassert-period: 'soon' is not a duration")]
     [InlineData("--gong-base-url", "ftp://x", "--gong-base-url: 'ftp://x' is not an http(s) URL")]
+    [InlineData("--gong-pacing-margin", "2s", "--gong-pacing-margin: '2s' is not a duration from 0 to 1s")]
+    [InlineData("--gong-pacing-margin", "fast", "--gong-pacing-margin: 'fast' is not a duration")]
+    [InlineData("--gong-request-timeout", "10ms", "--gong-request-timeout: '10ms' is not a duration from 0.1s to 5m")]
     [InlineData("--default-credentials-secret", "just-a-name", "is not NAMESPACE/NAME")]
     [InlineData("--registration-strategy", "fullSet", "not available yet")]
     [InlineData("--metrics-bind-address", "eight", "is not an address")]
@@ -74,6 +79,16 @@ public sealed class OperatorOptionsBinderTests
 
         Assert.False(ok);
         Assert.StartsWith("GONG_OPERATOR_GONG_RATE_PER_SECOND:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pacing_margin_and_request_timeout_take_durations()
+    {
+        var (ok, options, error) = Bind(["--gong-pacing-margin", "120ms", "--gong-request-timeout", "1m"], new Hashtable());
+
+        Assert.True(ok, error);
+        Assert.Equal(TimeSpan.FromMilliseconds(120), options.GongPacingMargin);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.GongRequestTimeout);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
 using GongOperator.Testing;
 
@@ -84,6 +85,17 @@ public sealed partial class ContainerImageTests
         var appVersion = Regex.Match(chart, "(?m)^appVersion: \"(?<v>[^\"]+)\"$").Groups["v"].Value;
         Assert.False(string.IsNullOrEmpty(appVersion));
         Assert.Contains($"newTag: {appVersion}", kustomization, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_version_in_the_User_Agent_Gong_sees_is_the_charts_app_version()
+    {
+        var chart = File.ReadAllText(Path.Combine(Root, "charts", "gong-operator", "Chart.yaml"));
+        var appVersion = Regex.Match(chart, "(?m)^appVersion: \"(?<v>[^\"]+)\"$").Groups["v"].Value;
+
+        var built = typeof(GongOperator.Gong.GongClientOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+
+        Assert.Equal(appVersion, built.Split('+')[0]);
     }
 
     [Fact]

@@ -13,8 +13,10 @@ public sealed class OperatorChartTests
         "--reassert-period=24h",
         "--gong-base-url=https://api.gong.io",
         "--gong-rate-per-second=3",
+        "--gong-pacing-margin=50ms",
         "--gong-daily-quota=10000",
         "--gong-batch-size=100",
+        "--gong-request-timeout=10s",
         "--registration-strategy=incremental",
         "--leader-elect=true",
         "--leader-election-namespace=$(POD_NAMESPACE)",
@@ -132,8 +134,10 @@ public sealed class OperatorChartTests
             "--set-json", "gong.ratePerSecond=2.5",
             "--set", "gong.dailyQuota=250000",
             "--set", "gong.batchSize=20",
+            "--set", "gong.pacingMarginMilliseconds=120",
+            "--set-json", "gong.requestTimeoutSeconds=2.5",
             "--set", "gong.reassertPeriod=0",
-            "--set", "gong.registrationStrategy=fullSet",
+            "--set", "gong.registrationStrategy=incremental",
             "--set", "workers=8",
             "--set", "logLevel=debug",
             "--set", "logFormat=text",
@@ -144,8 +148,10 @@ public sealed class OperatorChartTests
         Assert.Contains("--gong-rate-per-second=2.5", args);
         Assert.Contains("--gong-daily-quota=250000", args);
         Assert.Contains("--gong-batch-size=20", args);
+        Assert.Contains("--gong-pacing-margin=120ms", args);
+        Assert.Contains("--gong-request-timeout=2.5s", args);
         Assert.Contains("--reassert-period=0", args);
-        Assert.Contains("--registration-strategy=fullSet", args);
+        Assert.Contains("--registration-strategy=incremental", args);
         Assert.Contains("--workers=8", args);
         Assert.Contains("--log-level=debug", args);
         Assert.Contains("--log-format=text", args);
@@ -318,6 +324,8 @@ public sealed class OperatorChartTests
     [InlineData("gong.registrationStrategy=sync")]
     [InlineData("logFormat=xml")]
     [InlineData("gong.reassertPeriod=1day")]
+    [InlineData("gong.pacingMarginMilliseconds=2000")]
+    [InlineData("gong.requestTimeoutSeconds=0")]
     [InlineData("replicas=0")]
     [InlineData("scope.namespaces={Team_A}")]
     public async Task The_schema_refuses_an_invalid_value(string set)
