@@ -28,15 +28,8 @@ internal static class LocalCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var stateDir = new Option<string>("--state-dir") { Description = $"Where the API server keeps its objects and writes DIR/kubeconfig (default {DefaultStateDir}).", DefaultValueFactory = _ => DefaultStateDir };
-        var port = new Option<int>("--port") { Description = "API server port on 127.0.0.1 (default 0: a free port; the ready line names the kubeconfig).", DefaultValueFactory = _ => 0 };
-        port.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                r.AddError("--port must be from 0 to 65535");
-            }
-        });
+        var stateDir = new Option<string>("--state-dir") { Description = "Where the API server keeps its objects and writes DIR/kubeconfig.", DefaultValueFactory = _ => DefaultStateDir };
+        var port = NumberOption.Create("--port", "API server port on 127.0.0.1; 0 picks a free one (the ready line names the kubeconfig).", 0, 0, 65535);
         var credentialsFile = new Option<string?>("--gong-credentials-file")
         {
             Description = "With --gong-base-url: a file of KEY=VALUE lines (accessKey + accessKeySecret, or accessToken). Else GONG_ACCESS_KEY + GONG_ACCESS_KEY_SECRET or GONG_ACCESS_TOKEN.",
