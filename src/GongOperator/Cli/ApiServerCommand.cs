@@ -23,6 +23,14 @@ internal static class ApiServerCommand
                 Https = parse.GetValue(https),
                 Token = parse.GetValue(token),
             };
+            StateDirectoryLock? stateLock = null;
+            if (options.StateDir is { } dir && !StateDirectoryLock.TryAcquire(Path.GetFullPath(dir), out stateLock, out var error))
+            {
+                await stderr.WriteLineAsync($"gong-operator apiserver: {error}").ConfigureAwait(false);
+                return 1;
+            }
+
+            using var held = stateLock;
             using var stop = new ShutdownSignal(ct);
             LocalApiServer server;
             try
