@@ -81,6 +81,11 @@ public sealed class EventRecorder : IDisposable
         {
             throw;
         }
+        catch (HttpOperationException e) when (IsNamespaceGone(e))
+        {
+            // Deleting a namespace deletes its objects first: their last events have nowhere to go, which is expected.
+            Log.EventNamespaceGone(_logger, reason, meta.Name, eventNamespace);
+        }
 #pragma warning disable CA1031 // Events are best effort; a failed write must not fail the reconcile.
         catch (Exception e)
 #pragma warning restore CA1031
@@ -95,6 +100,11 @@ public sealed class EventRecorder : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _writeGate.Dispose();
+
+    /// <summary>404 (the namespace is gone: creating an Event has no other 404) or 403 NamespaceTerminating.</summary>
+    private static bool IsNamespaceGone(HttpOperationException e) =>
+        e.Response.StatusCode == HttpStatusCode.NotFound
+        || (e.Response.StatusCode == HttpStatusCode.Forbidden && e.Response.Content?.Contains("NamespaceTerminating", StringComparison.Ordinal) == true);
 
     private Task<Corev1Event> CreateAsync(IKubernetesObject<V1ObjectMeta> obj, EventSpec spec, string eventNamespace, EventDecision decision, CancellationToken cancellationToken)
     {

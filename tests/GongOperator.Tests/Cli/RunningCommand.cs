@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Diagnostics;
 using GongOperator.Cli;
+using GongOperator.Tests.EndToEnd;
 
 namespace GongOperator.Tests.Cli;
 
@@ -24,21 +24,10 @@ internal sealed class RunningCommand : IAsyncDisposable
 
     public static RunningCommand Start(string[] args, LineWriter stdout) => new(args, stdout);
 
-    /// <summary>Polls <paramref name="condition"/> until it holds, failing after 60 s.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "condition not met within 60 s");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-    }
-
     /// <summary>The command's <c>ready</c> line, once printed; fails if the command ends first.</summary>
     public async Task<string> WaitForReadyAsync()
     {
-        await WaitUntilAsync(() => _run.IsCompleted || _stdout.Lines.Any(l => l.StartsWith("ready ", StringComparison.Ordinal)));
+        await Eventually.HoldsAsync(() => _run.IsCompleted || _stdout.Lines.Any(l => l.StartsWith("ready ", StringComparison.Ordinal)), "the command printed its ready line", TimeSpan.FromSeconds(60));
         Assert.False(_run.IsCompleted, $"the command ended with {(_run.IsCompletedSuccessfully ? _run.Result : -1)} before ready: {string.Join('\n', Stderr.Lines)}");
         return _stdout.Lines.First(l => l.StartsWith("ready ", StringComparison.Ordinal));
     }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using GongOperator.Cli;
+using GongOperator.Tests.EndToEnd;
 
 namespace GongOperator.Tests.Cli;
 
@@ -26,7 +27,7 @@ public sealed class SimulatorCommandTests
         using var http = new HttpClient { BaseAddress = baseUrl };
         var status = await PostAsync(http, Basic("demo-access-key", "demo-access-key-secret"), DialerBody);
         Assert.Equal(HttpStatusCode.OK, status);
-        await RunningCommand.WaitUntilAsync(() => stdout.Lines.Any(l => l.StartsWith("call 1 ", StringComparison.Ordinal)));
+        await Eventually.HoldsAsync(() => stdout.Lines.Any(l => l.StartsWith("call 1 ", StringComparison.Ordinal)), "the simulator printed its first call");
         Assert.Contains(stdout.Lines, l => l.Contains("company=demo auth=basic [DIALER https://acme.partner.com] -> 200", StringComparison.Ordinal));
 
         Assert.Equal(0, await running.StopAsync());
