@@ -31,7 +31,7 @@ internal static class SimulatorCommand
 
         var partnerDomains = new Option<string[]>("--partner-domain")
         {
-            Description = "NAME:DOMAIN: that company's origins must be DOMAIN or under it, else 400 (repeatable).",
+            Description = "NAME:DOMAIN: that company's origins must be DOMAIN or under it, else 400 (repeatable; NAME may be demo when no company is given).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         partnerDomains.Validators.Add(r => CheckPairs(r, "--partner-domain", "NAME:DOMAIN", 2));
@@ -200,12 +200,19 @@ internal static class SimulatorCommand
             AddName(names, parts[0]);
         }
 
+        if (names.Count == 0 && partnerDomains.Count > 0)
+        {
+            // With no company given the demo company is served: it takes a partner domain without being declared again.
+            AddName(names, Simulator.DemoCompanyName);
+            keys[Simulator.DemoCompanyName] = (Simulator.DemoAccessKey, Simulator.DemoAccessKeySecret);
+        }
+
         foreach (var value in partnerDomains)
         {
             var parts = value.Split(':', 2);
             if (!names.Contains(parts[0]))
             {
-                throw new ArgumentException($"--partner-domain names company '{parts[0]}', which no --company or --bearer-company gives");
+                throw new ArgumentException($"--partner-domain names company '{parts[0]}', which is not served (give it with --company or --bearer-company)");
             }
 
             domains[parts[0]] = parts[1];

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -71,6 +69,22 @@ public sealed class SimulatorCommandTests
         Assert.Contains("\"ratePerSecond\":100", companies, StringComparison.Ordinal);
         Assert.Equal(0, await running.StopAsync());
         Assert.DoesNotContain(stdout.Lines, l => l.StartsWith("call ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_demo_company_takes_a_partner_domain_without_being_declared_again()
+    {
+        var stdout = new LineWriter();
+        await using var running = RunningCommand.Start(["simulator", "--partner-domain", "demo:partner.com", "--quiet"], stdout);
+
+        var ready = await running.WaitForReadyAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(ready.Split(' ')[1]) };
+        var auth = Basic("demo-access-key", "demo-access-key-secret");
+
+        Assert.EndsWith("(company demo: access key demo-access-key)", ready, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, auth, DialerBody));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(http, auth, DialerBody.Replace("acme.partner.com", "acme.elsewhere.com", StringComparison.Ordinal)));
+        Assert.Equal(0, await running.StopAsync());
     }
 
     [Theory]
