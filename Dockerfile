@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
-# The gong-operator image: ghcr.io/gong-operator/gong-operator:<chart appVersion>.
-#   docker build -t ghcr.io/gong-operator/gong-operator:0.1.0 .
-# The build stage runs scripts/publish.sh, the same script CI runs, so this step cannot rot
-# unseen on machines without a Docker engine.
+# The gong-operator image; the chart and config/ name it ghcr.io/gong-operator/gong-operator:<appVersion>,
+# which is not published: build it and push it to your registry, e.g.
+#   docker build -t REGISTRY/gong-operator:0.1.0 .
+# The build stage runs scripts/publish.sh, which the tests run too (ContainerImageTests), so this
+# step is checked by every test run, with or without a container engine.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Publishes the gong-operator executable into OUTDIR. This is the exact command the Dockerfile's
-# build stage runs; CI runs it too (there is no Docker engine there), so the image's build step
-# is exercised on every run and cannot rot unseen.
+# build stage runs; the tests run it too (ContainerImageTests), so the image's build step is
+# exercised by every test run, also where no container engine is available.
 #
 # Framework-dependent: the runtime image (mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled)
 # carries the .NET and ASP.NET Core shared frameworks, so the layer holds only our assemblies,

@@ -61,4 +61,7 @@ internal static partial class Log
 
     [LoggerMessage(1031, LogLevel.Debug, "Event recorder: dropped event {Reason} for {Object} (rate limit)")]
     public static partial void EventDropped(ILogger logger, string reason, string @object);
+
+    [LoggerMessage(1032, LogLevel.Debug, "Event recorder: event {Reason} for {Object} not written: namespace {Namespace} is gone or terminating")]
+    public static partial void EventNamespaceGone(ILogger logger, string reason, string @object, string @namespace);
 }

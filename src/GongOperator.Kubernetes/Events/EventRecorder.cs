@@ -81,6 +81,11 @@ public sealed class EventRecorder : IEventRecorder, IDisposable
         {
             throw;
         }
+        catch (HttpOperationException e) when (IsNamespaceGone(e))
+        {
+            // Deleting a namespace deletes its objects first: their last events have nowhere to go, which is expected.
+            Log.EventNamespaceGone(_logger, reason, meta.Name, eventNamespace);
+        }
         catch (Exception e)
         {
             // A catch-all on purpose: events are best effort; a failed write must not fail the reconcile.
@@ -94,6 +99,11 @@ public sealed class EventRecorder : IEventRecorder, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _writeGate.Dispose();
+
+    /// <summary>404 (the namespace is gone: creating an Event has no other 404) or 403 NamespaceTerminating.</summary>
+    private static bool IsNamespaceGone(HttpOperationException e) =>
+        e.Response.StatusCode == HttpStatusCode.NotFound
+        || (e.Response.StatusCode == HttpStatusCode.Forbidden && e.Response.Content?.Contains("NamespaceTerminating", StringComparison.Ordinal) == true);
 
     private Task<Corev1Event> CreateAsync(IKubernetesObject<V1ObjectMeta> obj, EventSpec spec, string eventNamespace, EventDecision decision, CancellationToken cancellationToken)
     {

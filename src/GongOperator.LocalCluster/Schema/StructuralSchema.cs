@@ -22,7 +22,7 @@ internal sealed class StructuralSchema
 
     /// <summary>
     /// Every CEL rule (<c>x-kubernetes-validations</c>) in the schema. They are NOT evaluated: no CEL
-    /// engine exists for .NET here; the server may list or document them.
+    /// engine is included; the server may list or document them.
     /// </summary>
     public IReadOnlyList<ValidationRule> ValidationRules { get; }
 

@@ -9,17 +9,9 @@ internal static class ApiServerCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var stateDir = new Option<string?>("--state-dir") { Description = "Directory for the objects and the kubeconfig (DIR/kubeconfig); omitted keeps objects in memory." };
-        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 0 };
+        var port = NumberOption.Create("--port", "Port on 127.0.0.1; 0 picks a free one.", 0, 0, 65535);
         var https = new Option<bool>("--https") { Description = "Serve HTTPS with a generated self-signed CA (written into the kubeconfig)." };
         var token = new Option<string?>("--token") { Description = "Bearer token clients must send (default: random, written into the kubeconfig)." };
-        port.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<int>();
-            if (value is < 0 or > 65535)
-            {
-                result.AddError($"--port must be between 0 and 65535, got {value}");
-            }
-        });
 
         var command = new Command("apiserver", "Run the embedded Kubernetes API server alone.") { stateDir, port, https, token };
         command.SetAction(async (parse, ct) =>
@@ -31,6 +23,14 @@ internal static class ApiServerCommand
                 Https = parse.GetValue(https),
                 Token = parse.GetValue(token),
             };
+            StateDirectoryLock? stateLock = null;
+            if (options.StateDir is { } dir && !StateDirectoryLock.TryAcquire(Path.GetFullPath(dir), out stateLock, out var error))
+            {
+                await stderr.WriteLineAsync($"gong-operator apiserver: {error}").ConfigureAwait(false);
+                return 1;
+            }
+
+            using var held = stateLock;
             using var stop = new ShutdownSignal(ct);
             LocalApiServer server;
             try

@@ -17,9 +17,7 @@ internal static class GongOperatorCli
         if (parse.Errors.Count > 0)
         {
             var path = string.Join(' ', CommandPath(parse).Prepend("gong-operator"));
-            var message = parse.CommandResult.Command is RootCommand && args.Length > 0 && !args[0].StartsWith('-')
-                ? $"unknown command '{args[0]}'"
-                : parse.Errors[0].Message;
+            var message = ErrorMessage(parse, args);
             await stderr.WriteLineAsync($"gong-operator: {message} (see '{path} --help')").ConfigureAwait(false);
             return UsageError;
         }
@@ -27,6 +25,27 @@ internal static class GongOperatorCli
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return await parse.InvokeAsync(config).ConfigureAwait(false);
     }
+
+    /// <summary>The first error, with what a mistyped subcommand or flag most likely meant.</summary>
+    private static string ErrorMessage(ParseResult parse, string[] args)
+    {
+        var command = parse.CommandResult.Command;
+        if (command is RootCommand && args.Length > 0 && !args[0].StartsWith('-'))
+        {
+            return WithSuggestion($"unknown command '{args[0]}'", args[0], command.Subcommands.Select(c => c.Name));
+        }
+
+        if (parse.UnmatchedTokens.FirstOrDefault(t => t.StartsWith('-')) is { } flag)
+        {
+            var known = command.Options.Concat(parse.RootCommandResult.Command.Options.Where(o => o.Recursive)).SelectMany(o => o.Aliases.Prepend(o.Name));
+            return WithSuggestion($"unknown flag '{flag}'", flag, known);
+        }
+
+        return parse.Errors[0].Message;
+    }
+
+    private static string WithSuggestion(string message, string typed, IEnumerable<string> known) =>
+        Suggestion.Closest(typed, known) is { } meant ? $"{message}; did you mean '{meant}'?" : message;
 
     private static List<string> CommandPath(ParseResult parse)
     {

@@ -26,28 +26,50 @@ internal static class LocalCommand
     /// <summary>Default state directory, relative to the working directory.</summary>
     public const string DefaultStateDir = ".gong-operator-local";
 
+    /// <summary>
+    /// What a laptop needs instead of a pod's defaults: metrics and probes on free loopback ports (8080 and 8081 are
+    /// often taken), text logs for a terminal, and the credentials Secret that local writes.
+    /// </summary>
+    private static readonly OperatorOptions LaptopDefaults = new()
+    {
+        MetricsBindAddress = "127.0.0.1:0",
+        HealthProbeBindAddress = "127.0.0.1:0",
+        LogFormat = "text",
+        DefaultCredentialsSecret = $"{SystemNamespace}/{CredentialsSecretName}",
+    };
+
+    /// <summary>Help texts whose default differs in laptop mode (each default said once, as local applies it).</summary>
+    private static readonly Dictionary<string, string> LaptopDescriptions = new(StringComparer.Ordinal)
+    {
+        ["--metrics-bind-address"] = "Address of /metrics, e.g. 127.0.0.1:9090; 0 disables (default 127.0.0.1:0: a free port, named by the ready line).",
+        ["--health-probe-bind-address"] = "Address of /healthz and /readyz; 0 disables (default 127.0.0.1:0: a free port, named by the ready line).",
+        ["--log-format"] = "text (default) or json.",
+        ["--gong-base-url"] = "A Gong API base URL to use instead of the built-in simulator (default: the simulator); needs credentials, see --gong-credentials-file.",
+        ["--default-credentials-secret"] = $"The operator-wide credentials Secret, as NAMESPACE/NAME (default {SystemNamespace}/{CredentialsSecretName}, which local writes).",
+        ["--leader-election-namespace"] = "Namespace of the leader-election Lease (default: default).",
+    };
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var stateDir = new Option<string>("--state-dir") { Description = $"Where the API server keeps its objects and writes DIR/kubeconfig (default {DefaultStateDir}).", DefaultValueFactory = _ => DefaultStateDir };
-        var port = new Option<int>("--port") { Description = "API server port on 127.0.0.1 (default 0: a free port; the ready line names the kubeconfig).", DefaultValueFactory = _ => 0 };
-        port.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                r.AddError("--port must be from 0 to 65535");
-            }
-        });
+        var stateDir = new Option<string>("--state-dir") { Description = "Where the API server keeps its objects and writes DIR/kubeconfig.", DefaultValueFactory = _ => DefaultStateDir };
+        var port = NumberOption.Create("--port", "API server port on 127.0.0.1; 0 picks a free one (the ready line names the kubeconfig).", 0, 0, 65535);
         var credentialsFile = new Option<string?>("--gong-credentials-file")
         {
             Description = "With --gong-base-url: a file of KEY=VALUE lines (accessKey + accessKeySecret, or accessToken). Else GONG_ACCESS_KEY + GONG_ACCESS_KEY_SECRET or GONG_ACCESS_TOKEN.",
         };
         var command = new Command("local", "Laptop mode: embedded API server + Gong simulator + operator, until Ctrl-C.") { stateDir, port, credentialsFile };
         var binder = new OperatorOptionsBinder(command, OperatorSettings.All.Where(s => s.Name is not ("kubeconfig" or "context")));
+        foreach (var option in command.Options)
+        {
+            if (LaptopDescriptions.TryGetValue(option.Name, out var description))
+            {
+                option.Description = description;
+            }
+        }
+
         command.SetAction(async (parse, cancellationToken) =>
         {
-            // On a laptop, metrics and probes listen on loopback only.
-            var laptopDefaults = new OperatorOptions { MetricsBindAddress = "127.0.0.1:8080", HealthProbeBindAddress = "127.0.0.1:8081" };
-            if (!binder.TryBind(parse, Environment.GetEnvironmentVariables(), laptopDefaults, out var options, out var error))
+            if (!binder.TryBind(parse, Environment.GetEnvironmentVariables(), LaptopDefaults, out var options, out var error))
             {
                 await stderr.WriteLineAsync($"gong-operator local: {error}").ConfigureAwait(false);
                 return GongOperatorCli.UsageError;
@@ -64,20 +86,31 @@ internal static class LocalCommand
                 return GongOperatorCli.UsageError;
             }
 
-            using var signal = new ShutdownSignal(cancellationToken);
-            using var loggerFactory = OperatorLogging.Create(options);
-            LocalApiServer server;
-            try
+            var stateDirectory = Path.GetFullPath(parse.GetValue(stateDir)!);
+            if (!StateDirectoryLock.TryAcquire(stateDirectory, out var held, out error))
             {
-                server = await LocalApiServer.StartAsync(new LocalApiServerOptions { StateDir = Path.GetFullPath(parse.GetValue(stateDir)!), Port = parse.GetValue(port), LoggerFactory = loggerFactory }, signal.Token).ConfigureAwait(false);
-            }
-            catch (IOException e)
-            {
-                await stderr.WriteLineAsync($"gong-operator local: cannot start the API server: {e.Message}").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"gong-operator local: {error}").ConfigureAwait(false);
                 return 1;
             }
 
-            await using (server.ConfigureAwait(false))
+            using var stateLock = held!;
+            using var signal = new ShutdownSignal(cancellationToken);
+            using var loggerFactory = OperatorLogging.Create(options);
+
+            // Every listener is bound before the API server writes its kubeconfig or state, so a taken port fails
+            // the start without touching what an earlier run left.
+            OperatorListeners listeners;
+            try
+            {
+                listeners = await OperatorListeners.StartAsync(options, loggerFactory, signal.Token).ConfigureAwait(false);
+            }
+            catch (OperatorStartupException e)
+            {
+                await stderr.WriteLineAsync($"gong-operator local: {e.Message}").ConfigureAwait(false);
+                return e.ExitCode;
+            }
+
+            await using (listeners.ConfigureAwait(false))
             {
                 Simulator? simulator = null;
                 try
@@ -93,42 +126,27 @@ internal static class LocalCommand
                         };
                     }
 
-                    using (var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath)))
+                    LocalApiServer server;
+                    try
                     {
-                        try
-                        {
-                            await ClusterBootstrap.InstallCrdAsync(client, signal.Token).ConfigureAwait(false);
-                            await ClusterBootstrap.EnsureNamespaceAsync(client, SystemNamespace, signal.Token).ConfigureAwait(false);
-                            await ClusterBootstrap.WriteSecretAsync(client, SystemNamespace, CredentialsSecretName, credentials!, signal.Token).ConfigureAwait(false);
-                        }
-                        catch (k8s.Autorest.HttpOperationException e)
-                        {
-                            await stderr.WriteLineAsync($"gong-operator local: preparing the embedded cluster failed (HTTP {(int)e.Response.StatusCode}): {e.Response.Content}").ConfigureAwait(false);
-                            return 1;
-                        }
+                        server = await LocalApiServer.StartAsync(new LocalApiServerOptions { StateDir = stateDirectory, Port = parse.GetValue(port), LoggerFactory = loggerFactory }, signal.Token).ConfigureAwait(false);
+                    }
+                    catch (IOException e)
+                    {
+                        await stderr.WriteLineAsync($"gong-operator local: cannot start the API server: {e.Message}").ConfigureAwait(false);
+                        return 1;
                     }
 
-                    options = options with
+                    await using (server.ConfigureAwait(false))
                     {
-                        Kubeconfig = server.KubeconfigPath,
-                        DefaultCredentialsSecret = $"{SystemNamespace}/{CredentialsSecretName}",
-                    };
-                    return await RunCommand.RunUntilStoppedAsync(options, loggerFactory, stderr, "local", signal.Token, async running =>
-                    {
-                        var line = new StringBuilder($"ready kubeconfig={server.KubeconfigPath} server={server.BaseAddress} gong={options.GongBaseUrl}");
-                        if (running.MetricsAddress is { } metrics)
+                        if (await PrepareClusterAsync(server, credentials!, stderr, signal.Token).ConfigureAwait(false) is { } failed)
                         {
-                            line.Append(" metrics=").Append(new Uri(metrics, "metrics"));
+                            return failed;
                         }
 
-                        if (running.HealthAddress is { } health)
-                        {
-                            line.Append(" health=").Append(new Uri(health, "healthz"));
-                        }
-
-                        await stdout.WriteLineAsync(line.ToString()).ConfigureAwait(false);
-                        await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-                    }).ConfigureAwait(false);
+                        options = options with { Kubeconfig = server.KubeconfigPath };
+                        return await RunCommand.RunUntilStoppedAsync(options, loggerFactory, stderr, "local", signal.Token, running => PrintReadyAsync(stdout, server, options, running), listeners).ConfigureAwait(false);
+                    }
                 }
                 catch (OperationCanceledException) when (signal.Token.IsCancellationRequested)
                 {
@@ -144,6 +162,42 @@ internal static class LocalCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Installs the CRD and writes the default credentials Secret; null when done, else the exit code.</summary>
+    private static async Task<int?> PrepareClusterAsync(LocalApiServer server, Dictionary<string, string> credentials, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        using var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath));
+        try
+        {
+            await ClusterBootstrap.InstallCrdAsync(client, cancellationToken).ConfigureAwait(false);
+            await ClusterBootstrap.EnsureNamespaceAsync(client, SystemNamespace, cancellationToken).ConfigureAwait(false);
+            await ClusterBootstrap.WriteSecretAsync(client, SystemNamespace, CredentialsSecretName, credentials, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (k8s.Autorest.HttpOperationException e)
+        {
+            await stderr.WriteLineAsync($"gong-operator local: preparing the embedded cluster failed (HTTP {(int)e.Response.StatusCode}): {e.Response.Content}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    /// <summary>The one line scripts wait for: every address the user may need, the kubeconfig first.</summary>
+    private static async Task PrintReadyAsync(TextWriter stdout, LocalApiServer server, OperatorOptions options, RunningOperator running)
+    {
+        var line = new StringBuilder($"ready kubeconfig={server.KubeconfigPath} server={server.BaseAddress} gong={options.GongBaseUrl}");
+        if (running.MetricsAddress is { } metrics)
+        {
+            line.Append(" metrics=").Append(new Uri(metrics, "metrics"));
+        }
+
+        if (running.HealthAddress is { } health)
+        {
+            line.Append(" health=").Append(new Uri(health, "healthz"));
+        }
+
+        await stdout.WriteLineAsync(line.ToString()).ConfigureAwait(false);
+        await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Credentials for a real Gong: the file (KEY=VALUE lines) if given, else the environment.</summary>

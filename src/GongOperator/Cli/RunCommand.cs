@@ -27,12 +27,12 @@ internal static class RunCommand
     }
 
     /// <summary>Starts the operator and waits until it stops; a start-up failure is one line and its exit code.</summary>
-    public static async Task<int> RunUntilStoppedAsync(OperatorOptions options, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory, TextWriter stderr, string name, CancellationToken cancellationToken, Func<RunningOperator, Task>? started = null)
+    public static async Task<int> RunUntilStoppedAsync(OperatorOptions options, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory, TextWriter stderr, string name, CancellationToken cancellationToken, Func<RunningOperator, Task>? started = null, OperatorListeners? listeners = null)
     {
         RunningOperator running;
         try
         {
-            running = await OperatorHost.StartAsync(options, loggerFactory, cancellationToken).ConfigureAwait(false);
+            running = await OperatorHost.StartAsync(options, loggerFactory, listeners, cancellationToken).ConfigureAwait(false);
         }
         catch (OperatorStartupException e)
         {

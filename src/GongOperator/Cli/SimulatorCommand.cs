@@ -13,12 +13,7 @@ internal static class SimulatorCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var port = new Option<int>("--port")
-        {
-            Description = "TCP port on 127.0.0.1; 0 picks a free one (the ready line names it).",
-            DefaultValueFactory = _ => 0,
-        };
-        port.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() is >= 0 and <= 65535, "--port must be from 0 to 65535"));
+        var port = NumberOption.Create("--port", "TCP port on 127.0.0.1; 0 picks a free one (the ready line names it).", 0, 0, 65535);
 
         var companies = new Option<string[]>("--company")
         {
@@ -36,24 +31,13 @@ internal static class SimulatorCommand
 
         var partnerDomains = new Option<string[]>("--partner-domain")
         {
-            Description = "NAME:DOMAIN: that company's origins must be DOMAIN or under it, else 400 (repeatable).",
+            Description = "NAME:DOMAIN: that company's origins must be DOMAIN or under it, else 400 (repeatable; NAME may be demo when no company is given).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         partnerDomains.Validators.Add(r => CheckPairs(r, "--partner-domain", "NAME:DOMAIN", 2));
 
-        var rate = new Option<int>("--rate-per-second")
-        {
-            Description = "Calls a second per company before 429.",
-            DefaultValueFactory = _ => 3,
-        };
-        rate.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() >= 1, "--rate-per-second must be at least 1"));
-
-        var quota = new Option<long>("--daily-quota")
-        {
-            Description = "Calls per UTC day per company before 429 (the window resets at 00:00 UTC).",
-            DefaultValueFactory = _ => 10_000,
-        };
-        quota.Validators.Add(r => Check(r, r.GetValueOrDefault<long>() >= 1, "--daily-quota must be at least 1"));
+        var rate = NumberOption.Create("--rate-per-second", "Calls a second per company before 429.", 3, 1, int.MaxValue);
+        var quota = NumberOption.Create("--daily-quota", "Calls per UTC day per company before 429 (the window resets at 00:00 UTC).", 10_000L, 1, long.MaxValue);
 
         var conflictMode = new Option<string>("--conflict-mode")
         {
@@ -81,12 +65,7 @@ internal static class SimulatorCommand
         var resetNext = NonNegative("--reset-next", "The first N calls get their connection reset.");
         var malformedNext = NonNegative("--malformed-next", "The first N calls that would answer 200 answer 200 with a body that is not JSON.");
         var stormSeconds = NonNegative("--storm-seconds", "Answer every call 429 for this many seconds from start.");
-        var stormRetryAfter = new Option<int>("--storm-retry-after")
-        {
-            Description = "The Retry-After (seconds) of the storm's 429s.",
-            DefaultValueFactory = _ => 5,
-        };
-        stormRetryAfter.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() >= 1, "--storm-retry-after must be at least 1"));
+        var stormRetryAfter = NumberOption.Create("--storm-retry-after", "The Retry-After (seconds) of the storm's 429s.", 5, 1, int.MaxValue);
 
         var exhaustQuota = new Option<string[]>("--exhaust-quota")
         {
@@ -235,12 +214,19 @@ internal static class SimulatorCommand
             AddName(names, parts[0]);
         }
 
+        if (names.Count == 0 && partnerDomains.Count > 0)
+        {
+            // With no company given the demo company is served: it takes a partner domain without being declared again.
+            AddName(names, Simulator.DemoCompanyName);
+            keys[Simulator.DemoCompanyName] = (Simulator.DemoAccessKey, Simulator.DemoAccessKeySecret);
+        }
+
         foreach (var value in partnerDomains)
         {
             var parts = value.Split(':', 2);
             if (!names.Contains(parts[0]))
             {
-                throw new ArgumentException($"--partner-domain names company '{parts[0]}', which no --company or --bearer-company gives");
+                throw new ArgumentException($"--partner-domain names company '{parts[0]}', which is not served (give it with --company or --bearer-company)");
             }
 
             domains[parts[0]] = parts[1];
@@ -285,12 +271,7 @@ internal static class SimulatorCommand
         }
     }
 
-    private static Option<int> NonNegative(string name, string description)
-    {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => 0 };
-        option.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() >= 0, $"{name} must not be negative"));
-        return option;
-    }
+    private static Option<int> NonNegative(string name, string description) => NumberOption.Create(name, description, 0, 0, int.MaxValue);
 
     private static void Check(OptionResult result, bool ok, string error)
     {

@@ -41,9 +41,10 @@ internal sealed class OperatorOptionsBinder
         error = "";
 
         Dictionary<string, string> appSettings;
+        string appSettingsPath;
         try
         {
-            appSettings = ReadAppSettings(parse.GetValue(_config));
+            appSettings = ReadAppSettings(parse.GetValue(_config), out appSettingsPath);
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or FormatException)
         {
@@ -53,7 +54,7 @@ internal sealed class OperatorOptionsBinder
 
         foreach (var (setting, option) in _options)
         {
-            var (value, source) = Resolve(parse, setting, option, environment, appSettings);
+            var (value, source) = Resolve(parse, setting, option, environment, appSettings, appSettingsPath);
             if (value is null)
             {
                 continue;
@@ -73,7 +74,7 @@ internal sealed class OperatorOptionsBinder
         return true;
     }
 
-    private static (string? Value, string Source) Resolve(ParseResult parse, OperatorSetting setting, Option option, IDictionary environment, Dictionary<string, string> appSettings)
+    private static (string? Value, string Source) Resolve(ParseResult parse, OperatorSetting setting, Option option, IDictionary environment, Dictionary<string, string> appSettings, string appSettingsPath)
     {
         if (parse.GetResult(option) is not null)
         {
@@ -89,21 +90,21 @@ internal sealed class OperatorOptionsBinder
         }
 
         return appSettings.TryGetValue(Normalize(setting.Name), out var fromFile)
-            ? (fromFile, $"appsettings Operator:{setting.Name}")
+            ? (fromFile, $"{appSettingsPath} Operator:{setting.Name}")
             : (null, "");
     }
 
-    private static Dictionary<string, string> ReadAppSettings(string? path)
+    private static Dictionary<string, string> ReadAppSettings(string? given, out string path)
     {
-        var explicitPath = path is not null;
-        path ??= Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        var explicitPath = given is not null;
+        path = given ?? Path.Combine(AppContext.BaseDirectory, "appsettings.json");
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (!File.Exists(path))
         {
             return explicitPath ? throw new FileNotFoundException($"--config: {path} does not exist") : result;
         }
 
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        using var document = ParseFile(path, explicitPath ? "--config " + path : "appsettings " + path);
         if (!document.RootElement.TryGetProperty("Operator", out var section) || section.ValueKind != JsonValueKind.Object)
         {
             return result;
@@ -121,6 +122,23 @@ internal sealed class OperatorOptionsBinder
         }
 
         return result;
+    }
+
+    /// <summary>A file that cannot be read or parsed is named, with how it was chosen, so the user knows which to fix.</summary>
+    private static JsonDocument ParseFile(string path, string source)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"{source} is not valid JSON: {e.Message}", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FormatException($"{source} cannot be read: {e.Message}", e);
+        }
     }
 
     /// <summary>"gong-batch-size", "GongBatchSize" and "gongBatchSize" name the same setting.</summary>

@@ -24,7 +24,7 @@ internal static class OperatorSettings
         new("gong-batch-size", $"Origins sent together in one POST, 1 to {GongClientOptions.MaxBatchSizeLimit} (default {GongClientOptions.DefaultMaxBatchSize}).", (o, v) => o with { GongBatchSize = ParseInt(v, 1, GongClientOptions.MaxBatchSizeLimit) }),
         new("registration-strategy", "incremental (the only one available today).", (o, v) => o with { RegistrationStrategy = ParseStrategy(v) }),
         new("leader-elect", "Elect a leader on a Lease so only one replica acts.", (o, v) => o with { LeaderElect = ParseBool(v) }, IsSwitch: true),
-        new("leader-election-namespace", "Namespace of the leader-election Lease (default: the pod's namespace).", (o, v) => o with { LeaderElectionNamespace = v }),
+        new("leader-election-namespace", "Namespace of the leader-election Lease (default: the pod's namespace; outside a pod, default).", (o, v) => o with { LeaderElectionNamespace = v }),
         new("leader-election-id", $"Name of the leader-election Lease (default {OperatorOptions.DefaultLeaderElectionId}).", (o, v) => o with { LeaderElectionId = v }),
         new("metrics-bind-address", $"Address of /metrics, e.g. :8080 or 127.0.0.1:8080; 0 disables (default {OperatorOptions.DefaultMetricsBindAddress}).", (o, v) => o with { MetricsBindAddress = ParseBindAddress(v) }),
         new("health-probe-bind-address", $"Address of /healthz and /readyz; 0 disables (default {OperatorOptions.DefaultHealthProbeBindAddress}).", (o, v) => o with { HealthProbeBindAddress = ParseBindAddress(v) }),

@@ -8,10 +8,7 @@ using GongOperator.Reconciliation;
 using GongOperator.Resources;
 using k8s;
 using k8s.Autorest;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Prometheus;
@@ -29,7 +26,15 @@ public static class OperatorHost
     /// Checks the cluster, starts everything and returns once the operator runs. Throws
     /// <see cref="OperatorStartupException"/> with one printable line when it cannot start.
     /// </summary>
-    public static async Task<RunningOperator> StartAsync(OperatorOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken, TimeProvider? timeProvider = null)
+    public static Task<RunningOperator> StartAsync(OperatorOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken, TimeProvider? timeProvider = null) =>
+        StartAsync(options, loggerFactory, null, cancellationToken, timeProvider);
+
+    /// <summary>
+    /// As <see cref="StartAsync(OperatorOptions, ILoggerFactory, CancellationToken, TimeProvider?)"/>, serving the
+    /// probes and metrics on <paramref name="listeners"/> when the caller bound them already (it then owns them
+    /// until this returns).
+    /// </summary>
+    internal static async Task<RunningOperator> StartAsync(OperatorOptions options, ILoggerFactory loggerFactory, OperatorListeners? listeners, CancellationToken cancellationToken, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -70,28 +75,16 @@ public static class OperatorHost
             _ = provider.GetRequiredService<OperatorMetrics>();
             _ = provider.GetRequiredService<IGongRegistrar>();
 
-            var metricsServer = await ProbeServer.StartAsync(options.MetricsBindAddress, loggerFactory, app => app.MapMetrics("/metrics", provider.GetRequiredService<CollectorRegistry>()), cancellationToken).ConfigureAwait(false);
-            if (metricsServer is not null)
-            {
-                disposables.Add(metricsServer);
-            }
-
-            var healthServer = await ProbeServer.StartAsync(options.HealthProbeBindAddress, loggerFactory, app =>
-            {
-                app.MapGet("/healthz", () => Answer(manager.CheckLiveness()));
-                app.MapGet("/readyz", () => Answer(manager.CheckReadiness()));
-            }, cancellationToken).ConfigureAwait(false);
-            if (healthServer is not null)
-            {
-                disposables.Add(healthServer);
-            }
+            listeners ??= await OperatorListeners.StartAsync(options, loggerFactory, cancellationToken).ConfigureAwait(false);
+            disposables.Add(listeners);
+            listeners.Serve(manager);
 
             // Not linked to the start-up token: a stop goes through RunningOperator.DisposeAsync, which first lets
             // answers to calls already made be written.
             var stop = new CancellationTokenSource();
             var completion = Task.Run(() => manager.RunAsync(stop.Token), CancellationToken.None);
             Log.Started(logger, options.Namespaces, options.Workers, options.LeaderElect);
-            return new RunningOperator(completion, stop, disposables, ct => pending.DrainAsync(time, ct), () => pending.Count, manager, metricsServer?.Address, healthServer?.Address);
+            return new RunningOperator(completion, stop, disposables, ct => pending.DrainAsync(time, ct), () => pending.Count, manager, listeners.MetricsAddress, listeners.HealthAddress);
         }
         catch
         {
@@ -116,11 +109,6 @@ public static class OperatorHost
             throw new OperatorStartupException(string.Join(" ", e.InnerExceptions.SelectMany(i => ((OptionsValidationException)i).Failures)), 2, e);
         }
     }
-
-    private static IResult Answer(HealthCheckResult result) =>
-        result.Status == HealthStatus.Healthy
-            ? Results.Text("ok: " + result.Description, "text/plain")
-            : Results.Text("not ready: " + result.Description, "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>
     /// Fails fast, with one line, when the cluster cannot be reached or the CRD is missing, instead of an informer

@@ -11,7 +11,16 @@ internal static class OperatorLogging
     /// <summary>Creates the logger factory for <paramref name="options"/>.</summary>
     public static ILoggerFactory Create(OperatorOptions options) => LoggerFactory.Create(builder =>
     {
-        builder.SetMinimumLevel(Enum.Parse<LogLevel>(options.LogLevel));
+        var minimum = Enum.Parse<LogLevel>(options.LogLevel);
+        builder.SetMinimumLevel(minimum);
+
+        // The resilience pipeline logs every Gong call ("Execution attempt") at Information: per-call detail, so it is
+        // shown from debug on; its retries and breaker events are warnings and always shown.
+        builder.AddFilter("Polly", level => level >= minimum && (level >= LogLevel.Warning || minimum <= LogLevel.Debug));
+
+        // The embedded API server's and the simulator's Kestrel hosts announce themselves ("Application started.
+        // Press Ctrl+C"); the ready line already says what listens where.
+        builder.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 
         // The HTTP client factory's own request logging puts raw headers into structured state (see the Gong client README).
         builder.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);

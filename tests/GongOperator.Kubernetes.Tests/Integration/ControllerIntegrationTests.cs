@@ -5,6 +5,7 @@ using GongOperator.Kubernetes.Status;
 using GongOperator.Kubernetes.Tests.Support;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GongOperator.Kubernetes.Tests.Integration;
@@ -183,5 +184,22 @@ public sealed class ControllerIntegrationTests(LocalClusterFixture cluster) : IC
         Assert.Equal(widget.Metadata.Uid, failed.InvolvedObject.Uid);
         Assert.Equal("runtime-tests", failed.Source.Component);
         Assert.Equal(1, events[1].Count);
+    }
+
+    [Fact]
+    public async Task An_event_for_an_object_whose_namespace_is_gone_is_dropped_without_a_warning_or_an_exception()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        var widget = await cluster.Widgets().CreateAsync(Widget.Create(ns, "leaving"), Ct);
+        await cluster.Client.CoreV1.DeleteNamespaceAsync(ns, cancellationToken: Ct);
+        var logger = new FakeLogger();
+        using var recorder = new EventRecorder(cluster.Client, "runtime-tests", "host-1", logger);
+
+        await recorder.RecordAsync(widget, EventTypes.Normal, "StoppedManaging", "deleted", Ct);
+
+        var record = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, record.Level);
+        Assert.Null(record.Exception);
+        Assert.Contains(ns, record.Message, StringComparison.Ordinal);
     }
 }

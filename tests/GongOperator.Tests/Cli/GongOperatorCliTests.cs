@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GongOperator.Cli;
 
 namespace GongOperator.Tests.Cli;
@@ -30,5 +31,24 @@ public sealed class GongOperatorCliTests
         {
             Assert.Contains(name, stdout.ToString(), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Local_help_states_each_default_once_and_as_local_applies_it()
+    {
+        var stdout = new StringWriter();
+
+        Assert.Equal(0, await GongOperatorCli.RunAsync(["local", "--help"], stdout, new StringWriter()));
+
+        var options = stdout.ToString().Split('\n').Where(l => l.StartsWith("  -", StringComparison.Ordinal)).ToList();
+        Assert.All(options, l => Assert.True(Regex.Count(l, @"\(default|\[default:") <= 1, "default stated twice: " + l));
+        string Help(string flag) => Assert.Single(options, l => l.StartsWith("  " + flag + " ", StringComparison.Ordinal));
+        Assert.Contains("[default: .gong-operator-local]", Help("--state-dir"), StringComparison.Ordinal);
+        Assert.Contains("(default 127.0.0.1:0: a free port", Help("--metrics-bind-address"), StringComparison.Ordinal);
+        Assert.Contains("(default 127.0.0.1:0: a free port", Help("--health-probe-bind-address"), StringComparison.Ordinal);
+        Assert.Contains("text (default) or json", Help("--log-format"), StringComparison.Ordinal);
+        Assert.Contains("(default: default)", Help("--leader-election-namespace"), StringComparison.Ordinal);
+        Assert.Contains("(default gong-operator-system/gong-credentials", Help("--default-credentials-secret"), StringComparison.Ordinal);
+        Assert.DoesNotContain(options, l => l.StartsWith("  --kubeconfig", StringComparison.Ordinal));
     }
 }

@@ -1,10 +1,9 @@
-using System.CommandLine;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using GongOperator.Cli;
+using GongOperator.Tests.EndToEnd;
 
 namespace GongOperator.Tests.Cli;
 
@@ -27,7 +26,7 @@ public sealed class SimulatorCommandTests
         using var http = new HttpClient { BaseAddress = baseUrl };
         var status = await PostAsync(http, Basic("demo-access-key", "demo-access-key-secret"), DialerBody);
         Assert.Equal(HttpStatusCode.OK, status);
-        await WaitUntilAsync(() => stdout.Lines.Any(l => l.StartsWith("call 1 ", StringComparison.Ordinal)));
+        await Eventually.HoldsAsync(() => stdout.Lines.Any(l => l.StartsWith("call 1 ", StringComparison.Ordinal)), "the simulator printed its first call");
         Assert.Contains(stdout.Lines, l => l.Contains("company=demo auth=basic [DIALER https://acme.partner.com] -> 200", StringComparison.Ordinal));
 
         Assert.Equal(0, await running.StopAsync());
@@ -89,6 +88,22 @@ public sealed class SimulatorCommandTests
         Assert.Equal(0, await running.StopAsync());
     }
 
+    [Fact]
+    public async Task The_demo_company_takes_a_partner_domain_without_being_declared_again()
+    {
+        var stdout = new LineWriter();
+        await using var running = RunningCommand.Start(["simulator", "--partner-domain", "demo:partner.com", "--quiet"], stdout);
+
+        var ready = await running.WaitForReadyAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(ready.Split(' ')[1]) };
+        var auth = Basic("demo-access-key", "demo-access-key-secret");
+
+        Assert.EndsWith("(company demo: access key demo-access-key)", ready, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, auth, DialerBody));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(http, auth, DialerBody.Replace("acme.partner.com", "acme.elsewhere.com", StringComparison.Ordinal)));
+        Assert.Equal(0, await running.StopAsync());
+    }
+
     [Theory]
     [InlineData("--company|acme:very-secret-value", "--company expects NAME:ACCESS_KEY:ACCESS_KEY_SECRET")]
     [InlineData("--company|acme::very-secret-value", "--company expects NAME:ACCESS_KEY:ACCESS_KEY_SECRET")]
@@ -144,94 +159,5 @@ public sealed class SimulatorCommandTests
         request.Headers.Authorization = auth;
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         return response.StatusCode;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "condition not met within 30 s");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-    }
-
-    /// <summary>The simulator command invoked in the background with a token the test cancels, as Ctrl-C would.</summary>
-    private sealed class RunningCommand : IAsyncDisposable
-    {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly LineWriter _stdout;
-        private readonly Task<int> _run;
-
-        private RunningCommand(string[] args, LineWriter stdout)
-        {
-            _stdout = stdout;
-            var stderr = new LineWriter();
-            var parse = GongOperatorCli.BuildRoot(stdout, stderr).Parse(args);
-            Assert.Empty(parse.Errors);
-            _run = Task.Run(() => parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, _stop.Token));
-        }
-
-        public static RunningCommand Start(string[] args, LineWriter stdout) => new(args, stdout);
-
-        public async Task<string> WaitForReadyAsync()
-        {
-            await WaitUntilAsync(() => _run.IsCompleted || _stdout.Lines.Any(l => l.StartsWith("ready ", StringComparison.Ordinal)));
-            Assert.False(_run.IsCompleted, $"the command ended with {(_run.IsCompletedSuccessfully ? _run.Result : -1)} before ready");
-            return _stdout.Lines.First(l => l.StartsWith("ready ", StringComparison.Ordinal));
-        }
-
-        public async Task<int> StopAsync()
-        {
-            await _stop.CancelAsync();
-            return await _run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_run.IsCompleted)
-            {
-                await StopAsync();
-            }
-
-            _stop.Dispose();
-        }
-    }
-
-    /// <summary>A TextWriter several threads may write to while the test reads its complete lines.</summary>
-    private sealed class LineWriter : TextWriter
-    {
-        private readonly Lock _gate = new();
-        private readonly StringBuilder _current = new();
-        private readonly List<string> _lines = [];
-
-        public override Encoding Encoding => Encoding.UTF8;
-
-        public IReadOnlyList<string> Lines
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _lines.ToList();
-                }
-            }
-        }
-
-        public override void Write(char value)
-        {
-            lock (_gate)
-            {
-                if (value == '\n')
-                {
-                    _lines.Add(_current.ToString().TrimEnd('\r'));
-                    _current.Clear();
-                }
-                else
-                {
-                    _current.Append(value);
-                }
-            }
-        }
     }
 }

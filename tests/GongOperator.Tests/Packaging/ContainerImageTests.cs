@@ -5,8 +5,8 @@ using GongOperator.Testing;
 namespace GongOperator.Tests.Packaging;
 
 /// <summary>
-/// The Dockerfile, read statically (no Docker engine here), and the publish script it runs,
-/// run for real: CI thereby exercises the image's build step.
+/// The Dockerfile, read statically (the tests need no container engine), and the publish script
+/// it runs, run for real: every test run thereby exercises the image's build step.
 /// </summary>
 public sealed partial class ContainerImageTests
 {
@@ -105,7 +105,7 @@ public sealed partial class ContainerImageTests
         try
         {
             // The same command the Dockerfile's build stage runs. Bounded generously: on a cold
-            // 2-core CI machine this compiles the Release configuration.
+            // machine with few cores this compiles the Release configuration.
             var publish = await KubeTools.RunAsync(Path.Combine(Root, "scripts", "publish.sh"), [output], TimeSpan.FromMinutes(5));
             Assert.True(publish.ExitCode == 0, "scripts/publish.sh failed: " + publish);
 
