@@ -8,8 +8,8 @@
 # path in GONG_OPERATOR_REAL_APISERVER. When neither exists the lane is skipped with the reason (exit 0). The
 # server is started in a temporary directory and stopped on every way out: success, failure, timeout, Ctrl-C.
 #
-#   --runs N       run the suite N times on the one server (default 1): a run must leave nothing behind that
-#                  breaks the next one
+#   --runs N       run the suite N times on the one server (default: GONG_OPERATOR_REAL_LANE_RUNS, else 1):
+#                  a run must leave nothing behind that breaks the next one (.ci/run runs it twice)
 #   --no-build     use the existing build (test.sh builds once for both lanes)
 #   --results DIR  write the TRX files there and label the summary line (test.sh sums both lanes itself)
 #   a --filter is combined with the lane's own (the EndToEnd tests but laptop mode, which runs its own
@@ -20,7 +20,7 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-runs=1 build=true results="" user_filter="" args=()
+runs="${GONG_OPERATOR_REAL_LANE_RUNS:-1}" build=true results="" user_filter="" args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -37,6 +37,7 @@ results="${results:-$root/TestResults/real-apiserver}"
 server="${GONG_OPERATOR_REAL_APISERVER:-$root/../shared/tools/kube-apiserver/real-apiserver.sh}"
 if [[ ! -x $server ]]; then
   echo "real-apiserver lane skipped: $server not found (set GONG_OPERATOR_REAL_APISERVER to a real-apiserver.sh to run it)"
+  echo "${label}0 passed, 0 failed, 0 skipped"
   exit 0
 fi
 server="$(cd "$(dirname "$server")" && pwd)/$(basename "$server")"
