@@ -55,13 +55,24 @@ fi
 mkdir -p "$results"
 
 work="$(mktemp -d)"
+tests_pid=""
 stop_server() {
   "$server" stop "$work/server" >/dev/null 2>&1
   rm -rf "$work"
 }
+# On INT/TERM, stop the test run at once (not after it ends), then the server (EXIT). `timeout` runs the tests in
+# a process group of its own (so a signal to ours does not reach them): signal that group, KILL it after 30 s.
+on_signal() {
+  if [[ -n $tests_pid ]]; then
+    kill -TERM -- "-$tests_pid" 2>/dev/null
+    for _ in $(seq 1 30); do kill -0 "$tests_pid" 2>/dev/null || break; sleep 1; done
+    kill -KILL -- "-$tests_pid" 2>/dev/null
+  fi
+  exit "$1"
+}
 trap stop_server EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
 
 status=0
 trx=()
@@ -77,10 +88,14 @@ else
     name="GongOperator.Tests.real-apiserver.run$run.trx"
     trx+=("$results/$name")
     echo "${label}run $run of $runs"
+    # In the background, so that a signal's trap runs at once instead of after the run.
     timeout --kill-after=30s "$limit" \
       dotnet test tests/GongOperator.Tests/GongOperator.Tests.csproj --no-build --nologo \
-        --logger "trx;LogFileName=$name" --results-directory "$results" --filter "$filter" ${args[@]+"${args[@]}"}
+        --logger "trx;LogFileName=$name" --results-directory "$results" --filter "$filter" ${args[@]+"${args[@]}"} &
+    tests_pid=$!
+    wait "$tests_pid"
     code=$?
+    tests_pid=""
     if [[ $code -eq 124 || $code -eq 137 ]]; then
       echo "${label}run $run did not finish within $limit"
     fi

@@ -1,9 +1,5 @@
 using GongOperator.GongSimulator;
-using GongOperator.Reconciliation;
-using GongOperator.Resources;
 using GongOperator.Testing;
-using k8s;
-using k8s.Models;
 
 namespace GongOperator.Tests.EndToEnd;
 
