@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
 # The project's test command (README): fetches kubectl 1.35 and helm 4 into .tools/bin when
 # missing, runs every test project, and closes with "N passed, N failed, N skipped".
+#   ./test.sh [--real-apiserver] [dotnet test arguments]
 # Extra arguments go to `dotnet test` (for example: --filter "FullyQualifiedName~Gong").
+# --real-apiserver also runs the end-to-end tests against a real kube-apiserver
+# (scripts/real-apiserver-lane.sh: skipped with the reason when ../shared/tools/kube-apiserver is absent);
+# the closing line then counts both lanes.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
+
+real_apiserver=false args=()
+for arg in "$@"; do
+  if [[ $arg == --real-apiserver ]]; then real_apiserver=true; else args+=("$arg"); fi
+done
 
 ./scripts/fetch-tools.sh || { echo "test.sh: could not fetch kubectl/helm" >&2; [[ "${CI:-}" == "true" ]] && exit 1; }
 export GONG_OPERATOR_KUBECTL="${GONG_OPERATOR_KUBECTL:-$root/.tools/bin/kubectl}"
@@ -18,25 +27,15 @@ status=0
 if dotnet build Operator.sln --nologo -v quiet; then
   for project in tests/*/*.Tests.csproj; do
     name="$(basename "$project" .csproj)"
-    dotnet test "$project" --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
+    dotnet test "$project" --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" ${args[@]+"${args[@]}"} || status=1
   done
+  if [[ $real_apiserver == true ]]; then
+    ./scripts/real-apiserver-lane.sh --no-build --results "$results" ${args[@]+"${args[@]}"} || status=1
+  fi
 else
   status=1
 fi
 
-# Sum the counters of every TRX file the run wrote.
-passed=0 failed=0 skipped=0
-for trx in "$results"/*.trx; do
-  [[ -f "$trx" ]] || continue
-  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
-  get() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
-  passed=$((passed + $(get passed)))
-  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
-  skipped=$((skipped + $(get notExecuted)))
-done
-if [[ $status -ne 0 && $failed -eq 0 ]]; then
-  # The build or a test host failed before any test could report: count that as a failure.
-  failed=1
-fi
-echo "$passed passed, $failed failed, $skipped skipped"
+# Sum the counters of every TRX file the run wrote (both lanes).
+./scripts/test-summary.sh "$status" "$results"/*.trx
 exit $status

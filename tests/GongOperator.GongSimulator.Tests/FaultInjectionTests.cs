@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using GongOperator.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GongOperator.GongSimulator.Tests;

@@ -44,27 +44,32 @@ public static class KubernetesConnection
         return config;
     }
 
-    /// <summary>A client for <paramref name="options"/>, with the client-side QPS/burst limit in its handler chain.</summary>
+    /// <summary>
+    /// A client for <paramref name="options"/>, with the client-side QPS/burst limit and the bounded
+    /// <see cref="RetryAfter"/> retry in its handler chain.
+    /// </summary>
     public static IKubernetes CreateClient(KubernetesConnectionOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return CreateClient(BuildConfiguration(options), options, timeProvider);
     }
 
-    /// <summary>A client for an already built configuration, with the client-side QPS/burst limit of <paramref name="options"/>.</summary>
+    /// <summary>
+    /// A client for an already built configuration, with the client-side QPS/burst limit of <paramref name="options"/>
+    /// and the bounded <see cref="RetryAfter"/> retry.
+    /// </summary>
     public static IKubernetes CreateClient(KubernetesClientConfiguration configuration, KubernetesConnectionOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Qps <= 0)
-        {
-            return new k8s.Kubernetes(configuration);
-        }
-
+        var time = timeProvider ?? TimeProvider.System;
 #pragma warning disable CA2000 // The client owns and disposes its handler chain.
-        var limiter = new ClientRateLimitHandler(options.Qps, Math.Max(1, options.Burst), timeProvider ?? TimeProvider.System);
+        // The retry is outermost so that each attempt takes a token from the limiter, as in client-go.
+        var retry = new RetryAfterHandler(time);
+        return options.Qps <= 0
+            ? new k8s.Kubernetes(configuration, retry)
+            : new k8s.Kubernetes(configuration, retry, new ClientRateLimitHandler(options.Qps, Math.Max(1, options.Burst), time));
 #pragma warning restore CA2000
-        return new k8s.Kubernetes(configuration, limiter);
     }
 
     private static KubernetesClientConfiguration FromFile(string path, string? context, string origin)

@@ -1,5 +1,6 @@
 using System.Net;
 using GongOperator.Crd;
+using GongOperator.Kubernetes.Connection;
 using GongOperator.Resources;
 using k8s;
 using k8s.Autorest;
@@ -10,8 +11,11 @@ namespace GongOperator.Hosting;
 /// <summary>What laptop mode (and the end-to-end tests) put in a fresh cluster: the CRD, a namespace, a credentials Secret.</summary>
 internal static class ClusterBootstrap
 {
-    /// <summary>Creates the GongIntegrationOrigin CRD, or replaces it with the one the types generate now.</summary>
-    public static async Task InstallCrdAsync(IKubernetes client, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the GongIntegrationOrigin CRD, or replaces it with the one the types generate now. Each call rides out
+    /// a brief "retry after" answer (<see cref="RetryAfter"/>): <paramref name="client"/> may come without that retry.
+    /// </summary>
+    public static async Task InstallCrdAsync(IKubernetes client, CancellationToken cancellationToken, TimeProvider? timeProvider = null)
     {
         var crd = CrdGenerator.Generate(typeof(GongIntegrationOrigin));
 
@@ -20,9 +24,9 @@ internal static class ClusterBootstrap
         {
             try
             {
-                var existing = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crd.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var existing = await RetryAfter.RetryAsync(ct => client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crd.Metadata.Name, cancellationToken: ct), cancellationToken, timeProvider).ConfigureAwait(false);
                 crd.Metadata.ResourceVersion = existing.Metadata.ResourceVersion;
-                await client.ApiextensionsV1.ReplaceCustomResourceDefinitionAsync(crd, crd.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await RetryAfter.RetryAsync(ct => client.ApiextensionsV1.ReplaceCustomResourceDefinitionAsync(crd, crd.Metadata.Name, cancellationToken: ct), cancellationToken, timeProvider).ConfigureAwait(false);
                 return;
             }
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
@@ -30,7 +34,7 @@ internal static class ClusterBootstrap
                 crd.Metadata.ResourceVersion = null;
                 try
                 {
-                    await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await RetryAfter.RetryAsync(ct => client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: ct), cancellationToken, timeProvider).ConfigureAwait(false);
                     return;
                 }
                 catch (HttpOperationException conflict) when (conflict.Response.StatusCode == HttpStatusCode.Conflict && attempt < 5)

@@ -1,9 +1,5 @@
 using GongOperator.GongSimulator;
-using GongOperator.Reconciliation;
-using GongOperator.Resources;
 using GongOperator.Testing;
-using k8s;
-using k8s.Models;
 
 namespace GongOperator.Tests.EndToEnd;
 
@@ -67,34 +63,6 @@ public sealed class KubectlIntegrationTests
 
         Assert.NotEqual(0, apply.ExitCode);
         Assert.Contains("unknown field \"spec.credentialsSecretRef.namespace\"", apply.Stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task An_invalid_origin_written_past_the_schema_is_Stalled_by_the_operator_without_a_call()
-    {
-        await using var env = await OperatorEnvironment.StartAsync();
-        var crdName = $"{GongIntegrationOrigin.Plural}.{GongIntegrationOrigin.Group}";
-        var crd = await env.Client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crdName, cancellationToken: TestContext.Current.CancellationToken);
-        var allowedOrigin = crd.Spec.Versions[0].Schema.OpenAPIV3Schema.Properties["spec"].Properties["allowedOrigin"];
-        var pattern = allowedOrigin.Pattern;
-        allowedOrigin.Pattern = null;
-        await env.Client.ApiextensionsV1.ReplaceCustomResourceDefinitionAsync(crd, crdName, cancellationToken: TestContext.Current.CancellationToken);
-        try
-        {
-            await env.CreateOriginAsync("past-schema", "https://acme.partner.com/path");
-
-            var origin = await env.WaitForReasonAsync("past-schema", OriginReasons.InvalidSpec);
-            var stalled = origin.Status!.Conditions!.Single(c => c.Type == ConditionTypes.Stalled);
-            Assert.Equal("True", stalled.Status);
-            Assert.Contains("remove the path, query or fragment", stalled.Message, StringComparison.Ordinal);
-            Assert.Equal(0, env.GongCalls);
-        }
-        finally
-        {
-            crd = await env.Client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crdName, cancellationToken: TestContext.Current.CancellationToken);
-            crd.Spec.Versions[0].Schema.OpenAPIV3Schema.Properties["spec"].Properties["allowedOrigin"].Pattern = pattern;
-            await env.Client.ApiextensionsV1.ReplaceCustomResourceDefinitionAsync(crd, crdName, cancellationToken: TestContext.Current.CancellationToken);
-        }
     }
 
     private static string Manifest(string name, string origin) => $"""

@@ -156,7 +156,25 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     {
         await StopOperatorAsync();
         await Simulator.DisposeAsync();
+        if (Cluster.Shared)
+        {
+            // A cluster other runs use keeps nothing of this test's. On a bare kube-apiserver the namespace stays
+            // Terminating (no namespace controller empties it); its name is unique, so nothing collides with it.
+            await DeleteNamespaceAsync();
+        }
+
         await Cluster.DisposeAsync();
+    }
+
+    private async Task DeleteNamespaceAsync()
+    {
+        try
+        {
+            await Client.CoreV1.DeleteNamespaceAsync(Namespace, cancellationToken: CancellationToken.None);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+        }
     }
 
     private async Task InstallAsync(CancellationToken ct)

@@ -1,3 +1,4 @@
+using GongOperator.Kubernetes.Connection;
 using GongOperator.LocalCluster;
 using k8s;
 using Testcontainers.K3s;
@@ -7,8 +8,10 @@ namespace GongOperator.Tests.EndToEnd;
 /// <summary>
 /// The cluster the end-to-end tests run against, chosen by GONG_OPERATOR_E2E_CLUSTER:
 /// <c>embedded</c> (default: the project's embedded API server), <c>kubeconfig</c> (any cluster named by
-/// GONG_OPERATOR_E2E_KUBECONFIG), or <c>k3s</c> (a real K3s through Testcontainers; skipped with a reason when no
-/// Docker engine answers). The same tests run on all three.
+/// GONG_OPERATOR_E2E_KUBECONFIG), <c>apiserver</c> (a bare kube-apiserver named by GONG_OPERATOR_E2E_KUBECONFIG:
+/// no controller manager runs, so tests play the controllers they need, see <see cref="RunsControllers"/>), or
+/// <c>k3s</c> (a real K3s through Testcontainers; skipped with a reason when no Docker engine answers). The same tests
+/// run on all four.
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
 {
@@ -22,11 +25,22 @@ public sealed class TestCluster : IAsyncDisposable
         KubeconfigPath = kubeconfigPath;
         Kind = kind;
         _owned = owned;
-        Client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath));
+        // The operator's own client setup (without the client-side QPS limit: tests write fast), so the test's calls
+        // ride out a "retry after" answer as the operator's do.
+        Client = KubernetesConnection.CreateClient(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath), new KubernetesConnectionOptions { Qps = 0 });
     }
 
-    /// <summary>embedded, kubeconfig or k3s.</summary>
+    /// <summary>embedded, kubeconfig, apiserver or k3s.</summary>
     public string Kind { get; }
+
+    /// <summary>
+    /// False on a bare kube-apiserver: no Deployment controller makes a Deployment available, no namespace controller
+    /// empties a deleted namespace, nothing is garbage-collected. A test that needs one of those plays it there.
+    /// </summary>
+    public bool RunsControllers => Kind != "apiserver";
+
+    /// <summary>True when other tests (and other runs) use the same cluster: the test cleans up what it creates there.</summary>
+    public bool Shared => _owned is null;
 
     /// <summary>A kubeconfig for kubectl, helm and the operator.</summary>
     public string KubeconfigPath { get; }
@@ -43,11 +57,11 @@ public sealed class TestCluster : IAsyncDisposable
             case "embedded":
                 var server = await LocalApiServer.StartAsync(new LocalApiServerOptions(), cancellationToken);
                 return new TestCluster(server.KubeconfigPath, kind, server);
-            case "kubeconfig":
+            case "kubeconfig" or "apiserver":
                 var path = Environment.GetEnvironmentVariable("GONG_OPERATOR_E2E_KUBECONFIG");
                 if (string.IsNullOrEmpty(path) || !File.Exists(path))
                 {
-                    Assert.Fail("GONG_OPERATOR_E2E_CLUSTER=kubeconfig needs GONG_OPERATOR_E2E_KUBECONFIG naming a kubeconfig file");
+                    Assert.Fail($"GONG_OPERATOR_E2E_CLUSTER={kind} needs GONG_OPERATOR_E2E_KUBECONFIG naming a kubeconfig file");
                 }
 
                 return new TestCluster(path!, kind, null);
@@ -73,7 +87,7 @@ public sealed class TestCluster : IAsyncDisposable
                 await File.WriteAllTextAsync(file, await container.GetKubeconfigAsync(), cancellationToken);
                 return new TestCluster(file, kind, container);
             default:
-                Assert.Fail($"GONG_OPERATOR_E2E_CLUSTER must be embedded, kubeconfig or k3s, not '{kind}'");
+                Assert.Fail($"GONG_OPERATOR_E2E_CLUSTER must be embedded, kubeconfig, apiserver or k3s, not '{kind}'");
                 throw new InvalidOperationException();
         }
     }
