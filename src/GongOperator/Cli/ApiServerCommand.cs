@@ -30,6 +30,7 @@ internal static class ApiServerCommand
                 Port = parse.GetValue(port),
                 Https = parse.GetValue(https),
                 Token = parse.GetValue(token),
+                CrdStorageSwapWindow = LocalApiServerOptions.StandardCrdStorageSwapWindow,
             };
             using var stop = new ShutdownSignal(ct);
             LocalApiServer server;
