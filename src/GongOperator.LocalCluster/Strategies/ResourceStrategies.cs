@@ -21,6 +21,7 @@ internal sealed class ResourceStrategies
             ["/secrets"] = new SecretStrategy(),
             ["/configmaps"] = new ConfigMapStrategy(),
             ["/services"] = new ServiceStrategy(),
+            ["/events"] = new EventStrategy(),
             ["apps/deployments"] = new DeploymentStrategy(),
             ["policy/poddisruptionbudgets"] = new PodDisruptionBudgetStrategy(),
             ["events.k8s.io/events"] = new EventsViewStrategy(),
