@@ -25,13 +25,15 @@ public sealed class LocalApiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ObjectStore _store;
     private readonly WatchGate _gate;
+    private readonly StorageSwaps _swaps;
     private X509Certificate2? _certificate;
 
-    private LocalApiServer(WebApplication app, ObjectStore store, WatchGate gate, Uri baseAddress, string kubeconfigPath, string token, X509Certificate2? certificate)
+    private LocalApiServer(WebApplication app, ObjectStore store, WatchGate gate, StorageSwaps swaps, Uri baseAddress, string kubeconfigPath, string token, X509Certificate2? certificate)
     {
         _app = app;
         _store = store;
         _gate = gate;
+        _swaps = swaps;
         BaseAddress = baseAddress;
         KubeconfigPath = kubeconfigPath;
         Token = token;
@@ -67,13 +69,19 @@ public sealed class LocalApiServer : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxRequestBodyBytes, "MaxRequestBodyBytes must be positive");
         }
 
+        if (options.CrdStorageSwapWindow < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.CrdStorageSwapWindow, "CrdStorageSwapWindow must not be negative");
+        }
+
         var token = string.IsNullOrEmpty(options.Token) ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)) : options.Token;
         var stateDir = options.StateDir is null ? null : Path.GetFullPath(options.StateDir);
         var configDir = stateDir ?? Directory.CreateTempSubdirectory("gong-operator-apiserver-").FullName;
         var persistence = stateDir is null ? null : new StatePersistence(Path.Combine(stateDir, "objects"));
         var store = new ObjectStore(persistence);
         var registry = new ResourceRegistry();
-        var operations = new ApiOperations(store, registry, options.TimeProvider);
+        var swaps = new StorageSwaps(store, options.TimeProvider, options.CrdStorageSwapWindow);
+        var operations = new ApiOperations(store, registry, swaps, options.TimeProvider);
         operations.Bootstrap();
         var gate = new WatchGate();
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
@@ -117,6 +125,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            swaps.Dispose();
             store.Dispose();
             certificate?.Dispose();
             throw;
@@ -129,7 +138,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         var kubeconfig = Path.Combine(configDir, "kubeconfig");
         KubeconfigWriter.Write(kubeconfig, baseAddress, token, caPem);
         Log.Listening(logger, baseAddress, stateDir ?? "(memory)");
-        return new LocalApiServer(app, store, gate, baseAddress, kubeconfig, token, certificate);
+        return new LocalApiServer(app, store, gate, swaps, baseAddress, kubeconfig, token, certificate);
     }
 
     /// <summary>Test hook: closes every open watch stream abruptly, as a network cut would.</summary>
@@ -147,6 +156,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         _gate.Set(false);
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _swaps.Dispose();
         _store.Dispose();
         _certificate?.Dispose();
         _certificate = null;

@@ -44,7 +44,6 @@ internal sealed class Admission
             CarryOver(type, obj, meta, old, subresource);
         }
 
-        var causes = new List<StatusCause>(MetadataRules.Validate(meta));
         var unknownFields = DropUnknownTopLevel(type, obj, meta);
         unknownFields.AddRange(strategy.DropUnknownFields(obj));
         ReportUnknownFields(type, unknownFields, options);
@@ -57,6 +56,7 @@ internal sealed class Admission
             strategy.PrepareForUpdate(obj, old, now);
         }
 
+        var causes = new List<StatusCause>(MetadataRules.Validate(meta, strategy.NameErrors));
         causes.AddRange(strategy.Validate(obj));
         causes.AddRange(FinalizersAddedDuringDeletion(meta, old));
         if (causes.Count > 0)

@@ -17,7 +17,7 @@ internal sealed class ApiRequestHandler
     public ApiRequestHandler(ApiOperations operations, LocalApiServerOptions options, string token, WatchGate gate, ILogger logger)
     {
         _registry = operations.Registry;
-        _resources = new ResourceEndpoint(operations, options, gate, options.TimeProvider);
+        _resources = new ResourceEndpoint(operations, options, gate, options.TimeProvider, logger);
         _logger = logger;
         _expectedAuthorization = "Bearer " + token;
         _openApi = new OpenApiEndpoint(operations.Registry);

@@ -5,6 +5,7 @@ using GongOperator.LocalCluster.Resources;
 using GongOperator.LocalCluster.Selectors;
 using GongOperator.LocalCluster.Tables;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace GongOperator.LocalCluster.Server;
 
@@ -16,18 +17,29 @@ internal sealed class ResourceEndpoint
     private readonly LocalApiServerOptions _options;
     private readonly WatchGate _gate;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
-    public ResourceEndpoint(ApiOperations operations, LocalApiServerOptions options, WatchGate gate, TimeProvider time)
+    public ResourceEndpoint(ApiOperations operations, LocalApiServerOptions options, WatchGate gate, TimeProvider time, ILogger logger)
     {
         _operations = operations;
         _options = options;
         _gate = gate;
         _time = time;
+        _logger = logger;
     }
 
     public async Task ServeAsync(HttpContext context, ResourceType type, ResourcePath path, string method, CancellationToken ct)
     {
         var q = context.Request.Query;
+        var isWatch = method == "GET" && q["watch"].ToString() is "true" or "1";
+        if (!isWatch && _operations.Swaps.Refuses(type))
+        {
+            // Watches are long-running requests, which the real server lets through to the new storage.
+            Log.StorageSwapRefused(_logger, method, context.Request.Path);
+            await Responses.WriteShuttingDownAsync(context, ct).ConfigureAwait(false);
+            return;
+        }
+
         var ns = type.Namespaced ? path.Namespace : null;
         var dryRun = q["dryRun"].ToString() == "All";
         var write = new WriteOptions(

@@ -11,9 +11,9 @@ internal sealed class ResourceStrategies
     private static readonly ResourceStrategy Plain = new();
     private readonly FrozenDictionary<string, IResourceStrategy> _builtIns;
 
-    public ResourceStrategies(ObjectStore store, ResourceRegistry registry, NamespaceLifecycle namespaces)
+    public ResourceStrategies(ObjectStore store, ResourceRegistry registry, NamespaceLifecycle namespaces, StorageSwaps swaps)
     {
-        CustomResourceDefinitions = new CustomResourceDefinitionStrategy(store, registry);
+        CustomResourceDefinitions = new CustomResourceDefinitionStrategy(store, registry, swaps);
         var rbac = new RbacStrategy();
         _builtIns = new Dictionary<string, IResourceStrategy>(StringComparer.Ordinal)
         {
@@ -21,6 +21,7 @@ internal sealed class ResourceStrategies
             ["/secrets"] = new SecretStrategy(),
             ["/configmaps"] = new ConfigMapStrategy(),
             ["/services"] = new ServiceStrategy(),
+            ["/events"] = new EventStrategy(),
             ["apps/deployments"] = new DeploymentStrategy(),
             ["policy/poddisruptionbudgets"] = new PodDisruptionBudgetStrategy(),
             ["events.k8s.io/events"] = new EventsViewStrategy(),

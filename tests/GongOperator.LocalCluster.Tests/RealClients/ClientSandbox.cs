@@ -18,9 +18,9 @@ internal sealed class ClientSandbox : IAsyncDisposable
 
     public string Home => home;
 
-    public static async Task<ClientSandbox> StartAsync()
+    public static async Task<ClientSandbox> StartAsync(LocalApiServerOptions? options = null)
     {
-        var cluster = await TestCluster.StartAsync();
+        var cluster = await TestCluster.StartAsync(options);
         var home = Directory.CreateTempSubdirectory("apiserver-clients-").FullName;
         return new ClientSandbox(cluster, home);
     }
