@@ -12,6 +12,10 @@ namespace GongOperator.Kubernetes.Queue;
 public sealed class WorkQueue<T> : IDisposable
     where T : notnull
 {
+    // A timer cannot wait longer than about 49.7 days (uint milliseconds); a longer delay (a reassert period of months)
+    // wakes the timer early, finds nothing due and re-arms it.
+    private static readonly TimeSpan MaxTimerWait = TimeSpan.FromDays(7);
+
     private readonly Lock _gate = new();
     private readonly Queue<T> _queue = new();
     private readonly HashSet<T> _dirty = [];
@@ -321,7 +325,7 @@ public sealed class WorkQueue<T> : IDisposable
             if (_waiting.TryGetValue(item, out var current) && current == due)
             {
                 var wait = due - _time.GetUtcNow();
-                _timer.Change(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan);
+                _timer.Change(wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxTimerWait ? MaxTimerWait : wait, Timeout.InfiniteTimeSpan);
                 return;
             }
 

@@ -56,6 +56,20 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public void A_delay_longer_than_a_timer_can_wait_still_comes_due_at_its_time()
+    {
+        var time = new FakeTimeProvider();
+        using var queue = new WorkQueue<string>(new WorkQueueOptions { Name = "long-delay-" + Guid.NewGuid() }, time);
+        queue.AddAfter("a", TimeSpan.FromDays(90));
+
+        time.Advance(TimeSpan.FromDays(89));
+        Assert.Equal(0, queue.Count);
+        Assert.Equal(1, queue.DelayedCount);
+        time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, queue.Count);
+    }
+
+    [Fact]
     public void A_sooner_delayed_add_wins_and_a_later_one_does_not_postpone_it()
     {
         var time = new FakeTimeProvider();
