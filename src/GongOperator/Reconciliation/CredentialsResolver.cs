@@ -65,7 +65,8 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
         GongCredentials? credentials = (accessKey, accessKeySecret, accessToken) switch
         {
             ({ } k, { } s, null) when !k.Contains(':', StringComparison.Ordinal) => new BasicCredentials(k, s),
-            (null, null, { } t) => new BearerCredentials(t),
+            // A token's company is the Secret it came from, so a refreshed token keeps the budget and its 429 block.
+            (null, null, { } t) => new BearerCredentials(t, "secret:" + shown),
             _ => null,
         };
         if (credentials is null)
