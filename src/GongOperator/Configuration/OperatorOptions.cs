@@ -50,6 +50,15 @@ public sealed record OperatorOptions
     /// <summary>The operator-wide credentials Secret, as namespace/name; null: every origin must name its own.</summary>
     public string? DefaultCredentialsSecret { get; init; }
 
+    /// <summary>
+    /// Label selector on namespaces: only origins in matching namespaces may use <see cref="DefaultCredentialsSecret"/>;
+    /// null: every namespace may (the trusting default).
+    /// </summary>
+    public string? DefaultCredentialsNamespaceSelector { get; init; }
+
+    /// <summary>Host suffixes (such as .partner.com) origins using the default Secret must be under; null: any origin.</summary>
+    public IReadOnlyList<string>? DefaultAllowedOriginSuffixes { get; init; }
+
     /// <summary>Calls a second per Gong company (default 3).</summary>
     public double GongRatePerSecond { get; init; } = GongClientOptions.DefaultCallsPerSecond;
 

@@ -17,6 +17,8 @@ internal static class OperatorSettings
         new("reassert-period", $"How often registered origins are re-asserted with Gong, e.g. 24h, 90m; 0 disables (default {Durations.Format(RegistrationPlanner.DefaultReassertPeriod)}).", (o, v) => o with { ReassertPeriod = ParseDuration(v) }),
         new("gong-base-url", $"Gong API base URL for credentials that name none (default {OperatorOptions.DefaultGongBaseUrl}).", (o, v) => o with { GongBaseUrl = ParseUrl(v) }),
         new("default-credentials-secret", "The operator-wide credentials Secret, as NAMESPACE/NAME.", (o, v) => o with { DefaultCredentialsSecret = ParseSecretName(v) }),
+        new("default-credentials-namespace-selector", "Label selector on namespaces whose origins may use the default credentials Secret (default: every namespace, the trusting default).", (o, v) => o with { DefaultCredentialsNamespaceSelector = ParseLabelSelector(v) }),
+        new("default-allowed-origin-suffixes", "Comma-separated host suffixes (such as .partner.com) that origins using the default credentials must be under (default: any origin).", (o, v) => o with { DefaultAllowedOriginSuffixes = ParseSuffixes(v) }),
         new("gong-rate-per-second", $"Gong calls a second per company, above 0 and at most 1000 (default {GongClientOptions.DefaultCallsPerSecond}).", (o, v) => o with { GongRatePerSecond = ParseRate(v) }),
         new("gong-daily-quota", $"Gong calls a day per company (default {GongClientOptions.DefaultDailyQuota}).", (o, v) => o with { GongDailyQuota = ParseInt(v, 1, int.MaxValue) }),
         new("gong-pacing-margin", $"Added to the gap between two Gong calls to a company (1/rate), against network jitter, e.g. 50ms; 0 to 1s (default {Durations.Format(GongClientOptions.DefaultPacingMargin)}).", (o, v) => o with { GongPacingMargin = ParseDuration(v, TimeSpan.Zero, TimeSpan.FromSeconds(1)) }),
@@ -93,6 +95,10 @@ internal static class OperatorSettings
         // Whether a strategy is available is the Gong client's rule; the flag only names it.
         return GongClientOptions.StrategyProblem(kind) is { } problem ? throw new FormatException($"'{value}': {problem}") : kind;
     }
+
+    private static IReadOnlyList<string>? ParseSuffixes(string value) =>
+        value.Trim().Length == 0 ? null
+        : OriginSuffixes.Parse(value, out var problem) ?? throw new FormatException(problem);
 
     private static string? ParseLabelSelector(string value) =>
         value.Trim().Length == 0 ? null

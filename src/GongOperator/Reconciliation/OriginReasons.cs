@@ -37,6 +37,12 @@ public static class OriginReasons
     /// <summary>Stalled=True: the credentials Secret is missing or does not hold usable credentials.</summary>
     public const string CredentialsInvalid = "CredentialsInvalid";
 
+    /// <summary>Stalled=True: the origin's namespace may not use the operator-wide default credentials (no call).</summary>
+    public const string CredentialsNotAllowed = "CredentialsNotAllowed";
+
+    /// <summary>Stalled=True: the origin is outside the host suffixes its credentials allow (no call).</summary>
+    public const string OriginNotAllowed = "OriginNotAllowed";
+
     /// <summary>Stalled=True: the spec is invalid.</summary>
     public const string InvalidSpec = "InvalidSpec";
 
@@ -65,6 +71,10 @@ public static class OriginReasons
             (o, f) => $"Gong refused the credentials from Secret {f.SecretName} (HTTP {o.StatusCode}){GongErrors(o)} Fix the Secret; the operator retries when it changes."),
         ReasonRule.Without(CredentialsInvalid, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true,
             f => $"{f.Problem} The operator retries when the Secret changes."),
+        // No backoff: a refusal by policy is re-checked on every reconcile, and the changes that can lift it (the
+        // namespace's labels, the Secret, the spec, the operator's flags at a restart) each bring one.
+        ReasonRule.Without(CredentialsNotAllowed, OriginCondition.Stalled, BackoffKind.None, true, f => $"{f.Problem} No call is made."),
+        ReasonRule.Without(OriginNotAllowed, OriginCondition.Stalled, BackoffKind.None, true, f => $"{f.Problem} No call is made."),
         ReasonRule.Without(InvalidSpec, OriginCondition.Stalled, BackoffKind.None, false, f => $"{f.Problem} Fix the spec."),
         ReasonRule.Without(Paused, OriginCondition.Paused, BackoffKind.None, false,
             _ => $"Paused by the {OriginAnnotations.Paused} annotation: no calls to Gong until it is removed."),

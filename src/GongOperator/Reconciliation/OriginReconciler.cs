@@ -63,6 +63,9 @@ public sealed class OriginReconciler(
             case RegistrationPlan.FixCredentials:
                 var written = await WriteAsync(key, origin, o => OriginStatusRules.CredentialsProblem(o, resolved, now), cancellationToken).ConfigureAwait(false);
                 return written is null ? ReconcileResult.Done : RequeueFor(planner.Plan(written, resolved.Version, now), now);
+            case RegistrationPlan.NotAllowed refused:
+                await WriteAsync(key, origin, o => OriginStatusRules.NotAllowed(o, resolved, refused.Reason, refused.Problem, now), cancellationToken).ConfigureAwait(false);
+                return ReconcileResult.Done;
             case RegistrationPlan.Register register:
                 Log.Registering(logger, key, origin.Spec.AllowedOrigin, origin.Spec.IntegrationType, register.Why);
                 var sent = new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin);

@@ -48,6 +48,15 @@ public static class OriginStatusRules
         return Apply(origin, OriginReasons.Rule(OriginReasons.CredentialsInvalid), new ReasonFacts(origin.Spec, credentials.SecretName, Problem: credentials.Problem), null, now);
     }
 
+    /// <summary>The tenant policy refuses the call (<paramref name="reason"/>): no call is made, no backoff; a change re-checks it.</summary>
+    public static StatusChange NotAllowed(GongIntegrationOrigin origin, Credentials credentials, string reason, string problem, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(credentials);
+        StampAttempt(origin, credentials.Version, origin.ReassertToken());
+        return Apply(origin, OriginReasons.Rule(reason), new ReasonFacts(origin.Spec, credentials.SecretName, Problem: problem), null, now);
+    }
+
     /// <summary>The spec is invalid (written past the schema): no call, no backoff; a spec change re-triggers.</summary>
     public static StatusChange InvalidSpec(GongIntegrationOrigin origin, string problem, DateTimeOffset now)
     {
