@@ -1,11 +1,13 @@
 using GongOperator.Gong;
+using GongOperator.Kubernetes.Connection;
 using GongOperator.Reconciliation;
 
 namespace GongOperator.Configuration;
 
 /// <summary>
 /// Everything <c>gong-operator run</c> can be told (the flag table is <see cref="OperatorSettings"/>). Defaults that
-/// belong to a component are that component's constants (<see cref="GongClientOptions"/>, <see cref="RegistrationPlanner"/>),
+/// belong to a component are that component's constants (<see cref="GongClientOptions"/>, <see cref="RegistrationPlanner"/>,
+/// <see cref="KubernetesConnectionOptions"/>),
 /// never repeated here. Values come from flags, <c>GONG_OPERATOR_*</c> environment variables
 /// or appsettings.json (section "Operator"), in rising order of precedence: appsettings, environment, flags.
 /// </summary>
@@ -31,6 +33,12 @@ public sealed record OperatorOptions
 
     /// <summary>kubeconfig context; null: the current context.</summary>
     public string? Context { get; init; }
+
+    /// <summary>Client-side limit of Kubernetes API requests a second; 0 (the default): none, the API server's priority and fairness throttles.</summary>
+    public double KubeApiQps { get; init; } = KubernetesConnectionOptions.DefaultQps;
+
+    /// <summary>Kubernetes API requests allowed at once above <see cref="KubeApiQps"/> (default 30); used only with a QPS.</summary>
+    public int KubeApiBurst { get; init; } = KubernetesConnectionOptions.DefaultBurst;
 
     /// <summary>Namespaces to watch; empty: all namespaces.</summary>
     public IReadOnlyList<string> Namespaces { get; init; } = [];

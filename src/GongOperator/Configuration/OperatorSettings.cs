@@ -1,5 +1,6 @@
 using System.Globalization;
 using GongOperator.Gong;
+using GongOperator.Kubernetes.Connection;
 using GongOperator.Reconciliation;
 
 namespace GongOperator.Configuration;
@@ -11,6 +12,8 @@ internal static class OperatorSettings
     [
         new("kubeconfig", "Path of a kubeconfig file (default: KUBECONFIG, else in-cluster config, else ~/.kube/config).", (o, v) => o with { Kubeconfig = v }),
         new("context", "kubeconfig context to use (default: its current context).", (o, v) => o with { Context = v }),
+        new("kube-api-qps", $"Client-side limit of Kubernetes API requests a second, 0 to {KubernetesConnectionOptions.MaxRate}; 0 (the default) sets none and leaves throttling to the API server's priority and fairness.", (o, v) => o with { KubeApiQps = ParseNumber(v, 0, KubernetesConnectionOptions.MaxRate) }),
+        new("kube-api-burst", $"Kubernetes API requests allowed at once above --kube-api-qps, 1 to {KubernetesConnectionOptions.MaxRate} (default {KubernetesConnectionOptions.DefaultBurst}); used only with --kube-api-qps.", (o, v) => o with { KubeApiBurst = ParseInt(v, 1, KubernetesConnectionOptions.MaxRate) }),
         new("namespaces", "Comma-separated namespaces to watch (default: all namespaces).", (o, v) => o with { Namespaces = ParseNamespaces(v) }),
         new("label-selector", "Manage only origins matching this label selector (for sharding).", (o, v) => o with { LabelSelector = ParseLabelSelector(v) }),
         new("workers", $"Concurrent reconciles (default {OperatorOptions.DefaultWorkers}).", (o, v) => o with { Workers = ParseInt(v, 1, 256) }),
@@ -38,6 +41,11 @@ internal static class OperatorSettings
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
             ? n
             : throw new FormatException($"'{value}' is not a whole number from {min} to {max}");
+
+    private static double ParseNumber(string value, double min, double max) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new FormatException($"'{value}' is not a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
 
     // The Gong client's own bounds, so that a rate the flag takes never fails the client's validation at start.
     private static double ParseRate(string value) =>

@@ -168,11 +168,12 @@ public sealed class ControllerIntegrationTests(LocalClusterFixture cluster) : IC
     {
         var ns = await cluster.NewNamespaceAsync();
         var widget = await cluster.Widgets().CreateAsync(Widget.Create(ns, "noisy"), Ct);
-        using var recorder = new EventRecorder(cluster.Client, "runtime-tests", "host-1");
+        var recorder = new EventRecorder(cluster.Client, "runtime-tests", "host-1");
 
         await recorder.RecordAsync(widget, EventTypes.Warning, "Failed", "boom", Ct);
         await recorder.RecordAsync(widget, EventTypes.Warning, "Failed", "boom", Ct);
         await recorder.RecordAsync(widget, EventTypes.Normal, "Ready", "fine", Ct);
+        await recorder.DisposeAsync(); // a stop writes what is queued
 
         var events = (await cluster.Client.CoreV1.ListNamespacedEventAsync(ns, cancellationToken: Ct)).Items.OrderBy(e => e.Reason).ToList();
         Assert.Equal(2, events.Count);
@@ -193,9 +194,10 @@ public sealed class ControllerIntegrationTests(LocalClusterFixture cluster) : IC
         var widget = await cluster.Widgets().CreateAsync(Widget.Create(ns, "leaving"), Ct);
         await cluster.Client.CoreV1.DeleteNamespaceAsync(ns, cancellationToken: Ct);
         var logger = new FakeLogger();
-        using var recorder = new EventRecorder(cluster.Client, "runtime-tests", "host-1", logger);
+        var recorder = new EventRecorder(cluster.Client, "runtime-tests", "host-1", logger);
 
         await recorder.RecordAsync(widget, EventTypes.Normal, "StoppedManaging", "deleted", Ct);
+        await recorder.DisposeAsync();
 
         var record = Assert.Single(logger.Collector.GetSnapshot());
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, record.Level);
