@@ -163,8 +163,8 @@ public sealed class LocalApiServer : IAsyncDisposable
 
     /// <summary>
     /// Test hook: the next <paramref name="count"/> object events written on any watch stream (not bookmarks) are cut
-    /// in the middle: the first half of the event's line is sent, then the connection is aborted, as a network cut
-    /// mid-event would. 0 disarms it.
+    /// in the middle: the first half of the event's line is sent, then the connection is aborted (a reset, which may
+    /// discard the half line before the client reads it), as a network cut mid-event would. 0 disarms it.
     /// </summary>
     public void CutWatchEvents(int count)
     {

@@ -45,6 +45,7 @@ public sealed class ProcessFaultTests
         world.Server.Intercept(null);
         release.SetResult(null);
         Assert.All(await world.ListAsync(), o => Assert.Null(o.Status?.IntegrationId));
+        var callsBefore = world.Simulator.Calls.Count;
         await using var second = OperatorProcess.Start(RunArgs(world));
 
         await world.WaitAllReadyAsync(names.Length, TimeSpan.FromSeconds(90));
@@ -56,6 +57,10 @@ public sealed class ProcessFaultTests
             Assert.Contains("integrationId is not known", ready.Message, StringComparison.Ordinal);
         }
 
+        // The restarted operator asked once per origin, and Gong said it had them all.
+        var again = world.Simulator.Calls.Skip(callsBefore).ToList();
+        Assert.All(again, c => Assert.Equal(409, c.Status));
+        Assert.Equal(names.Length, again.Sum(c => c.Items.Count));
         Assert.Equal(0, await second.StopAsync());
     }
 
