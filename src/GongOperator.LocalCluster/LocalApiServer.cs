@@ -26,11 +26,13 @@ public sealed class LocalApiServer : IAsyncDisposable
     private readonly ObjectStore _store;
     private readonly WatchGate _gate;
     private readonly StorageSwaps _swaps;
+    private readonly FaultHooks _faults;
     private X509Certificate2? _certificate;
 
-    private LocalApiServer(WebApplication app, ObjectStore store, WatchGate gate, StorageSwaps swaps, Uri baseAddress, string kubeconfigPath, string token, X509Certificate2? certificate)
+    private LocalApiServer(WebApplication app, ObjectStore store, WatchGate gate, StorageSwaps swaps, FaultHooks faults, Uri baseAddress, string kubeconfigPath, string token, X509Certificate2? certificate)
     {
         _app = app;
+        _faults = faults;
         _store = store;
         _gate = gate;
         _swaps = swaps;
@@ -84,9 +86,10 @@ public sealed class LocalApiServer : IAsyncDisposable
         var operations = new ApiOperations(store, registry, swaps, options.TimeProvider);
         operations.Bootstrap();
         var gate = new WatchGate();
+        var faults = new FaultHooks();
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("GongOperator.LocalCluster");
-        var handler = new ApiRequestHandler(operations, options, token, gate, logger);
+        var handler = new ApiRequestHandler(operations, options, token, gate, faults, logger);
 
         X509Certificate2? certificate = null;
         byte[]? caPem = null;
@@ -138,7 +141,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         var kubeconfig = Path.Combine(configDir, "kubeconfig");
         KubeconfigWriter.Write(kubeconfig, baseAddress, token, caPem);
         Log.Listening(logger, baseAddress, stateDir ?? "(memory)");
-        return new LocalApiServer(app, store, gate, swaps, baseAddress, kubeconfig, token, certificate);
+        return new LocalApiServer(app, store, gate, swaps, faults, baseAddress, kubeconfig, token, certificate);
     }
 
     /// <summary>Test hook: closes every open watch stream abruptly, as a network cut would.</summary>
@@ -149,6 +152,25 @@ public sealed class LocalApiServer : IAsyncDisposable
 
     /// <summary>Test hook: every resourceVersion older than now answers 410 to watches and Exact lists.</summary>
     public void CompactHistory() => _store.CompactHistory();
+
+    /// <summary>
+    /// Test hook, as controller-runtime's interceptor client but on the server side: every resource request (not
+    /// discovery or OpenAPI) is first shown to <paramref name="interceptor"/>, which may wait (to hold a request, as a
+    /// slow server does) and returns null to serve it or an <see cref="ApiFault"/> to answer it instead, unserved.
+    /// Null removes the hook. Requests refused by a CRD storage swap never reach it.
+    /// </summary>
+    public void Intercept(Func<ApiRequestInfo, CancellationToken, ValueTask<ApiFault?>>? interceptor) => _faults.Interceptor = interceptor;
+
+    /// <summary>
+    /// Test hook: the next <paramref name="count"/> object events written on any watch stream (not bookmarks) are cut
+    /// in the middle: the first half of the event's line is sent, then the connection is aborted (a reset, which may
+    /// discard the half line before the client reads it), as a network cut mid-event would. 0 disarms it.
+    /// </summary>
+    public void CutWatchEvents(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        _faults.CutEvents(count);
+    }
 
     public async ValueTask DisposeAsync()
     {

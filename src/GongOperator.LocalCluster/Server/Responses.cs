@@ -85,6 +85,17 @@ internal static class Responses
         await context.Response.Body.WriteAsync(body, ct).ConfigureAwait(false);
     }
 
+    /// <summary>A test hook's answer (<see cref="LocalApiServer.Intercept"/>): its Status, with Retry-After when it names one.</summary>
+    public static Task WriteFaultAsync(HttpContext context, ApiFault fault, CancellationToken ct)
+    {
+        if (fault.RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return WriteJsonAsync(context, fault.Code, new StatusException(fault.Code, fault.Reason, fault.Message).ToStatus(), ct);
+    }
+
     /// <summary>The Status body of a failure; once a body has started (a watch), the connection is cut instead.</summary>
     public static async Task WriteStatusAsync(HttpContext context, StatusException e, CancellationToken ct)
     {

@@ -51,12 +51,15 @@ public static class OriginReasons
 
     private const int MaxGongErrorText = 1000;
 
+    // Gong names an integrationId only in the 200 that registers an origin and cannot be asked again: say why it is missing.
+    private const string IdNotKnown = " Its integrationId is not known: Gong gives it only in the answer to the call that registered the origin, and that answer was never recorded here (the origin was registered outside this operator, or the operator stopped or lost the answer before writing it).";
+
     /// <summary>The table, in the README's order.</summary>
     public static IReadOnlyList<ReasonRule> Table { get; } =
     [
         ReasonRule.From<Registered>(Registered, OriginCondition.Ready, BackoffKind.None, false, true, (_, f) => Accepted(f)),
         ReasonRule.From<AlreadyRegistered>(AlreadyRegistered, OriginCondition.Ready, BackoffKind.None, false, true,
-            (_, f) => $"Gong already has {f.Spec.AllowedOrigin} for {f.Spec.IntegrationType} (409 Conflict: already reported)."),
+            (_, f) => $"Gong already has {f.Spec.AllowedOrigin} for {f.Spec.IntegrationType} (409 Conflict: already reported)." + (f.IntegrationIdUnknown ? IdNotKnown : "")),
         ReasonRule.Without(Registering, OriginCondition.Waiting, BackoffKind.None, false,
             f => $"Registering {f.Spec.AllowedOrigin} for {f.Spec.IntegrationType} with Gong once its wait ends (status.nextRetryTime)."),
         ReasonRule.From<RateLimited>(RateLimited, OriginCondition.Waiting, BackoffKind.None, false, false,

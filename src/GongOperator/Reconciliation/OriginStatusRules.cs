@@ -35,8 +35,14 @@ public static class OriginStatusRules
         {
             status.IntegrationId = registered.IntegrationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        else if (outcome is AlreadyRegistered && !RegisteredAsSpecified(origin))
+        {
+            // The id held is the answer for another origin (the spec changed): keeping it would name the wrong registration.
+            status.IntegrationId = null;
+        }
 
-        return Apply(origin, OriginReasons.For(outcome), new ReasonFacts(origin.Spec, credentials.SecretName, outcome), outcome.RetryNotBefore, now);
+        var idUnknown = outcome is AlreadyRegistered && status.IntegrationId is null;
+        return Apply(origin, OriginReasons.For(outcome), new ReasonFacts(origin.Spec, credentials.SecretName, outcome, IntegrationIdUnknown: idUnknown), outcome.RetryNotBefore, now);
     }
 
     /// <summary>The credentials could not be resolved: no call is made; a person must fix the Secret.</summary>
