@@ -57,10 +57,10 @@ public sealed class ProcessFaultTests
             Assert.Contains("integrationId is not known", ready.Message, StringComparison.Ordinal);
         }
 
-        // The restarted operator asked once per origin, and Gong said it had them all.
+        // Gong said it had them all (a batch answered 409 is split to find which origins it objects to: 2n - 1 calls at most).
         var again = world.Simulator.Calls.Skip(callsBefore).ToList();
         Assert.All(again, c => Assert.Equal(409, c.Status));
-        Assert.Equal(names.Length, again.Sum(c => c.Items.Count));
+        Assert.InRange(again.Count, 1, (2 * names.Length) - 1);
         Assert.Equal(0, await second.StopAsync());
     }
 
