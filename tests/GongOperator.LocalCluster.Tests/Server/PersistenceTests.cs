@@ -39,6 +39,23 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_start_on_a_taken_port_leaves_a_new_state_dir_unwritten()
+    {
+        var fresh = Path.Combine(dir, "new-state");
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        await Assert.ThrowsAnyAsync<IOException>(() => LocalApiServer.StartAsync(new LocalApiServerOptions { StateDir = fresh, Port = port }, TestContext.Current.CancellationToken));
+
+        Assert.Empty(Directory.Exists(fresh) ? Directory.GetFileSystemEntries(fresh, "*", SearchOption.AllDirectories) : []);
+        taken.Stop();
+        await using var started = await TestCluster.StartAsync(new LocalApiServerOptions { StateDir = fresh });
+        Assert.Equal(200, (await started.GetAsync("/api/v1/namespaces/default")).Code);
+        Assert.True(File.Exists(Path.Combine(fresh, "objects", "wal.jsonl")));
+    }
+
+    [Fact]
     public async Task A_torn_last_write_ahead_log_line_is_dropped_and_the_state_still_loads()
     {
         await using (var first = await TestCluster.StartAsync(new LocalApiServerOptions { StateDir = dir }))
