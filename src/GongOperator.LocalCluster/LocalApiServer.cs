@@ -84,7 +84,6 @@ public sealed class LocalApiServer : IAsyncDisposable
         var registry = new ResourceRegistry();
         var swaps = new StorageSwaps(store, options.TimeProvider, options.CrdStorageSwapWindow);
         var operations = new ApiOperations(store, registry, swaps, options.TimeProvider);
-        operations.Bootstrap();
         var gate = new WatchGate();
         var faults = new FaultHooks();
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
@@ -134,6 +133,9 @@ public sealed class LocalApiServer : IAsyncDisposable
             throw;
         }
 
+        // Only once the port is ours: a start that fails to bind (a taken --port) must leave a new state directory
+        // unwritten. No client knows the address before the kubeconfig below is written.
+        operations.Bootstrap();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         var baseAddress = new Uri($"{(certificate is null ? "http" : "https")}://127.0.0.1:{port}/");

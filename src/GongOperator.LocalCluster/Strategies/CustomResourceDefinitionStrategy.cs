@@ -24,9 +24,9 @@ internal sealed class CustomResourceDefinitionStrategy : ResourceStrategy
         _swaps = swaps;
     }
 
-    public override void PrepareForCreate(JsonObject obj, string now) => CustomResourceDefinitions.DefaultNames(obj);
+    public override void PrepareForCreate(JsonObject obj, string now) => CustomResourceDefinitions.Default(obj);
 
-    public override void PrepareForUpdate(JsonObject obj, JsonObject old, string now) => CustomResourceDefinitions.DefaultNames(obj);
+    public override void PrepareForUpdate(JsonObject obj, JsonObject old, string now) => CustomResourceDefinitions.Default(obj);
 
     public override IEnumerable<StatusCause> Validate(JsonObject obj) => CustomResourceDefinitions.Validate(obj);
 
