@@ -94,7 +94,7 @@ public sealed class PlanCommandTests
         var (code, stdout, _) = await PlanAsync(stdin, "-f", "-");
 
         Assert.Equal(PlanCommand.Refused, code);
-        Assert.Contains("refused t/port-zero: spec.allowedOrigin \"https://acme.partner.com:0\" has an invalid port \"0\": use 1 to 65535.", stdout, StringComparison.Ordinal);
+        Assert.Contains("refused t/port-zero: spec.allowedOrigin \"https://acme.partner.com:0\" has an invalid port \"0\": use 1 to 65535, with no leading zero.", stdout, StringComparison.Ordinal);
         Assert.Contains("refused t/with-path: spec.allowedOrigin \"https://acme.partner.com/app\" must be an origin only", stdout, StringComparison.Ordinal);
         Assert.Contains("refused t/bad-type: spec.integrationType \"CHAT\" is not one of EMAIL_COMPOSER, ACCOUNT_PAGES, DIALER.", stdout, StringComparison.Ordinal);
         Assert.Equal("plan: 4 origins, 1 calls over 1 companies", LastLine(stdout));
