@@ -46,4 +46,24 @@ public sealed class FaultInjectionIntegrationTests
         await env.WaitForReasonAsync("checkpoint", OriginReasons.Registered, Settle);
         Assert.Equal(["https://checkpoint.partner.com"], env.Simulator.Calls.SelectMany(c => c.Items).Select(i => i.AllowedOrigin));
     }
+
+    [Fact]
+    public async Task An_HTML_body_after_Gong_registered_the_origin_ends_Ready_after_one_retry_but_without_the_id()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(new GongSimulatorOptions { Faults = new SimulatorFaultSpec { MalformedNext = 1 } });
+
+        await env.CreateOriginAsync("delta", "https://delta.partner.com");
+        var unavailable = await env.WaitForReasonAsync("delta", OriginReasons.GongUnavailable, Settle);
+        Assert.NotNull(unavailable.Status!.NextRetryTime);
+        var ready = await env.WaitForReasonAsync("delta", OriginReasons.AlreadyRegistered, Settle);
+
+        // Nothing lost on Gong's side (it holds the origin once) and one retry spent; but the id Gong gave in the
+        // HTML-mangled answer is not recovered, as Gong's API cannot be read back: status holds none.
+        Assert.Single(env.Simulator.Registrations, r => r.AllowedOrigin == "https://delta.partner.com");
+        Assert.Equal(["malformed", null], env.Simulator.Calls.Select(c => c.Fault));
+        Assert.Equal("https://delta.partner.com", ready.Status!.RegisteredOrigin);
+        Assert.Null(ready.Status.IntegrationId);
+        Assert.True(ready.Status.NextRetryTime is null || ready.Status.NextRetryTime <= DateTime.UtcNow);
+        Assert.True(env.Simulator.Calls[1].Time >= unavailable.Status.NextRetryTime!.Value.ToUniversalTime() - TimeSpan.FromMilliseconds(50), "the retry waited out its backoff");
+    }
 }
