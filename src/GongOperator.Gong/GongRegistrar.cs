@@ -21,6 +21,10 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
     private readonly GongMetrics _metrics;
     private readonly ILogger<GongRegistrar> _logger;
 
+    // When this process first asked for a call (UTC ticks; 0 until then). A standby replica asks for none until it
+    // leads, so this is also when a hand-over made this process the one calling Gong.
+    private long _firstRegistrationTicks;
+
     public GongRegistrar(
         GongApiClient api,
         IRegistrationStrategy strategy,
@@ -47,6 +51,7 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
         ArgumentNullException.ThrowIfNull(origin);
         ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
         ct.ThrowIfCancellationRequested();
+        Interlocked.CompareExchange(ref _firstRegistrationTicks, _time.GetUtcNow().UtcTicks, 0);
 
         var worker = WorkerFor(company);
         var waiter = new TaskCompletionSource<RegistrationOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -64,6 +69,9 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
         return state;
     }
 
+    private DateTimeOffset FirstRegistration() =>
+        Interlocked.Read(ref _firstRegistrationTicks) is > 0 and var ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : _time.GetUtcNow();
+
     public void Dispose()
     {
         if (!_stopping.IsCancellationRequested)
@@ -74,9 +82,14 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
         _stopping.Dispose();
     }
 
+    /// <summary>
+    /// The company's worker and budget, made on first use. The budget assumes that another process spent the company's
+    /// rate just before this one began calling Gong (see <see cref="CompanyBudget"/>): only calls in the first rate
+    /// window after that moment wait for it.
+    /// </summary>
     private CompanyWorker WorkerFor(GongCompany company) =>
         _workers.GetOrAdd(CompanyKey.For(company), key => new CompanyWorker(
-            CompanyBudget.For(key, _options, createdAt: _time.GetUtcNow()),
+            CompanyBudget.For(key, _options, othersMaySpendUntil: FirstRegistration()),
             _api,
             _strategy,
             _sendPolicy,

@@ -30,12 +30,12 @@ internal sealed class CompanyBudget
     private int _usedInWindow;
 
     /// <summary>
-    /// Creates a budget at <paramref name="createdAt"/>. Another process (the one before a restart, or the leader before
-    /// a hand-over) may have spent this company's whole per-second rate just before: Gong counts those calls, this
-    /// process cannot see them. So the budget starts as if the rate had been spent at <paramref name="createdAt"/>, and
-    /// the first call waits one rate window (a second plus the margin) rather than risk a 429.
+    /// Creates a budget. Another process (the one before a restart, or the leader before a hand-over) may have spent
+    /// this company's whole per-second rate up to <paramref name="othersMaySpendUntil"/>, when this process began to
+    /// call Gong: Gong counts those calls, this process cannot see them. So the budget starts as if the rate had been
+    /// spent then, and a call in the first rate window after it waits rather than risk a 429.
     /// </summary>
-    public CompanyBudget(CompanyKey key, double callsPerSecond, int burst, int dailyQuota, TimeSpan margin, DateTimeOffset createdAt)
+    public CompanyBudget(CompanyKey key, double callsPerSecond, int burst, int dailyQuota, TimeSpan margin, DateTimeOffset othersMaySpendUntil)
     {
         Key = key;
         // Rounded up so that CallsPerSecond calls never fit in less than a second; the margin absorbs network jitter.
@@ -44,7 +44,7 @@ internal sealed class CompanyBudget
         _rateWindowTicks = TimeSpan.TicksPerSecond + margin.Ticks;
         // A fractional rate allows its whole part in any one second: 2.5 a second is never 3 in one second.
         _recentLatestArrivals = new long[Math.Max(1, (int)Math.Floor(callsPerSecond))];
-        Array.Fill(_recentLatestArrivals, createdAt.UtcTicks);
+        Array.Fill(_recentLatestArrivals, othersMaySpendUntil.UtcTicks);
         _recentCount = _recentLatestArrivals.Length;
         _dailyQuota = dailyQuota;
     }
@@ -52,8 +52,8 @@ internal sealed class CompanyBudget
     public CompanyKey Key { get; }
 
     /// <summary>A budget with the per-company limits of <paramref name="options"/>.</summary>
-    public static CompanyBudget For(CompanyKey key, GongClientOptions options, DateTimeOffset createdAt) =>
-        new(key, options.CallsPerSecond, options.Burst, options.DailyQuota, options.PacingMargin, createdAt);
+    public static CompanyBudget For(CompanyKey key, GongClientOptions options, DateTimeOffset othersMaySpendUntil) =>
+        new(key, options.CallsPerSecond, options.Burst, options.DailyQuota, options.PacingMargin, othersMaySpendUntil);
 
     /// <summary>
     /// The one budget wait: waits out the per-second pace (on <paramref name="time"/>, calling <paramref name="onTokenWait"/>

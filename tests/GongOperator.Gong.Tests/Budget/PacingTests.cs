@@ -22,6 +22,24 @@ public sealed class PacingTests
     }
 
     [Fact]
+    public async Task A_company_first_called_as_the_process_begins_waits_one_window_and_one_first_called_later_does_not()
+    {
+        await using var harness = new GongClientHarness();
+        var early = new GongCompany(new Uri("https://company-90.api.gong.io"), new BasicCredentials("early-key", Companies.Secret));
+        var later = new GongCompany(new Uri("https://company-91.api.gong.io"), new BasicCredentials("later-key", Companies.Secret));
+
+        // The previous process may have spent early's rate just before this one began calling Gong.
+        await harness.Drive(harness.Register(early, "https://a.partner.com"), Step);
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        var laterAsked = harness.Time.GetUtcNow();
+        await harness.Drive(harness.Register(later, "https://b.partner.com"), Step);
+
+        var at = harness.Gong.Requests.Select(r => r.At).ToList();
+        Assert.True(at[0] - GongClientHarness.Start >= TimeSpan.FromSeconds(1) + GongClientOptions.DefaultPacingMargin, $"the first call left {at[0] - GongClientHarness.Start} after the process began");
+        Assert.InRange(at[1] - laterAsked, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
     public async Task The_margin_is_configurable()
     {
         await using var harness = new GongClientHarness(o =>
