@@ -102,7 +102,7 @@ internal sealed class GongEndpoint(SimulatorState state, ILogger logger, Action<
 
     private void Notify(SimulatedCall call)
     {
-        Log.Call(logger, call.Sequence, call.Company, call.AuthKind, call.Items.Count, call.Status, call.Fault, call.RequestId);
+        Log.Call(logger, call.Sequence, call.Company, call.AuthKind, call.Items.Count, call.Status, call.Fault ?? "none", call.RequestId);
         if (onCall is null)
         {
             return;
