@@ -110,13 +110,13 @@ internal sealed class ResourceEndpoint
             case "POST":
                 RequireVerb(type, "create");
                 var body = await ReadObjectAsync(context, type, ct).ConfigureAwait(false);
-                await Responses.WriteResultAsync(context, _operations.WritesFor(type).Create(type, ns, body, write), ct, write.Warnings).ConfigureAwait(false);
+                await AcknowledgeAsync(context, _operations.WritesFor(type).Create(type, ns, body, write), ct, write.Warnings).ConfigureAwait(false);
                 return;
             case "DELETE":
                 RequireVerb(type, "deletecollection");
                 var collectionQuery = ParseListQuery(context, type);
                 await ReadDeleteOptionsAsync(context, ct).ConfigureAwait(false);
-                await Responses.WriteJsonAsync(context, 200, _operations.Deleter.DeleteCollection(type, ns, collectionQuery, write.DryRun), ct).ConfigureAwait(false);
+                await AcknowledgeAsync(context, new WriteResult(200, _operations.Deleter.DeleteCollection(type, ns, collectionQuery, write.DryRun)), ct).ConfigureAwait(false);
                 return;
             default:
                 throw StatusException.MethodNotAllowed();
@@ -137,7 +137,7 @@ internal sealed class ResourceEndpoint
             case "PUT":
                 RequireVerb(type, "update");
                 var body = await ReadObjectAsync(context, type, ct).ConfigureAwait(false);
-                await Responses.WriteResultAsync(context, _operations.WritesFor(type).Update(type, ns, name, subresource, body, write), ct, write.Warnings).ConfigureAwait(false);
+                await AcknowledgeAsync(context, _operations.WritesFor(type).Update(type, ns, name, subresource, body, write), ct, write.Warnings).ConfigureAwait(false);
                 return;
             case "PATCH":
                 RequireVerb(type, "patch");
@@ -154,13 +154,13 @@ internal sealed class ResourceEndpoint
 
                 var raw = await RequestBody.ReadAsync(context.Request, _options.MaxRequestBodyBytes, ct).ConfigureAwait(false);
                 var patch = RequestBody.ParseText(raw, yaml: mediaType == RequestBody.ApplyPatch, failure => mediaType == RequestBody.ApplyPatch ? "error decoding YAML: " + failure : failure);
-                await Responses.WriteResultAsync(context, _operations.WritesFor(type).Patch(type, ns, name, subresource, mediaType, patch, write), ct, write.Warnings).ConfigureAwait(false);
+                await AcknowledgeAsync(context, _operations.WritesFor(type).Patch(type, ns, name, subresource, mediaType, patch, write), ct, write.Warnings).ConfigureAwait(false);
                 return;
             case "DELETE":
                 RequireVerb(type, "delete");
                 var deleteOptions = await ReadDeleteOptionsAsync(context, ct).ConfigureAwait(false);
                 var dryRun = write.DryRun || (deleteOptions?["dryRun"] is JsonArray dr && dr.Any(d => Json.Text(d) == "All"));
-                await Responses.WriteResultAsync(context, _operations.Deleter.Delete(type, ns, name, deleteOptions, dryRun), ct).ConfigureAwait(false);
+                await AcknowledgeAsync(context, _operations.Deleter.Delete(type, ns, name, deleteOptions, dryRun), ct).ConfigureAwait(false);
                 return;
             default:
                 throw StatusException.MethodNotAllowed();
@@ -177,7 +177,7 @@ internal sealed class ResourceEndpoint
             case "PUT":
                 var body = RequestBody.ParseText(await RequestBody.ReadAsync(context.Request, _options.MaxRequestBodyBytes, ct).ConfigureAwait(false), yaml: MediaTypeOf(context) == RequestBody.Yaml, failure => "the object provided is unrecognized (must be of type Scale): " + failure) as JsonObject
                     ?? throw StatusException.BadRequest("the object provided is unrecognized (must be of type Scale)");
-                await Responses.WriteResultAsync(context, _operations.Scale.Write(type, ns, name, _ => body, write), ct).ConfigureAwait(false);
+                await AcknowledgeAsync(context, _operations.Scale.Write(type, ns, name, _ => body, write), ct).ConfigureAwait(false);
                 return;
             case "PATCH":
                 var mediaType = MediaTypeOf(context);
@@ -188,7 +188,7 @@ internal sealed class ResourceEndpoint
                     RequestBody.JsonPatch => current => Patches.ApplyJsonPatch(current, patch) as JsonObject ?? current,
                     _ => throw StatusException.UnsupportedMediaType("the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json"),
                 };
-                await Responses.WriteResultAsync(context, _operations.Scale.Write(type, ns, name, change, write), ct).ConfigureAwait(false);
+                await AcknowledgeAsync(context, _operations.Scale.Write(type, ns, name, change, write), ct).ConfigureAwait(false);
                 return;
             default:
                 throw StatusException.MethodNotAllowed();
@@ -266,6 +266,13 @@ internal sealed class ResourceEndpoint
         }
 
         return obj;
+    }
+
+    /// <summary>Answers a write once it is on disk: the writes of concurrent requests share one fsync (group commit).</summary>
+    private Task AcknowledgeAsync(HttpContext context, WriteResult result, CancellationToken ct, IReadOnlyList<string>? warnings = null)
+    {
+        _operations.Store.MakeDurable();
+        return Responses.WriteResultAsync(context, result, ct, warnings);
     }
 
     private async Task<JsonObject?> ReadDeleteOptionsAsync(HttpContext context, CancellationToken ct)

@@ -326,6 +326,12 @@ internal sealed class ObjectStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Returns once every write committed so far is on disk: called before a write is acknowledged, outside
+    /// <see cref="WriteLock"/>, so that the writes of concurrent requests share one fsync (group commit).
+    /// </summary>
+    public void MakeDurable() => _persistence?.FlushToDisk(Interlocked.Read(ref _resourceVersion));
+
     /// <summary>Writes a snapshot now (on shutdown, so the next start replays nothing).</summary>
     public void Snapshot()
     {

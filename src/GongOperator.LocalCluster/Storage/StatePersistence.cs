@@ -9,15 +9,23 @@ namespace GongOperator.LocalCluster.Storage;
 /// before the write is acknowledged. Loading reads the snapshot and replays the log; a torn last line
 /// (a crash in the middle of an append) is cut off, so a crash never leaves a state that cannot load.
 /// Nothing is created on disk before the first write, so a server that fails to start leaves a new state directory empty.
+/// Group commit: <see cref="Append"/> only writes the record (in resourceVersion order, under the store's lock), and
+/// <see cref="FlushToDisk"/>, called before a write is acknowledged and outside that lock, makes every record written
+/// so far durable with one fsync, so concurrent writers share a flush instead of queueing for one each.
 /// </summary>
 internal sealed class StatePersistence : IDisposable
 {
     private const string SnapshotFile = "snapshot.json";
     private const string WalFile = "wal.jsonl";
     private readonly string _directory;
+    private readonly Lock _flushGate = new();
     private FileStream? _wal;
     private long _goodLength;
     private bool _loaded;
+
+    // The highest resourceVersion whose record has been written to the log, and the highest one known to be on disk.
+    private long _writtenRv;
+    private long _durableRv;
 
     public StatePersistence(string directory) => _directory = directory;
 
@@ -85,6 +93,8 @@ internal sealed class StatePersistence : IDisposable
 
         _goodLength = goodLength;
         _loaded = true;
+        _writtenRv = rv;
+        _durableRv = rv;
         return rv;
     }
 
@@ -97,13 +107,24 @@ internal sealed class StatePersistence : IDisposable
         }
 
         Directory.CreateDirectory(_directory);
-        var wal = new FileStream(Path.Combine(_directory, WalFile), FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
+        // Unbuffered: each append is one write(2), and a flush is only the fsync, so a flush may run beside an append.
+        var wal = new FileStream(Path.Combine(_directory, WalFile), FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, bufferSize: 0);
         wal.SetLength(_goodLength);
         wal.Seek(_goodLength, SeekOrigin.Begin);
         return wal;
     }
 
-    /// <summary>Appends one committed write and forces it to disk.</summary>
+    /// <summary>Fsyncs made by <see cref="FlushToDisk"/> (for tests of the group commit).</summary>
+    internal int Flushes { get; private set; }
+
+    /// <summary>The highest resourceVersion known to be on disk.</summary>
+    internal long DurableResourceVersion => Volatile.Read(ref _durableRv);
+
+    /// <summary>
+    /// Appends one committed write to the log (the caller holds the store's lock, so records are in resourceVersion
+    /// order). It survives a crash of the process at once (it is in the kernel's cache); <see cref="FlushToDisk"/>
+    /// makes it survive a crash of the machine.
+    /// </summary>
     public void Append(long rv, string storageKey, string key, JsonObject? obj)
     {
         var stream = _wal ??= OpenWal();
@@ -129,8 +150,34 @@ internal sealed class StatePersistence : IDisposable
 
         buffer.WriteByte((byte)'\n');
         stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
-        stream.Flush(flushToDisk: true);
+        Volatile.Write(ref _writtenRv, rv);
         RecordsSinceSnapshot++;
+    }
+
+    /// <summary>
+    /// Returns once the record of <paramref name="rv"/> (and every one before it) is on disk. One caller fsyncs for
+    /// all records written by then; callers that arrive meanwhile wait for it and usually find their record covered.
+    /// </summary>
+    public void FlushToDisk(long rv)
+    {
+        if (Volatile.Read(ref _durableRv) >= rv)
+        {
+            return;
+        }
+
+        lock (_flushGate)
+        {
+            if (_durableRv >= rv)
+            {
+                return;
+            }
+
+            // Read before the fsync: every record up to here was written before it, so the fsync covers them all.
+            var written = Volatile.Read(ref _writtenRv);
+            _wal?.Flush(flushToDisk: true);
+            Flushes++;
+            Volatile.Write(ref _durableRv, written);
+        }
     }
 
     /// <summary>Writes a full snapshot atomically, then empties the log it supersedes.</summary>
@@ -168,12 +215,17 @@ internal sealed class StatePersistence : IDisposable
             _wal = OpenWal();
         }
 
-        if (_wal is not null)
+        lock (_flushGate)
         {
-            // Every record up to rv is in the snapshot now; replay skips any that survive a crash here.
-            _wal.SetLength(0);
-            _wal.Seek(0, SeekOrigin.Begin);
-            _wal.Flush(flushToDisk: true);
+            if (_wal is not null)
+            {
+                // Every record up to rv is in the snapshot now; replay skips any that survive a crash here.
+                _wal.SetLength(0);
+                _wal.Seek(0, SeekOrigin.Begin);
+                _wal.Flush(flushToDisk: true);
+            }
+
+            Volatile.Write(ref _durableRv, Math.Max(_durableRv, rv));
         }
 
         RecordsSinceSnapshot = 0;
