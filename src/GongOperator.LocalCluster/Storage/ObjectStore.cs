@@ -19,6 +19,7 @@ internal sealed class ObjectStore : IDisposable
     private readonly StatePersistence? _persistence;
     private long _resourceVersion;
     private long _compactedResourceVersion;
+    private Task? _snapshotWrite;
 
     public ObjectStore(StatePersistence? persistence)
     {
@@ -240,9 +241,10 @@ internal sealed class ObjectStore : IDisposable
             }
         }
 
-        if (_persistence is not null && _persistence.RecordsSinceSnapshot >= SnapshotEvery)
+        if (_persistence is not null && _persistence.RecordsSinceSnapshot >= SnapshotEvery && BeginSnapshotLocked() is { } snapshot)
         {
-            WriteSnapshotLocked();
+            // Written off the lock, so writes go on meanwhile (into a new log).
+            _snapshotWrite = Task.Run(snapshot);
         }
 
         return stored;
@@ -335,13 +337,14 @@ internal sealed class ObjectStore : IDisposable
     /// <summary>Writes a snapshot now (on shutdown, so the next start replays nothing).</summary>
     public void Snapshot()
     {
+        WaitForSnapshotWrite();
+        Action? snapshot;
         lock (WriteLock)
         {
-            if (_persistence is not null && _persistence.RecordsSinceSnapshot > 0)
-            {
-                WriteSnapshotLocked();
-            }
+            snapshot = _persistence is not null && _persistence.RecordsSinceSnapshot > 0 ? BeginSnapshotLocked() : null;
         }
+
+        snapshot?.Invoke();
     }
 
     public void Dispose()
@@ -351,8 +354,18 @@ internal sealed class ObjectStore : IDisposable
         _persistence?.Dispose();
     }
 
-    private void WriteSnapshotLocked()
+    /// <summary>
+    /// Moves the log aside and takes the objects as they are (under <see cref="WriteLock"/>: a list of references, no
+    /// copying, as stored objects are never mutated); the returned action writes them. Null while one is being written.
+    /// </summary>
+    private Action? BeginSnapshotLocked()
     {
+        if (!_persistence!.RotateLog())
+        {
+            return null;
+        }
+
+        var rv = _resourceVersion;
         var items = new List<(string, string, JsonObject)>();
         foreach (var (storageKey, bucket) in _data)
         {
@@ -362,7 +375,31 @@ internal sealed class ObjectStore : IDisposable
             }
         }
 
-        _persistence!.WriteSnapshot(_resourceVersion, items);
+        var persistence = _persistence;
+        return () =>
+        {
+            try
+            {
+                persistence.WriteSnapshot(rv, items);
+            }
+            catch (IOException)
+            {
+                // Nothing is lost: the old log stays beside the new one, and the next snapshot takes both in.
+            }
+        };
+    }
+
+    /// <summary>Waits for a snapshot being written off the lock (shutdown, tests).</summary>
+    internal void WaitForSnapshotWrite()
+    {
+        try
+        {
+            _snapshotWrite?.GetAwaiter().GetResult();
+        }
+        catch (IOException)
+        {
+            // Already handled: see BeginSnapshotLocked.
+        }
     }
 
     private SortedDictionary<string, JsonObject> Bucket(string storageKey)

@@ -6,8 +6,11 @@ namespace GongOperator.LocalCluster.Storage;
 /// <summary>
 /// Keeps the store in a state directory: <c>snapshot.json</c> (written to a temporary file, fsynced,
 /// then renamed over the old one) and <c>wal.jsonl</c>, one JSON line per committed write, fsynced
-/// before the write is acknowledged. Loading reads the snapshot and replays the log; a torn last line
-/// (a crash in the middle of an append) is cut off, so a crash never leaves a state that cannot load.
+/// before the write is acknowledged. A snapshot begins by moving the log aside (<c>wal.1.jsonl</c>, under
+/// the store's lock, which is all a snapshot holds it for) and is written while writes go on into a new
+/// log; the old one is deleted once the snapshot is in place. Loading reads the snapshot and replays
+/// the old log and the log, skipping what the snapshot holds; a torn last line (a crash in the middle of
+/// an append) is cut off, so a crash never leaves a state that cannot load.
 /// Nothing is created on disk before the first write, so a server that fails to start leaves a new state directory empty.
 /// Group commit: <see cref="Append"/> only writes the record (in resourceVersion order, under the store's lock), and
 /// <see cref="FlushToDisk"/>, called before a write is acknowledged and outside that lock, makes every record written
@@ -17,11 +20,13 @@ internal sealed class StatePersistence : IDisposable
 {
     private const string SnapshotFile = "snapshot.json";
     private const string WalFile = "wal.jsonl";
+    private const string RotatedWalFile = "wal.1.jsonl";
     private readonly string _directory;
     private readonly Lock _flushGate = new();
     private FileStream? _wal;
     private long _goodLength;
     private bool _loaded;
+    private volatile bool _snapshotting;
 
     // The highest resourceVersion whose record has been written to the log, and the highest one known to be on disk.
     private long _writtenRv;
@@ -49,53 +54,60 @@ internal sealed class StatePersistence : IDisposable
             }
         }
 
-        var walPath = Path.Combine(_directory, WalFile);
-        long goodLength = 0;
-        if (File.Exists(walPath))
-        {
-            var bytes = File.ReadAllBytes(walPath);
-            var start = 0;
-            while (start < bytes.Length)
-            {
-                var end = Array.IndexOf(bytes, (byte)'\n', start);
-                if (end < 0)
-                {
-                    break; // torn last line: no newline was written, so the write was never acknowledged
-                }
-
-                JsonObject? record;
-                try
-                {
-                    record = JsonNode.Parse(bytes.AsSpan(start, end - start))?.AsObject();
-                }
-                catch (JsonException)
-                {
-                    break;
-                }
-
-                if (record is null)
-                {
-                    break;
-                }
-
-                var recordRv = record["rv"]!.GetValue<long>();
-                if (recordRv > rv)
-                {
-                    apply(record["res"]!.GetValue<string>(), record["key"]!.GetValue<string>(), record["obj"] is JsonObject o ? (JsonObject)o.DeepClone() : null);
-                    rv = recordRv;
-                }
-
-                start = end + 1;
-                goodLength = start;
-                RecordsSinceSnapshot++;
-            }
-        }
-
+        Replay(Path.Combine(_directory, RotatedWalFile), apply, ref rv);
+        var goodLength = Replay(Path.Combine(_directory, WalFile), apply, ref rv);
         _goodLength = goodLength;
         _loaded = true;
         _writtenRv = rv;
         _durableRv = rv;
         return rv;
+    }
+
+    /// <summary>Applies the log at <paramref name="path"/> past <paramref name="rv"/>; returns the length of its good (untorn) part.</summary>
+    private long Replay(string path, Action<string, string, JsonObject?> apply, ref long rv)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var start = 0;
+        while (start < bytes.Length)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', start);
+            if (end < 0)
+            {
+                break; // torn last line: no newline was written, so the write was never acknowledged
+            }
+
+            JsonObject? record;
+            try
+            {
+                record = JsonNode.Parse(bytes.AsSpan(start, end - start))?.AsObject();
+            }
+            catch (JsonException)
+            {
+                break;
+            }
+
+            if (record is null)
+            {
+                break;
+            }
+
+            var recordRv = record["rv"]!.GetValue<long>();
+            if (recordRv > rv)
+            {
+                apply(record["res"]!.GetValue<string>(), record["key"]!.GetValue<string>(), record["obj"] is JsonObject o ? (JsonObject)o.DeepClone() : null);
+                rv = recordRv;
+            }
+
+            start = end + 1;
+            RecordsSinceSnapshot++;
+        }
+
+        return start;
     }
 
     // Opened at the first write rather than at load: a log left with a torn line is cut then, before anything follows it.
@@ -180,55 +192,101 @@ internal sealed class StatePersistence : IDisposable
         }
     }
 
-    /// <summary>Writes a full snapshot atomically, then empties the log it supersedes.</summary>
-    public void WriteSnapshot(long rv, IEnumerable<(string StorageKey, string Key, JsonObject Obj)> objects)
+    /// <summary>
+    /// Begins a snapshot (the caller holds the store's lock, so no record is being written): the log is made durable
+    /// and moved aside, and the next write starts a new one. Returns false when an earlier snapshot has not finished.
+    /// </summary>
+    public bool RotateLog()
     {
-        Directory.CreateDirectory(_directory);
-        var temp = Path.Combine(_directory, SnapshotFile + ".tmp");
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        if (_snapshotting)
         {
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("rv", rv);
-                writer.WriteStartArray("objects");
-                foreach (var (storageKey, key, obj) in objects)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("res", storageKey);
-                    writer.WriteString("key", key);
-                    writer.WritePropertyName("obj");
-                    obj.WriteTo(writer);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, Path.Combine(_directory, SnapshotFile), overwrite: true);
-        if (_wal is null && File.Exists(Path.Combine(_directory, WalFile)))
-        {
-            _wal = OpenWal();
+            return false;
         }
 
         lock (_flushGate)
         {
+            var current = Path.Combine(_directory, WalFile);
+            var rotated = Path.Combine(_directory, RotatedWalFile);
             if (_wal is not null)
             {
-                // Every record up to rv is in the snapshot now; replay skips any that survive a crash here.
-                _wal.SetLength(0);
-                _wal.Seek(0, SeekOrigin.Begin);
                 _wal.Flush(flushToDisk: true);
+                _wal.Dispose();
+                _wal = null;
+            }
+            else if (File.Exists(current))
+            {
+                // Not written to since the load: its good part only (a torn tail left by a crash is not a record).
+                using var log = new FileStream(current, FileMode.Open, FileAccess.Write);
+                log.SetLength(_goodLength);
             }
 
-            Volatile.Write(ref _durableRv, Math.Max(_durableRv, rv));
+            if (File.Exists(current))
+            {
+                if (File.Exists(rotated))
+                {
+                    // A snapshot that failed left its old log: keep both, in order, until one succeeds.
+                    File.AppendAllBytes(rotated, File.ReadAllBytes(current));
+                    File.Delete(current);
+                }
+                else
+                {
+                    File.Move(current, rotated);
+                }
+            }
+
+            _goodLength = 0;
+            Volatile.Write(ref _durableRv, Volatile.Read(ref _writtenRv));
         }
 
         RecordsSinceSnapshot = 0;
+        _snapshotting = true;
+        return true;
+    }
+
+    /// <summary>
+    /// Writes a full snapshot at <paramref name="rv"/> atomically, then deletes the log moved aside by
+    /// <see cref="RotateLog"/>. Needs no lock: <paramref name="objects"/> are never mutated, and writes meanwhile go
+    /// to the new log.
+    /// </summary>
+    public void WriteSnapshot(long rv, IEnumerable<(string StorageKey, string Key, JsonObject Obj)> objects)
+    {
+        try
+        {
+            Directory.CreateDirectory(_directory);
+            var temp = Path.Combine(_directory, SnapshotFile + ".tmp");
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                using (var writer = new Utf8JsonWriter(stream))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("rv", rv);
+                    writer.WriteStartArray("objects");
+                    foreach (var (storageKey, key, obj) in objects)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("res", storageKey);
+                        writer.WriteString("key", key);
+                        writer.WritePropertyName("obj");
+                        obj.WriteTo(writer);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                }
+
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, Path.Combine(_directory, SnapshotFile), overwrite: true);
+
+            // Every record of the old log is in the snapshot now; replay skips any that survive a crash here.
+            File.Delete(Path.Combine(_directory, RotatedWalFile));
+        }
+        finally
+        {
+            _snapshotting = false;
+        }
     }
 
     public void Dispose() => _wal?.Dispose();
