@@ -20,6 +20,7 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
     private readonly TimeProvider _time;
     private readonly GongMetrics _metrics;
     private readonly ILogger<GongRegistrar> _logger;
+    private readonly ICompanyOriginSets? _sets;
 
     public GongRegistrar(
         GongApiClient api,
@@ -27,7 +28,8 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
         IOptions<GongClientOptions> options,
         TimeProvider time,
         GongMetrics metrics,
-        ILogger<GongRegistrar> logger)
+        ILogger<GongRegistrar> logger,
+        IEnumerable<ICompanyOriginSets> sets)
     {
         ArgumentNullException.ThrowIfNull(options);
         _api = api;
@@ -38,6 +40,9 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
         _time = time;
         _metrics = metrics;
         _logger = logger;
+
+        // The last one registered wins, as for any service; none means a fullSet company cannot be served.
+        _sets = sets?.LastOrDefault();
         metrics.SetQuotaSource(() => _workers.Values.Select(w => w.Budget.GetState(time.GetUtcNow())).ToArray());
     }
 
@@ -52,6 +57,23 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
         var waiter = new TaskCompletionSource<RegistrationOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = ct.Register(static state => ((TaskCompletionSource<RegistrationOutcome>)state!).TrySetCanceled(), waiter);
         worker.Enqueue(company, origin, waiter);
+        return await waiter.Task.ConfigureAwait(false);
+    }
+
+    public async Task<RegistrationOutcome> SendSetAsync(GongCompany company, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+        ct.ThrowIfCancellationRequested();
+        var worker = WorkerFor(company);
+        if (!worker.UsesFullSet(company))
+        {
+            throw new NotSupportedException("Only a fullSet company's set can be sent: an incremental call cannot remove an origin.");
+        }
+
+        var waiter = new TaskCompletionSource<RegistrationOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = ct.Register(static state => ((TaskCompletionSource<RegistrationOutcome>)state!).TrySetCanceled(), waiter);
+        worker.EnqueueSet(company, waiter);
         return await waiter.Task.ConfigureAwait(false);
     }
 
@@ -79,6 +101,8 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
             CompanyBudget.For(key, _options),
             _api,
             _strategy,
+            _sets,
+            _options,
             _sendPolicy,
             _time,
             _metrics,

@@ -1,6 +1,8 @@
 using GongOperator.Gong.Api;
 using GongOperator.Gong.Budget;
+using System.Text.RegularExpressions;
 using GongOperator.Gong.Metrics;
+using GongOperator.Gong.Strategy;
 using Microsoft.Extensions.Logging;
 
 namespace GongOperator.Gong.Batching;
@@ -15,6 +17,8 @@ internal sealed class CompanyWorker(
     CompanyBudget budget,
     GongApiClient api,
     IRegistrationStrategy strategy,
+    ICompanyOriginSets? sets,
+    GongClientOptions options,
     SendPolicy sendPolicy,
     TimeProvider time,
     GongMetrics metrics,
@@ -24,6 +28,11 @@ internal sealed class CompanyWorker(
     private readonly Lock _gate = new();
     private readonly List<PendingOrigin> _waiting = [];
     private readonly Dictionary<OriginRegistration, PendingOrigin> _waitingByOrigin = [];
+    private readonly List<TaskCompletionSource<RegistrationOutcome>> _setWaiters = [];
+
+    // Origins a 400 named under fullSet: left out of this company's calls until someone asks for them again.
+    private readonly HashSet<OriginRegistration> _excluded = [];
+    private DateTimeOffset _setSince;
     private bool _running;
     private GongCompany? _company;
 
@@ -36,6 +45,7 @@ internal sealed class CompanyWorker(
         {
             // The latest credentials win: a rotated secret for the same key id is used from now on.
             _company = latest;
+            _excluded.Remove(origin);
             if (!_waitingByOrigin.TryGetValue(origin, out var pending))
             {
                 pending = new PendingOrigin(origin, time.GetUtcNow());
@@ -53,6 +63,34 @@ internal sealed class CompanyWorker(
             _ = Task.Run(RunAsync, CancellationToken.None);
         }
     }
+
+    /// <summary>Asks for one call carrying the company's set as it is then (fullSet); answered with that call's outcome.</summary>
+    public void EnqueueSet(GongCompany latest, TaskCompletionSource<RegistrationOutcome> waiter)
+    {
+        bool start;
+        lock (_gate)
+        {
+            _company = latest;
+            if (_setWaiters.Count == 0)
+            {
+                _setSince = time.GetUtcNow();
+            }
+
+            _setWaiters.Add(waiter);
+            start = !_running;
+            _running = true;
+        }
+
+        if (start)
+        {
+            _ = Task.Run(RunAsync, CancellationToken.None);
+        }
+    }
+
+    /// <summary>True when calls for <paramref name="company"/> carry its whole set.</summary>
+    public bool UsesFullSet(GongCompany company) => (company.Strategy ?? options.Strategy) == RegistrationStrategyKind.FullSet;
+
+    private bool IsThisCompany(GongCompany company) => CompanyKey.For(company) == Budget.Key;
 
     private async Task RunAsync()
     {
@@ -74,6 +112,7 @@ internal sealed class CompanyWorker(
                 GongCompany target;
                 SendDecision decision;
                 (RegistrationCall Call, Dictionary<OriginRegistration, PendingOrigin> Taken)? next = null;
+                (Dictionary<OriginRegistration, PendingOrigin> Taken, List<TaskCompletionSource<RegistrationOutcome>> SetWaiters)? fullSet = null;
                 lock (_gate)
                 {
                     if (StopIfIdle())
@@ -83,7 +122,8 @@ internal sealed class CompanyWorker(
 
                     // The list is oldest first: removals keep the order.
                     target = _company!;
-                    decision = sendPolicy.Decide(budgetNow, new WaitingOrigins(_waiting.Count, _waiting[0].Since));
+                    var oldest = _waiting.Count == 0 ? _setSince : _setWaiters.Count == 0 ? _waiting[0].Since : Min(_waiting[0].Since, _setSince);
+                    decision = sendPolicy.Decide(budgetNow, new WaitingOrigins(_waiting.Count + _setWaiters.Count, oldest));
                     switch (decision)
                     {
                         case SendDecision.AnswerAll closed:
@@ -91,11 +131,22 @@ internal sealed class CompanyWorker(
                             _waiting.ForEach(p => p.Settle(closed.Outcome));
                             _waiting.Clear();
                             _waitingByOrigin.Clear();
+                            _setWaiters.ForEach(w => w.TrySetResult(closed.Outcome));
+                            _setWaiters.Clear();
                             continue;
+                        case SendDecision.Send when UsesFullSet(target):
+                            fullSet = TakeAll();
+                            break;
                         case SendDecision.Send send:
                             next = Take(target, send.MaxOrigins);
                             break;
                     }
+                }
+
+                if (fullSet is { } everything)
+                {
+                    await SendFullSetAsync(target, everything.Taken, everything.SetWaiters).ConfigureAwait(false);
+                    continue;
                 }
 
                 if (next is { } taking)
@@ -134,6 +185,19 @@ internal sealed class CompanyWorker(
 
                 _waiting.Clear();
                 _waitingByOrigin.Clear();
+                foreach (var waiter in _setWaiters)
+                {
+                    if (failure is null)
+                    {
+                        waiter.TrySetCanceled(stopping);
+                    }
+                    else
+                    {
+                        waiter.TrySetResult(failure);
+                    }
+                }
+
+                _setWaiters.Clear();
                 _running = false;
             }
         }
@@ -216,6 +280,141 @@ internal sealed class CompanyWorker(
         }
     }
 
+    /// <summary>
+    /// Sends the company's whole set once, answering every origin waiting and every set request. A 400 that names
+    /// origins of the set leaves them out and sends the rest again; a 400 that names none answers the whole set
+    /// Rejected (no bisection: a subset is a deletion). A set larger than <see cref="GongClientOptions.MaxSetSize"/> is
+    /// not sent.
+    /// </summary>
+    private async Task SendFullSetAsync(GongCompany target, Dictionary<OriginRegistration, PendingOrigin> taken, List<TaskCompletionSource<RegistrationOutcome>> setWaiters)
+    {
+        var label = Budget.Key.Label;
+        RegistrationOutcome? final = null;
+        try
+        {
+            var call = new FullSetStrategy(sets ?? throw new InvalidOperationException("FullSet needs an ICompanyOriginSets in the container."), IsThisCompany)
+                .PlanCall(target, [.. taken.Keys], options.MaxSetSize);
+            List<OriginRegistration> body;
+            lock (_gate)
+            {
+                body = call.Body.Where(o => !_excluded.Contains(o) || taken.ContainsKey(o)).ToList();
+            }
+
+            if (body.Count > options.MaxSetSize)
+            {
+                final = new SetTooLarge(body.Count, options.MaxSetSize);
+                Log.SetTooLarge(logger, label, body.Count, options.MaxSetSize);
+                Answer(body, final);
+                return;
+            }
+
+            while (true)
+            {
+                var outcome = await WaitForBudgetAsync().ConfigureAwait(false)
+                    ?? await api.PostAsync(target, Budget, body, stopping).ConfigureAwait(false);
+                if (body.Count > 0)
+                {
+                    LogOutcome(label, new RegistrationCall(body, body), outcome);
+                }
+                else
+                {
+                    Log.Answered(logger, label, 0, outcome.GetType().Name, outcome.RequestId);
+                }
+
+                if (outcome is Rejected)
+                {
+                    var named = body.Where(o => outcome.Errors.Any(e => Names(e, o.AllowedOrigin))).ToList();
+                    if (named.Count > 0)
+                    {
+                        lock (_gate)
+                        {
+                            _excluded.UnionWith(named);
+                        }
+
+                        Answer(named, outcome);
+                        body = body.Except(named).ToList();
+                        continue;
+                    }
+
+                    // Nothing named: every origin of the set hears the refusal, and none is left out of later calls.
+                    Answer(body, outcome);
+                    final = outcome;
+                    return;
+                }
+
+                final = outcome;
+                Answer(body, outcome);
+                return;
+            }
+        }
+        finally
+        {
+            var leftover = final ?? Unavailable.InternalClientError();
+            foreach (var pending in taken.Values)
+            {
+                if (stopping.IsCancellationRequested && final is null)
+                {
+                    pending.Waiters.ForEach(w => w.TrySetCanceled(stopping));
+                }
+                else
+                {
+                    pending.Settle(leftover);
+                }
+            }
+
+            setWaiters.ForEach(w =>
+            {
+                if (stopping.IsCancellationRequested && final is null)
+                {
+                    w.TrySetCanceled(stopping);
+                }
+                else
+                {
+                    w.TrySetResult(leftover);
+                }
+            });
+        }
+
+        // The waiting origins hear it through their callers; the rest of the set through the operator.
+        void Answer(List<OriginRegistration> origins, RegistrationOutcome outcome)
+        {
+            var unasked = new List<OriginRegistration>();
+            foreach (var origin in origins)
+            {
+                if (taken.Remove(origin, out var pending))
+                {
+                    pending.Settle(outcome);
+                }
+                else
+                {
+                    unasked.Add(origin);
+                }
+            }
+
+            if (unasked.Count > 0 && outcome is not Registered)
+            {
+                sets?.Concerned(IsThisCompany, unasked, outcome);
+            }
+        }
+    }
+
+    /// <summary>True when Gong's error text names <paramref name="origin"/> (and not merely a longer host that starts with it).</summary>
+    private static bool Names(string error, string origin) =>
+        Regex.IsMatch(error, Regex.Escape(origin) + @"(?![\w.:-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>Takes everything waiting (fullSet: every change leaves in the one call). Call under <see cref="_gate"/>.</summary>
+    private (Dictionary<OriginRegistration, PendingOrigin> Taken, List<TaskCompletionSource<RegistrationOutcome>> SetWaiters) TakeAll()
+    {
+        var taken = new Dictionary<OriginRegistration, PendingOrigin>(_waitingByOrigin);
+        var setWaiters = new List<TaskCompletionSource<RegistrationOutcome>>(_setWaiters);
+        _waiting.Clear();
+        _waitingByOrigin.Clear();
+        _setWaiters.Clear();
+        return (taken, setWaiters);
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
     /// <summary>A refused call of at most this many origins, all refused with 409, is asked one by one (never more calls than bisecting it).</summary>
     private const int SmallConflictBatch = 4;
 
@@ -295,7 +494,8 @@ internal sealed class CompanyWorker(
     private bool StopIfIdle()
     {
         _waiting.RemoveAll(p => p.Abandoned && _waitingByOrigin.Remove(p.Origin));
-        if (_waiting.Count > 0)
+        _setWaiters.RemoveAll(w => w.Task.IsCompleted);
+        if (_waiting.Count > 0 || _setWaiters.Count > 0)
         {
             return false;
         }
