@@ -59,6 +59,7 @@ public static class GongOperatorServiceCollectionExtensions
             // Room for every attempt at its timeout plus the backoff between them, as the defaults (3 × 10 s + 15 s).
             o.TotalTimeout = (options.GongRequestTimeout * (o.MaxRetries + 1)) + TimeSpan.FromSeconds(15);
             o.Strategy = options.RegistrationStrategy;
+            o.MaxSetSize = options.GongMaxSetSize;
         });
 
         var defaultSecret = options.DefaultCredentialsSecret is { } d ? ObjectKey.Parse(d) : (ObjectKey?)null;
@@ -100,6 +101,7 @@ public static class GongOperatorServiceCollectionExtensions
                 controller
                     .WithUpdatePredicate(Predicates.Or(
                         Predicates.GenerationChanged<GongIntegrationOrigin>(),
+                        Predicates.DeletionOrFinalizersChanged<GongIntegrationOrigin>(),
                         Predicates.AnnotationsChanged<GongIntegrationOrigin>(OriginAnnotations.Reassert, OriginAnnotations.Paused)))
                     .WatchesByIndex(sp.GetRequiredKeyedService<Informer<V1Secret>>(SecretsInformer), BySecretIndex);
                 if (followDefaultSecretAlone)
@@ -121,6 +123,13 @@ public static class GongOperatorServiceCollectionExtensions
         });
         services.AddSingleton(new RegistrationPlanner(options.ReassertPeriod));
         services.AddSingleton<PendingRegistrations>();
+        services.AddSingleton<IFinalizerWriter>(sp => new FinalizerWriter(new CustomResourceClient<GongIntegrationOrigin>(sp.GetRequiredService<IKubernetes>())));
+        services.AddSingleton(sp => new FullSetRegistration(options.RegistrationStrategy, sp.GetRequiredService<IFinalizerWriter>()));
+        services.AddSingleton<ICompanyOriginSets>(sp =>
+        {
+            var origins = sp.GetRequiredKeyedService<Informer<GongIntegrationOrigin>>(OriginsInformer);
+            return new CompanyOriginSets(origins.List, sp.GetRequiredService<CredentialsResolver>(), sp.GetRequiredService<PendingRegistrations>());
+        });
         services.AddSingleton<IObjectReader<GongIntegrationOrigin>>(sp => sp.GetRequiredKeyedService<Informer<GongIntegrationOrigin>>(OriginsInformer));
         services.AddSingleton<IStatusWriter<GongIntegrationOrigin>>(sp => new StatusWriter<GongIntegrationOrigin>(new CustomResourceClient<GongIntegrationOrigin>(sp.GetRequiredService<IKubernetes>())));
         services.AddSingleton(sp => new EventRecorder(

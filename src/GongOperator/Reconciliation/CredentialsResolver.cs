@@ -25,6 +25,9 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
     /// <summary>Secret key of an optional per-company API base URL.</summary>
     public const string BaseUrlField = "baseUrl";
 
+    /// <summary>Secret key of an optional registration strategy for the company (incremental or fullSet); it wins over the flag.</summary>
+    public const string RegistrationStrategyField = "registrationStrategy";
+
     /// <summary>The Secret an origin uses, as a key; null when there is none to use.</summary>
     public ObjectKey? SecretKeyFor(GongIntegrationOrigin origin)
     {
@@ -54,6 +57,18 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
         var accessKeySecret = Read(data, AccessKeySecretField);
         var accessToken = Read(data, AccessTokenField);
         var baseUrlText = Read(data, BaseUrlField);
+        RegistrationStrategyKind? strategy = null;
+        if (Read(data, RegistrationStrategyField) is { } strategyText)
+        {
+            try
+            {
+                strategy = Configuration.OperatorSettings.ParseStrategy(strategyText);
+            }
+            catch (FormatException)
+            {
+                return new Credentials(shown, null, $"The credentials Secret {shown} has a {RegistrationStrategyField} that is neither incremental nor fullSet.", version);
+            }
+        }
 
         var baseUrl = defaultBaseUrl;
         if (baseUrlText is not null
@@ -79,7 +94,7 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
 
         try
         {
-            return new Credentials(shown, new GongCompany(baseUrl, credentials), null, version);
+            return new Credentials(shown, new GongCompany(baseUrl, credentials) { Strategy = strategy }, null, version);
         }
         catch (ArgumentException)
         {

@@ -42,6 +42,11 @@ public sealed class DeletionNotice(IEventRecorder events, Func<bool> acting, ILo
     public static string Message(GongIntegrationOrigin deleted)
     {
         ArgumentNullException.ThrowIfNull(deleted);
+        if (deleted.Metadata.Annotations?.TryGetValue(FullSetRegistration.RemovedAnnotation, out var removed) == true && removed == "true")
+        {
+            return $"Deleted: the operator no longer manages {deleted.Spec?.AllowedOrigin} for {deleted.Spec?.IntegrationType}. Gong no longer has it: the company's set was sent without it (fullSet).";
+        }
+
         var registered = deleted.Status?.RegisteredOrigin;
         if (registered is null)
         {

@@ -31,6 +31,9 @@ public static class OriginReasons
     /// <summary>Stalled=True: Gong answered 400.</summary>
     public const string Rejected = "Rejected";
 
+    /// <summary>Stalled=True: fullSet, and the company's set is larger than one call may carry; no call was made.</summary>
+    public const string SetTooLarge = "SetTooLarge";
+
     /// <summary>Stalled=True: Gong answered 401 or 403.</summary>
     public const string Unauthorized = "Unauthorized";
 
@@ -61,6 +64,8 @@ public static class OriginReasons
             (o, _) => $"Gong could not be reached or failed ({o.Reason}){GongErrors(o)} Retrying with backoff (status.nextRetryTime)."),
         ReasonRule.From<Rejected>(Rejected, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, false, false,
             (o, f) => $"Gong rejected {f.Spec.AllowedOrigin} for {f.Spec.IntegrationType}{GongErrors(o)} Fix the spec; the operator retries on a spec change or after a long backoff."),
+        ReasonRule.From<SetTooLarge>(SetTooLarge, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, false, false,
+            (o, _) => $"The company's fullSet holds {o.Size} origins, more than the {o.MaxSetSize} one call may carry (--gong-max-set-size), and a call may not carry less than the whole set: no call was made. Raise the limit, split the company, or use the incremental strategy."),
         ReasonRule.From<Unauthorized>(Unauthorized, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true, false,
             (o, f) => $"Gong refused the credentials from Secret {f.SecretName} (HTTP {o.StatusCode}){GongErrors(o)} Fix the Secret; the operator retries when it changes."),
         ReasonRule.Without(CredentialsInvalid, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true,

@@ -25,15 +25,27 @@ public sealed class OriginReconciler(
     IEventRecorder events,
     OperatorMetrics metrics,
     ILogger<OriginReconciler> logger,
-    TimeProvider time) : IReconciler
+    TimeProvider time,
+    FullSetRegistration? fullSet = null) : IReconciler
 {
+    /// <summary>The generation a removal (fullSet: send the set without this origin) is filed under in <see cref="PendingRegistrations"/>.</summary>
+    private const long Removal = -1;
+
+    /// <summary>How long a failed removal waits at least before it is tried again.</summary>
+    private static readonly TimeSpan RemovalRetry = TimeSpan.FromSeconds(10);
+
     /// <inheritdoc />
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var cached = origins.Get(key);
         if (cached is null || cached.Metadata.DeletionTimestamp is not null)
         {
-            // Incremental mode holds no finalizer: deletion only stops management (the informer's delete handler records it).
+            if (cached is not null && fullSet is not null && FullSetRegistration.Holds(cached))
+            {
+                return await RemoveAsync(key, Copy(cached), fullSet, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Without the finalizer (incremental) deletion only stops management (the informer's delete handler records it).
             pending.Remove(key);
             return ReconcileResult.Done;
         }
@@ -41,7 +53,29 @@ public sealed class OriginReconciler(
         var origin = Copy(cached);
         var now = time.GetUtcNow();
         var resolved = credentials.Resolve(origin);
+        if (fullSet is not null && fullSet.UsesFullSet(resolved) != FullSetRegistration.Holds(origin))
+        {
+            // fullSet holds a deleted origin until a call without it succeeded; any other strategy releases the hold.
+            if (FullSetRegistration.Holds(origin))
+            {
+                await fullSet.Finalizers.ReleaseAsync(key, origin, removedFromGong: false, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await fullSet.Finalizers.AddAsync(key, origin, cancellationToken).ConfigureAwait(false);
+            }
+
+            // The patch changes the object: its watch event brings the next reconcile, which plans the new version.
+            return ReconcileResult.Done;
+        }
+
         var inFlight = pending.Find(key);
+        if (inFlight is { Generation: Removal })
+        {
+            pending.Remove(key);
+            inFlight = null;
+        }
+
         if (inFlight is { Outcome.IsCompleted: true })
         {
             // An answered registration is acted on once, whatever the plan does with it.
@@ -78,6 +112,69 @@ public sealed class OriginReconciler(
                 return RequeueFor(plan, now);
         }
     }
+
+    /// <summary>
+    /// fullSet deletion: asks for a call carrying the company's set (which no longer holds this origin) and releases the
+    /// finalizer once one succeeded. An origin whose company no longer uses fullSet, or whose credentials no longer
+    /// resolve (its namespace is being deleted with its Secret), is released at once: nothing may wedge a deletion, and
+    /// the company's next fullSet call leaves it out anyway.
+    /// </summary>
+    private async Task<ReconcileResult> RemoveAsync(ObjectKey key, GongIntegrationOrigin origin, FullSetRegistration fullSetRegistration, CancellationToken cancellationToken)
+    {
+        var resolved = credentials.Resolve(origin);
+        if (!fullSetRegistration.UsesFullSet(resolved))
+        {
+            pending.Remove(key);
+            await fullSetRegistration.Finalizers.ReleaseAsync(key, origin, removedFromGong: false, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Done;
+        }
+
+        var inFlight = pending.Find(key);
+        if (inFlight is not null && inFlight.Generation != Removal)
+        {
+            pending.Remove(key);
+            inFlight = null;
+        }
+
+        if (inFlight is null)
+        {
+            var sent = new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin);
+            pending.Start(key, Removal, sent, resolved, null, token => registrar.SendSetAsync(resolved.Company!, token), cancellationToken);
+            return ReconcileResult.Done;
+        }
+
+        if (!inFlight.Outcome.IsCompleted)
+        {
+            return ReconcileResult.Done;
+        }
+
+        pending.Remove(key);
+        if (inFlight.Outcome.IsCanceled)
+        {
+            return ReconcileResult.RequeueAfter(RegistrationPlanner.MinimumRequeue);
+        }
+
+        var outcome = inFlight.Outcome.IsCompletedSuccessfully
+            ? inFlight.Outcome.Result
+            : Unavailable.UnexpectedClientFailure(inFlight.Outcome.Exception!.InnerException!.GetType().Name);
+        if (outcome is Registered)
+        {
+            await events.RecordAsync(origin, EventTypes.Normal, RemovedFromGong, $"Gong accepted the company's set without {origin.Spec.AllowedOrigin} for {origin.Spec.IntegrationType}; releasing the deletion.", cancellationToken).ConfigureAwait(false);
+            await fullSetRegistration.Finalizers.ReleaseAsync(key, origin, removedFromGong: true, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Done;
+        }
+
+        var now = time.GetUtcNow();
+        var wait = outcome.RetryNotBefore is { } notBefore && notBefore - now > RemovalRetry ? notBefore - now : RemovalRetry;
+        await events.RecordAsync(origin, EventTypes.Warning, RemovalFailed, $"Gong did not accept the company's set without {origin.Spec.AllowedOrigin} ({outcome.GetType().Name}); the deletion waits and is tried again.", cancellationToken).ConfigureAwait(false);
+        return ReconcileResult.RequeueAfter(wait);
+    }
+
+    /// <summary>Event reason: fullSet removed a deleted origin from Gong.</summary>
+    public const string RemovedFromGong = "RemovedFromGong";
+
+    /// <summary>Event reason: fullSet could not yet remove a deleted origin from Gong.</summary>
+    public const string RemovalFailed = "RemovalFailed";
 
     private async Task<ReconcileResult> WriteAnswerAsync(ObjectKey key, GongIntegrationOrigin origin, PendingRegistration registration, RegistrationOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
