@@ -11,7 +11,9 @@ namespace GongOperator.Gong.Batching;
 /// Sends one company's registrations, one call at a time: waits for the budget, asks the <see cref="SendPolicy"/>
 /// when and how many leave and the strategy what the call holds, and settles every caller. Registrations that arrive
 /// while the company waits for budget (or while a call is in flight) pile up and leave together in the next call.
-/// The loop stops when nothing waits.
+/// The loop stops when nothing waits. The budget is the company's; a call is not: it carries the origins of one
+/// credential fingerprint only (the oldest waiting origin's), so two Secrets with the same access key id but
+/// different secrets never share a call, and each origin hears the answer to its own credentials.
 /// </summary>
 internal sealed class CompanyWorker(
     CompanyBudget budget,
@@ -27,29 +29,28 @@ internal sealed class CompanyWorker(
 {
     private readonly Lock _gate = new();
     private readonly List<PendingOrigin> _waiting = [];
-    private readonly Dictionary<OriginRegistration, PendingOrigin> _waitingByOrigin = [];
-    private readonly List<TaskCompletionSource<RegistrationOutcome>> _setWaiters = [];
+    private readonly Dictionary<(string Fingerprint, OriginRegistration Origin), PendingOrigin> _waitingByOrigin = [];
+    private readonly List<PendingSet> _setWaiters = [];
 
     // Origins a 400 named under fullSet: left out of this company's calls until someone asks for them again.
     private readonly HashSet<OriginRegistration> _excluded = [];
-    private DateTimeOffset _setSince;
     private bool _running;
-    private GongCompany? _company;
 
     public CompanyBudget Budget { get; } = budget;
 
-    public void Enqueue(GongCompany latest, OriginRegistration origin, TaskCompletionSource<RegistrationOutcome> waiter)
+    public void Enqueue(GongCompany company, OriginRegistration origin, TaskCompletionSource<RegistrationOutcome> waiter)
     {
         bool start;
         lock (_gate)
         {
-            // The latest credentials win: a rotated secret for the same key id is used from now on.
-            _company = latest;
+            // An origin waits with the credentials it came with: a rotated secret is used by the registrations made
+            // with it, and an origin of another Secret of this company never leaves under these credentials.
             _excluded.Remove(origin);
-            if (!_waitingByOrigin.TryGetValue(origin, out var pending))
+            var key = (company.Credentials.Fingerprint, origin);
+            if (!_waitingByOrigin.TryGetValue(key, out var pending))
             {
-                pending = new PendingOrigin(origin, time.GetUtcNow());
-                _waitingByOrigin.Add(origin, pending);
+                pending = new PendingOrigin(company, origin, time.GetUtcNow());
+                _waitingByOrigin.Add(key, pending);
                 _waiting.Add(pending);
             }
 
@@ -65,18 +66,12 @@ internal sealed class CompanyWorker(
     }
 
     /// <summary>Asks for one call carrying the company's set as it is then (fullSet); answered with that call's outcome.</summary>
-    public void EnqueueSet(GongCompany latest, TaskCompletionSource<RegistrationOutcome> waiter)
+    public void EnqueueSet(GongCompany company, TaskCompletionSource<RegistrationOutcome> waiter)
     {
         bool start;
         lock (_gate)
         {
-            _company = latest;
-            if (_setWaiters.Count == 0)
-            {
-                _setSince = time.GetUtcNow();
-            }
-
-            _setWaiters.Add(waiter);
+            _setWaiters.Add(new PendingSet(company, waiter, time.GetUtcNow()));
             start = !_running;
             _running = true;
         }
@@ -112,7 +107,7 @@ internal sealed class CompanyWorker(
                 GongCompany target;
                 SendDecision decision;
                 (RegistrationCall Call, Dictionary<OriginRegistration, PendingOrigin> Taken)? next = null;
-                (Dictionary<OriginRegistration, PendingOrigin> Taken, List<TaskCompletionSource<RegistrationOutcome>> SetWaiters)? fullSet = null;
+                (List<PendingOrigin> Taken, List<PendingSet> SetWaiters)? fullSet = null;
                 lock (_gate)
                 {
                     if (StopIfIdle())
@@ -120,10 +115,15 @@ internal sealed class CompanyWorker(
                         return;
                     }
 
-                    // The list is oldest first: removals keep the order.
-                    target = _company!;
-                    var oldest = _waiting.Count == 0 ? _setSince : _setWaiters.Count == 0 ? _waiting[0].Since : Min(_waiting[0].Since, _setSince);
-                    decision = sendPolicy.Decide(budgetNow, new WaitingOrigins(_waiting.Count + _setWaiters.Count, oldest));
+                    // The list is oldest first (removals keep the order): the oldest request's credentials make the call.
+                    target = Oldest();
+                    var group = _waiting.FindAll(p => p.Company.Credentials.Fingerprint == target.Credentials.Fingerprint);
+
+                    // A set request whose company has since left fullSet still gets its one call of the whole set.
+                    var asSet = UsesFullSet(target) || group.Count == 0;
+                    decision = asSet
+                        ? sendPolicy.Decide(budgetNow, new WaitingOrigins(_waiting.Count + _setWaiters.Count, OldestSince()))
+                        : sendPolicy.Decide(budgetNow, new WaitingOrigins(group.Count, group[0].Since));
                     switch (decision)
                     {
                         case SendDecision.AnswerAll closed:
@@ -131,14 +131,14 @@ internal sealed class CompanyWorker(
                             _waiting.ForEach(p => p.Settle(closed.Outcome));
                             _waiting.Clear();
                             _waitingByOrigin.Clear();
-                            _setWaiters.ForEach(w => w.TrySetResult(closed.Outcome));
+                            _setWaiters.ForEach(w => w.Waiter.TrySetResult(closed.Outcome));
                             _setWaiters.Clear();
                             continue;
-                        case SendDecision.Send when UsesFullSet(target):
+                        case SendDecision.Send when asSet:
                             fullSet = TakeAll();
                             break;
                         case SendDecision.Send send:
-                            next = Take(target, send.MaxOrigins);
+                            next = Take(target, group, send.MaxOrigins);
                             break;
                     }
                 }
@@ -185,15 +185,15 @@ internal sealed class CompanyWorker(
 
                 _waiting.Clear();
                 _waitingByOrigin.Clear();
-                foreach (var waiter in _setWaiters)
+                foreach (var set in _setWaiters)
                 {
                     if (failure is null)
                     {
-                        waiter.TrySetCanceled(stopping);
+                        set.Waiter.TrySetCanceled(stopping);
                     }
                     else
                     {
-                        waiter.TrySetResult(failure);
+                        set.Waiter.TrySetResult(failure);
                     }
                 }
 
@@ -284,20 +284,30 @@ internal sealed class CompanyWorker(
     /// Sends the company's whole set once, answering every origin waiting and every set request. A 400 that names
     /// origins of the set leaves them out and sends the rest again; a 400 that names none answers the whole set
     /// Rejected (no bisection: a subset is a deletion). A set larger than <see cref="GongClientOptions.MaxSetSize"/> is
-    /// not sent.
+    /// not sent, nor is a set whose origins give the company different credentials (the call would mix them, or
+    /// delete the origins it leaves out); otherwise the call is made with the set's credentials as they resolve now.
     /// </summary>
-    private async Task SendFullSetAsync(GongCompany target, Dictionary<OriginRegistration, PendingOrigin> taken, List<TaskCompletionSource<RegistrationOutcome>> setWaiters)
+    private async Task SendFullSetAsync(GongCompany target, List<PendingOrigin> taken, List<PendingSet> setWaiters)
     {
         var label = Budget.Key.Label;
         RegistrationOutcome? final = null;
         try
         {
-            var call = new FullSetStrategy(sets ?? throw new InvalidOperationException("FullSet needs an ICompanyOriginSets in the container."), IsThisCompany)
-                .PlanCall(target, [.. taken.Keys], options.MaxSetSize);
+            var members = (sets ?? throw new InvalidOperationException("FullSet needs an ICompanyOriginSets in the container.")).DesiredSet(IsThisCompany);
+            var credentials = members.Select(m => m.Company).DistinctBy(c => c.Credentials.Fingerprint).ToList();
+            var call = new FullSetStrategy(members.Select(m => m.Origin)).PlanCall(target, taken.ConvertAll(p => p.Origin), options.MaxSetSize);
             List<OriginRegistration> body;
             lock (_gate)
             {
-                body = call.Body.Where(o => !_excluded.Contains(o) || taken.ContainsKey(o)).ToList();
+                body = call.Body.Where(o => !_excluded.Contains(o) || taken.Exists(p => p.Origin == o)).ToList();
+            }
+
+            if (credentials.Count > 1)
+            {
+                final = new SetCredentialsDiffer(credentials.Count);
+                Log.SetCredentialsDiffer(logger, label, credentials.Count);
+                Answer(body, final);
+                return;
             }
 
             if (body.Count > options.MaxSetSize)
@@ -308,10 +318,12 @@ internal sealed class CompanyWorker(
                 return;
             }
 
+            // The Secret as it is now speaks for the set (a request queued before a rotation carries the old secret).
+            var sender = credentials.Count == 1 ? credentials[0] : target;
             while (true)
             {
                 var outcome = await WaitForBudgetAsync().ConfigureAwait(false)
-                    ?? await api.PostAsync(target, Budget, body, stopping).ConfigureAwait(false);
+                    ?? await api.PostAsync(sender, Budget, body, stopping).ConfigureAwait(false);
                 if (body.Count > 0)
                 {
                     LogOutcome(label, new RegistrationCall(body, body), outcome);
@@ -335,13 +347,9 @@ internal sealed class CompanyWorker(
                         body = body.Except(named).ToList();
                         continue;
                     }
-
-                    // Nothing named: every origin of the set hears the refusal, and none is left out of later calls.
-                    Answer(body, outcome);
-                    final = outcome;
-                    return;
                 }
 
+                // Nothing named (or not a 400): every origin of the set hears the answer, and none is left out of later calls.
                 final = outcome;
                 Answer(body, outcome);
                 return;
@@ -349,10 +357,11 @@ internal sealed class CompanyWorker(
         }
         finally
         {
+            var cancelled = stopping.IsCancellationRequested && final is null;
             var leftover = final ?? Unavailable.InternalClientError();
-            foreach (var pending in taken.Values)
+            foreach (var pending in taken)
             {
-                if (stopping.IsCancellationRequested && final is null)
+                if (cancelled)
                 {
                     pending.Waiters.ForEach(w => w.TrySetCanceled(stopping));
                 }
@@ -362,17 +371,17 @@ internal sealed class CompanyWorker(
                 }
             }
 
-            setWaiters.ForEach(w =>
+            foreach (var set in setWaiters)
             {
-                if (stopping.IsCancellationRequested && final is null)
+                if (cancelled)
                 {
-                    w.TrySetCanceled(stopping);
+                    set.Waiter.TrySetCanceled(stopping);
                 }
                 else
                 {
-                    w.TrySetResult(leftover);
+                    set.Waiter.TrySetResult(leftover);
                 }
-            });
+            }
         }
 
         // The waiting origins hear it through their callers; the rest of the set through the operator.
@@ -381,11 +390,10 @@ internal sealed class CompanyWorker(
             var unasked = new List<OriginRegistration>();
             foreach (var origin in origins)
             {
-                if (taken.Remove(origin, out var pending))
-                {
-                    pending.Settle(outcome);
-                }
-                else
+                var asked = taken.FindAll(p => p.Origin == origin);
+                asked.ForEach(p => p.Settle(outcome));
+                taken.RemoveAll(asked.Contains);
+                if (asked.Count == 0)
                 {
                     unasked.Add(origin);
                 }
@@ -402,18 +410,24 @@ internal sealed class CompanyWorker(
     private static bool Names(string error, string origin) =>
         Regex.IsMatch(error, Regex.Escape(origin) + @"(?![\w.:-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    /// <summary>Takes everything waiting (fullSet: every change leaves in the one call). Call under <see cref="_gate"/>.</summary>
-    private (Dictionary<OriginRegistration, PendingOrigin> Taken, List<TaskCompletionSource<RegistrationOutcome>> SetWaiters) TakeAll()
+    /// <summary>Takes everything waiting, of every credential (fullSet: every change leaves in the one call). Call under <see cref="_gate"/>.</summary>
+    private (List<PendingOrigin> Taken, List<PendingSet> SetWaiters) TakeAll()
     {
-        var taken = new Dictionary<OriginRegistration, PendingOrigin>(_waitingByOrigin);
-        var setWaiters = new List<TaskCompletionSource<RegistrationOutcome>>(_setWaiters);
+        var taken = new List<PendingOrigin>(_waiting);
+        var setWaiters = new List<PendingSet>(_setWaiters);
         _waiting.Clear();
         _waitingByOrigin.Clear();
         _setWaiters.Clear();
         return (taken, setWaiters);
     }
 
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+    /// <summary>The company of the oldest request waiting, an origin's or a set request's. Call under <see cref="_gate"/> with something waiting.</summary>
+    private GongCompany Oldest() =>
+        _setWaiters.Count > 0 && (_waiting.Count == 0 || _setWaiters[0].Since < _waiting[0].Since) ? _setWaiters[0].Company : _waiting[0].Company;
+
+    /// <summary>When the oldest request waiting arrived. Call under <see cref="_gate"/> with something waiting.</summary>
+    private DateTimeOffset OldestSince() =>
+        _setWaiters.Count > 0 && (_waiting.Count == 0 || _setWaiters[0].Since < _waiting[0].Since) ? _setWaiters[0].Since : _waiting[0].Since;
 
     /// <summary>A refused call of at most this many origins, all refused with 409, is asked one by one (never more calls than bisecting it).</summary>
     private const int SmallConflictBatch = 4;
@@ -471,20 +485,23 @@ internal sealed class CompanyWorker(
         return decision.ToClosedOutcome();
     }
 
-    /// <summary>Takes the strategy's next call (at most <paramref name="maxOrigins"/>) out of the waiting list. Call under <see cref="_gate"/>.</summary>
-    private (RegistrationCall Call, Dictionary<OriginRegistration, PendingOrigin> Taken) Take(GongCompany target, int maxOrigins)
+    /// <summary>
+    /// Takes the strategy's next call (at most <paramref name="maxOrigins"/>) out of <paramref name="group"/>, the waiting
+    /// origins of <paramref name="target"/>'s credentials. Call under <see cref="_gate"/>.
+    /// </summary>
+    private (RegistrationCall Call, Dictionary<OriginRegistration, PendingOrigin> Taken) Take(GongCompany target, List<PendingOrigin> group, int maxOrigins)
     {
-        var call = strategy.PlanCall(target, _waiting.ConvertAll(p => p.Origin), maxOrigins);
+        var call = strategy.PlanCall(target, group.ConvertAll(p => p.Origin), maxOrigins);
         var taken = new Dictionary<OriginRegistration, PendingOrigin>(call.Answers.Count);
         foreach (var origin in call.Answers)
         {
-            if (_waitingByOrigin.Remove(origin, out var pending))
+            if (_waitingByOrigin.Remove((target.Credentials.Fingerprint, origin), out var pending))
             {
                 taken[origin] = pending;
             }
         }
 
-        _waiting.RemoveAll(p => taken.ContainsKey(p.Origin));
+        _waiting.RemoveAll(p => taken.TryGetValue(p.Origin, out var took) && ReferenceEquals(took, p));
         return (call, taken);
     }
 
@@ -493,8 +510,8 @@ internal sealed class CompanyWorker(
     /// <summary>Drops abandoned origins; when nothing is left, marks the worker stopped and returns true. Call under <see cref="_gate"/>.</summary>
     private bool StopIfIdle()
     {
-        _waiting.RemoveAll(p => p.Abandoned && _waitingByOrigin.Remove(p.Origin));
-        _setWaiters.RemoveAll(w => w.Task.IsCompleted);
+        _waiting.RemoveAll(p => p.Abandoned && _waitingByOrigin.Remove((p.Company.Credentials.Fingerprint, p.Origin)));
+        _setWaiters.RemoveAll(w => w.Waiter.Task.IsCompleted);
         if (_waiting.Count > 0 || _setWaiters.Count > 0)
         {
             return false;

@@ -37,6 +37,9 @@ public static class GongOperatorServiceCollectionExtensions
     /// <summary>The lone default credentials Secret, when its namespace is not watched.</summary>
     public const string DefaultSecretInformer = "default-credentials-secret";
 
+    /// <summary>The namespaces that may use the default credentials, when --default-credentials-namespace-selector is set.</summary>
+    public const string NamespacesInformer = "namespaces";
+
     /// <summary>
     /// Helm release records and service-account tokens are never credentials, and Helm keeps one Secret per release
     /// revision, so they are left out of the Secret cache.
@@ -86,6 +89,13 @@ public static class GongOperatorServiceCollectionExtensions
             runtime.AddInformer(DefaultSecretInformer, sp => ListWatchSources.ForSecrets(sp.GetRequiredService<IKubernetes>(), "metadata.name=" + defaultSecret!.Value.Name), o => o.Namespaces = [defaultSecret!.Value.Namespace]);
         }
 
+        // The selector goes to the server: a namespace that starts or stops matching arrives as an add or a delete.
+        var namespaceSelector = options.DefaultCredentialsNamespaceSelector;
+        if (namespaceSelector is not null)
+        {
+            runtime.AddInformer(NamespacesInformer, sp => ListWatchSources.ForNamespaces(sp.GetRequiredService<IKubernetes>()), o => o.LabelSelector = namespaceSelector);
+        }
+
         runtime.AddController<GongIntegrationOrigin, OriginReconciler>(
             OriginsInformer,
             c =>
@@ -109,6 +119,14 @@ public static class GongOperatorServiceCollectionExtensions
                     controller.WatchesByIndex(sp.GetRequiredKeyedService<Informer<V1Secret>>(DefaultSecretInformer), BySecretIndex);
                 }
 
+                if (namespaceSelector is not null)
+                {
+                    // A namespace admitted or refused re-checks its origins (the controller also waits for this cache).
+                    controller.Watches(
+                        sp.GetRequiredKeyedService<Informer<V1Namespace>>(NamespacesInformer),
+                        ns => origins.List(ns.Metadata.Name).Select(ObjectKey.From));
+                }
+
                 // An answer from Gong puts its origin back in the queue; the next reconcile writes it.
                 sp.GetRequiredService<PendingRegistrations>().Answered = key => controller.Queue?.Add(key);
                 var notice = sp.GetRequiredService<DeletionNotice>();
@@ -119,12 +137,16 @@ public static class GongOperatorServiceCollectionExtensions
         {
             var secrets = sp.GetRequiredKeyedService<Informer<V1Secret>>(SecretsInformer);
             var alone = followDefaultSecretAlone ? sp.GetRequiredKeyedService<Informer<V1Secret>>(DefaultSecretInformer) : null;
-            return new CredentialsResolver(key => secrets.Get(key) ?? alone?.Get(key), defaultSecret, options.GongBaseUrl);
+            var admitted = namespaceSelector is null ? null : sp.GetRequiredKeyedService<Informer<V1Namespace>>(NamespacesInformer);
+            var policy = new TenantPolicy(
+                ns => admitted is null || admitted.Get(new ObjectKey("", ns)) is not null,
+                namespaceSelector,
+                options.DefaultAllowedOriginSuffixes is { } suffixes ? new OriginSuffixes("--default-allowed-origin-suffixes", suffixes) : null);
+            return new CredentialsResolver(key => secrets.Get(key) ?? alone?.Get(key), defaultSecret, options.GongBaseUrl, policy);
         });
-        services.AddSingleton(new RegistrationPlanner(options.ReassertPeriod));
+        services.AddSingleton(new RegistrationPlanner(options.ReassertPeriod, options.RegistrationStrategy));
         services.AddSingleton<PendingRegistrations>();
         services.AddSingleton<IFinalizerWriter>(sp => new FinalizerWriter(new CustomResourceClient<GongIntegrationOrigin>(sp.GetRequiredService<IKubernetes>())));
-        services.AddSingleton(sp => new FullSetRegistration(options.RegistrationStrategy, sp.GetRequiredService<IFinalizerWriter>()));
         services.AddSingleton<ICompanyOriginSets>(sp =>
         {
             var origins = sp.GetRequiredKeyedService<Informer<GongIntegrationOrigin>>(OriginsInformer);

@@ -6,15 +6,15 @@ namespace GongOperator.Reconciliation;
 
 /// <summary>
 /// A company's desired set for the fullSet strategy, read from the origins cache: every origin that is not being
-/// deleted, has a valid spec and whose credentials resolve to the company (paused ones included: pausing stops calls
-/// for an origin, it does not remove it). Origins a refused call concerned without a caller waiting for them get
+/// deleted, has a valid spec, whose credentials resolve to the company and which the tenant policy allows to use them
+/// (paused ones included: pausing stops calls for an origin, it does not remove it). Origins a refused call concerned without a caller waiting for them get
 /// that answer written like any other, through <see cref="PendingRegistrations"/>.
 /// </summary>
 public sealed class CompanyOriginSets(Func<IReadOnlyList<GongIntegrationOrigin>> cache, CredentialsResolver credentials, PendingRegistrations pending) : ICompanyOriginSets
 {
     /// <inheritdoc />
-    public IReadOnlyCollection<OriginRegistration> DesiredSet(Func<GongCompany, bool> isThisCompany) =>
-        Members(isThisCompany).Select(m => m.Registration).Distinct().ToList();
+    public IReadOnlyCollection<(OriginRegistration Origin, GongCompany Company)> DesiredSet(Func<GongCompany, bool> isThisCompany) =>
+        Members(isThisCompany).Select(m => (m.Registration, m.Credentials.Company!)).ToList();
 
     /// <inheritdoc />
     public void Concerned(Func<GongCompany, bool> isThisCompany, IReadOnlyCollection<OriginRegistration> origins, RegistrationOutcome outcome)
@@ -42,7 +42,7 @@ public sealed class CompanyOriginSets(Func<IReadOnlyList<GongIntegrationOrigin>>
             }
 
             var resolved = credentials.Resolve(origin);
-            if (resolved.Company is { } company && isThisCompany(company))
+            if (resolved.Company is { } company && isThisCompany(company) && RegistrationPlanner.MayRegister(origin, resolved))
             {
                 yield return (origin, new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin), resolved);
             }

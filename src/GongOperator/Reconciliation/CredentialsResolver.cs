@@ -11,8 +11,10 @@ namespace GongOperator.Reconciliation;
 /// the Secret informer's cache. A Secret holds <c>accessKey</c> + <c>accessKeySecret</c> (Basic) or <c>accessToken</c>
 /// (Bearer), and optionally <c>baseUrl</c>.
 /// </summary>
-public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, ObjectKey? defaultSecret, Uri defaultBaseUrl)
+public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, ObjectKey? defaultSecret, Uri defaultBaseUrl, TenantPolicy? policy = null)
 {
+    private readonly TenantPolicy _policy = policy ?? TenantPolicy.Trusting;
+
     /// <summary>Secret key of the Basic access key id.</summary>
     public const string AccessKeyField = "accessKey";
 
@@ -27,6 +29,9 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
 
     /// <summary>Secret key of an optional registration strategy for the company (incremental or fullSet); it wins over the flag.</summary>
     public const string RegistrationStrategyField = "registrationStrategy";
+
+    /// <summary>Secret key of the optional host suffixes the origins using this Secret must be under.</summary>
+    public const string AllowedOriginSuffixesField = "allowedOriginSuffixes";
 
     /// <summary>The Secret an origin uses, as a key; null when there is none to use.</summary>
     public ObjectKey? SecretKeyFor(GongIntegrationOrigin origin)
@@ -45,6 +50,17 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
         }
 
         var shown = $"{key.Namespace}/{key.Name}";
+        var usesDefault = origin.Spec?.CredentialsSecretRef?.Name is null;
+        var ns = origin.Metadata.NamespaceProperty ?? "";
+        if (usesDefault && !_policy.NamespaceMayUseDefault(ns))
+        {
+            // Nothing about the default Secret is read or told: this namespace may not use it at all.
+            return new Credentials(shown, null, null, null)
+            {
+                NotAllowedInNamespace = $"Namespace {ns} may not use the operator-wide credentials Secret {shown}: it is outside --default-credentials-namespace-selector \"{_policy.NamespaceSelector}\". Set spec.credentialsSecretRef to a Secret in this namespace, or ask the platform team to label the namespace.",
+            };
+        }
+
         var secret = getSecret(key);
         if (secret is null)
         {
@@ -70,6 +86,23 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
             }
         }
 
+        var policies = new List<OriginSuffixes>(2);
+        if (usesDefault && _policy.DefaultAllowedOriginSuffixes is { } flagged)
+        {
+            policies.Add(flagged);
+        }
+
+        if (data.TryGetValue(AllowedOriginSuffixesField, out var suffixBytes) && suffixBytes is not null)
+        {
+            var suffixes = OriginSuffixes.Parse(Encoding.UTF8.GetString(suffixBytes), out var suffixProblem);
+            if (suffixes is null)
+            {
+                return new Credentials(shown, null, $"The credentials Secret {shown} has an {AllowedOriginSuffixesField} entry {suffixProblem}.", version);
+            }
+
+            policies.Add(new OriginSuffixes($"the {AllowedOriginSuffixesField} of Secret {shown}", suffixes));
+        }
+
         var baseUrl = defaultBaseUrl;
         if (baseUrlText is not null
             && (!Uri.TryCreate(baseUrlText, UriKind.Absolute, out baseUrl!) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp)))
@@ -80,7 +113,8 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
         GongCredentials? credentials = (accessKey, accessKeySecret, accessToken) switch
         {
             ({ } k, { } s, null) when !k.Contains(':', StringComparison.Ordinal) => new BasicCredentials(k, s),
-            (null, null, { } t) => new BearerCredentials(t),
+            // A token's company is the Secret it came from, so a refreshed token keeps the budget and its 429 block.
+            (null, null, { } t) => new BearerCredentials(t, "secret:" + shown),
             _ => null,
         };
         if (credentials is null)
@@ -94,7 +128,7 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
 
         try
         {
-            return new Credentials(shown, new GongCompany(baseUrl, credentials) { Strategy = strategy }, null, version);
+            return new Credentials(shown, new GongCompany(baseUrl, credentials) { Strategy = strategy }, null, version) { OriginPolicies = policies };
         }
         catch (ArgumentException)
         {

@@ -34,11 +34,20 @@ public static class OriginReasons
     /// <summary>Stalled=True: fullSet, and the company's set is larger than one call may carry; no call was made.</summary>
     public const string SetTooLarge = "SetTooLarge";
 
+    /// <summary>Stalled=True: fullSet, and the company's origins use Secrets with different credentials for it; no call was made.</summary>
+    public const string SetCredentialsDiffer = "SetCredentialsDiffer";
+
     /// <summary>Stalled=True: Gong answered 401 or 403.</summary>
     public const string Unauthorized = "Unauthorized";
 
     /// <summary>Stalled=True: the credentials Secret is missing or does not hold usable credentials.</summary>
     public const string CredentialsInvalid = "CredentialsInvalid";
+
+    /// <summary>Stalled=True: the origin's namespace may not use the operator-wide default credentials (no call).</summary>
+    public const string CredentialsNotAllowed = "CredentialsNotAllowed";
+
+    /// <summary>Stalled=True: the origin is outside the host suffixes its credentials allow (no call).</summary>
+    public const string OriginNotAllowed = "OriginNotAllowed";
 
     /// <summary>Stalled=True: the spec is invalid.</summary>
     public const string InvalidSpec = "InvalidSpec";
@@ -48,12 +57,15 @@ public static class OriginReasons
 
     private const int MaxGongErrorText = 1000;
 
+    // Gong names an integrationId only in the 200 that registers an origin and cannot be asked again: say why it is missing.
+    private const string IdNotKnown = " Its integrationId is not known: Gong gives it only in the answer to the call that registered the origin, and that answer was never recorded here (the origin was registered outside this operator, or the operator stopped or lost the answer before writing it).";
+
     /// <summary>The table, in the README's order.</summary>
     public static IReadOnlyList<ReasonRule> Table { get; } =
     [
         ReasonRule.From<Registered>(Registered, OriginCondition.Ready, BackoffKind.None, false, true, (_, f) => Accepted(f)),
         ReasonRule.From<AlreadyRegistered>(AlreadyRegistered, OriginCondition.Ready, BackoffKind.None, false, true,
-            (_, f) => $"Gong already has {f.Spec.AllowedOrigin} for {f.Spec.IntegrationType} (409 Conflict: already reported)."),
+            (_, f) => $"Gong already has {f.Spec.AllowedOrigin} for {f.Spec.IntegrationType} (409 Conflict: already reported)." + (f.IntegrationIdUnknown ? IdNotKnown : "")),
         ReasonRule.Without(Registering, OriginCondition.Waiting, BackoffKind.None, false,
             f => $"Registering {f.Spec.AllowedOrigin} for {f.Spec.IntegrationType} with Gong once its wait ends (status.nextRetryTime)."),
         ReasonRule.From<RateLimited>(RateLimited, OriginCondition.Waiting, BackoffKind.None, false, false,
@@ -66,10 +78,16 @@ public static class OriginReasons
             (o, f) => $"Gong rejected {f.Spec.AllowedOrigin} for {f.Spec.IntegrationType}{GongErrors(o)} Fix the spec; the operator retries on a spec change or after a long backoff."),
         ReasonRule.From<SetTooLarge>(SetTooLarge, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, false, false,
             (o, _) => $"The company's fullSet holds {o.Size} origins, more than the {o.MaxSetSize} one call may carry (--gong-max-set-size), and a call may not carry less than the whole set: no call was made. Raise the limit, split the company, or use the incremental strategy."),
+        ReasonRule.From<SetCredentialsDiffer>(SetCredentialsDiffer, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true, false,
+            (o, f) => $"The company's fullSet spans origins whose Secrets give it {o.CredentialSets} different credentials (one access key id, different secrets); one call carries one set of credentials, and leaving the others' origins out would delete them: no call was made. Give every Secret of this company the same credentials (this one is {f.SecretName}), or use the incremental strategy; the operator retries when the Secret changes."),
         ReasonRule.From<Unauthorized>(Unauthorized, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true, false,
             (o, f) => $"Gong refused the credentials from Secret {f.SecretName} (HTTP {o.StatusCode}){GongErrors(o)} Fix the Secret; the operator retries when it changes."),
         ReasonRule.Without(CredentialsInvalid, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true,
             f => $"{f.Problem} The operator retries when the Secret changes."),
+        // No backoff: a refusal by policy is re-checked on every reconcile, and the changes that can lift it (the
+        // namespace's labels, the Secret, the spec, the operator's flags at a restart) each bring one.
+        ReasonRule.Without(CredentialsNotAllowed, OriginCondition.Stalled, BackoffKind.None, true, f => $"{f.Problem} No call is made."),
+        ReasonRule.Without(OriginNotAllowed, OriginCondition.Stalled, BackoffKind.None, true, f => $"{f.Problem} No call is made."),
         ReasonRule.Without(InvalidSpec, OriginCondition.Stalled, BackoffKind.None, false, f => $"{f.Problem} Fix the spec."),
         ReasonRule.Without(Paused, OriginCondition.Paused, BackoffKind.None, false,
             _ => $"Paused by the {OriginAnnotations.Paused} annotation: no calls to Gong until it is removed."),

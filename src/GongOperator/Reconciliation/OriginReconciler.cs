@@ -26,68 +26,47 @@ public sealed class OriginReconciler(
     OperatorMetrics metrics,
     ILogger<OriginReconciler> logger,
     TimeProvider time,
-    FullSetRegistration? fullSet = null) : IReconciler
+    IFinalizerWriter? finalizers = null) : IReconciler
 {
-    /// <summary>The generation a removal (fullSet: send the set without this origin) is filed under in <see cref="PendingRegistrations"/>.</summary>
-    private const long Removal = -1;
+    /// <summary>Event reason: fullSet removed a deleted origin from Gong.</summary>
+    public const string RemovedFromGong = "RemovedFromGong";
 
-    /// <summary>How long a failed removal waits at least before it is tried again.</summary>
-    private static readonly TimeSpan RemovalRetry = TimeSpan.FromSeconds(10);
+    /// <summary>Event reason: fullSet could not yet remove a deleted origin from Gong.</summary>
+    public const string RemovalFailed = "RemovalFailed";
 
     /// <inheritdoc />
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var cached = origins.Get(key);
-        if (cached is null || cached.Metadata.DeletionTimestamp is not null)
-        {
-            if (cached is not null && fullSet is not null && FullSetRegistration.Holds(cached))
-            {
-                return await RemoveAsync(key, Copy(cached), fullSet, cancellationToken).ConfigureAwait(false);
-            }
 
-            // Without the finalizer (incremental) deletion only stops management (the informer's delete handler records it).
-            pending.Remove(key);
-            return ReconcileResult.Done;
-        }
-
-        var origin = Copy(cached);
+        // The cache may not have seen this replica's last status write yet (the watch event is on its way): planning on
+        // the older status would register an origin a second time, so the write is read back instead.
+        var origin = cached is null ? null : await statusWriter.ReadYourWritesAsync(key, Copy(cached), cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
+        if (origin is null || origin.Metadata.DeletionTimestamp is not null)
+        {
+            return await DeleteAsync(key, origin, now, cancellationToken).ConfigureAwait(false);
+        }
+
         var resolved = credentials.Resolve(origin);
-        if (fullSet is not null && fullSet.UsesFullSet(resolved) != FullSetRegistration.Holds(origin))
-        {
-            // fullSet holds a deleted origin until a call without it succeeded; any other strategy releases the hold.
-            if (FullSetRegistration.Holds(origin))
-            {
-                await fullSet.Finalizers.ReleaseAsync(key, origin, removedFromGong: false, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await fullSet.Finalizers.AddAsync(key, origin, cancellationToken).ConfigureAwait(false);
-            }
-
-            // The patch changes the object: its watch event brings the next reconcile, which plans the new version.
-            return ReconcileResult.Done;
-        }
-
         var inFlight = pending.Find(key);
-        if (inFlight is { Generation: Removal })
-        {
-            pending.Remove(key);
-            inFlight = null;
-        }
-
-        if (inFlight is { Outcome.IsCompleted: true })
-        {
-            // An answered registration is acted on once, whatever the plan does with it.
-            pending.Remove(key);
-        }
-
         var plan = planner.Plan(origin, resolved, inFlight, now);
         Log.Planned(logger, key, plan);
+        if (inFlight is { Outcome.IsCompleted: true } && plan is not RegistrationPlan.WriteAnswer)
+        {
+            // An answer about an older spec, or a cancelled registration: planned past, so forgotten.
+            pending.Remove(key);
+        }
+
         switch (plan)
         {
             case RegistrationPlan.WriteAnswer answer:
-                return await WriteAnswerAsync(key, origin, answer.Registration, answer.Outcome, now, cancellationToken).ConfigureAwait(false);
+                var result = await WriteAnswerAsync(key, origin, answer.Registration, answer.Outcome, now, cancellationToken).ConfigureAwait(false);
+
+                // Forgotten only once written: a write that failed (the API server unavailable) is retried with the same
+                // answer, not with a second Gong call.
+                pending.Remove(key);
+                return result;
             case RegistrationPlan.Paused:
                 await WriteAsync(key, origin, o => OriginStatusRules.Paused(o, now), cancellationToken).ConfigureAwait(false);
                 return ReconcileResult.Done;
@@ -97,13 +76,23 @@ public sealed class OriginReconciler(
             case RegistrationPlan.FixCredentials:
                 var written = await WriteAsync(key, origin, o => OriginStatusRules.CredentialsProblem(o, resolved, now), cancellationToken).ConfigureAwait(false);
                 return written is null ? ReconcileResult.Done : RequeueFor(planner.Plan(written, resolved.Version, now), now);
+            case RegistrationPlan.NotAllowed refused:
+                await WriteAsync(key, origin, o => OriginStatusRules.NotAllowed(o, resolved, refused.Reason, refused.Problem, now), cancellationToken).ConfigureAwait(false);
+                return ReconcileResult.Done;
             case RegistrationPlan.Register register:
                 Log.Registering(logger, key, origin.Spec.AllowedOrigin, origin.Spec.IntegrationType, register.Why);
                 var sent = new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin);
 
+                // Whatever was still in flight (a removal of a deletion no longer under way) was planned past.
+                pending.Remove(key);
+
                 // The reconcile token ends when this replica stops acting (lease lost, or the graceful bound of a stop):
                 // a registration still waiting for budget then never goes out.
                 pending.Start(key, origin.Generation(), sent, resolved, origin.ReassertToken(), token => registrar.RegisterAsync(resolved.Company!, sent, token), cancellationToken);
+                return ReconcileResult.Done;
+            case RegistrationPlan.Hold or RegistrationPlan.Release:
+                // The patch changes the object: its watch event brings the next reconcile, which plans the new version.
+                await PatchFinalizerAsync(key, origin, plan, cancellationToken).ConfigureAwait(false);
                 return ReconcileResult.Done;
             case RegistrationPlan.Unpause:
                 await WriteAsync(key, origin, o => OriginStatusRules.Unpaused(o, now), cancellationToken).ConfigureAwait(false);
@@ -114,67 +103,54 @@ public sealed class OriginReconciler(
     }
 
     /// <summary>
-    /// fullSet deletion: asks for a call carrying the company's set (which no longer holds this origin) and releases the
-    /// finalizer once one succeeded. An origin whose company no longer uses fullSet, or whose credentials no longer
-    /// resolve (its namespace is being deleted with its Secret), is released at once: nothing may wedge a deletion, and
-    /// the company's next fullSet call leaves it out anyway.
+    /// A gone or deleting origin: forgotten, or (fullSet, the finalizer held) the company's set sent without it and
+    /// the finalizer released once Gong accepted that, as the planner says.
     /// </summary>
-    private async Task<ReconcileResult> RemoveAsync(ObjectKey key, GongIntegrationOrigin origin, FullSetRegistration fullSetRegistration, CancellationToken cancellationToken)
+    private async Task<ReconcileResult> DeleteAsync(ObjectKey key, GongIntegrationOrigin? origin, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var resolved = credentials.Resolve(origin);
-        if (!fullSetRegistration.UsesFullSet(resolved))
-        {
-            pending.Remove(key);
-            await fullSetRegistration.Finalizers.ReleaseAsync(key, origin, removedFromGong: false, cancellationToken).ConfigureAwait(false);
-            return ReconcileResult.Done;
-        }
-
+        var resolved = origin is null ? null : credentials.Resolve(origin);
         var inFlight = pending.Find(key);
-        if (inFlight is not null && inFlight.Generation != Removal)
+        var plan = planner.PlanDeletion(origin, resolved, inFlight, now);
+        Log.Planned(logger, key, plan);
+        if (inFlight is not null && plan is not RegistrationPlan.AwaitAnswer)
         {
+            // A registration of the live object, or an answered removal: planned past, so forgotten.
             pending.Remove(key);
-            inFlight = null;
         }
 
-        if (inFlight is null)
+        switch (plan)
         {
-            var sent = new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin);
-            pending.Start(key, Removal, sent, resolved, null, token => registrar.SendSetAsync(resolved.Company!, token), cancellationToken);
-            return ReconcileResult.Done;
+            case RegistrationPlan.SendSetWithout:
+                var company = resolved!.Company!;
+                pending.Start(key, RegistrationPlanner.RemovalGeneration, new OriginRegistration(origin!.Spec.IntegrationType, origin.Spec.AllowedOrigin), resolved, null, token => registrar.SendSetAsync(company, token), cancellationToken);
+                return ReconcileResult.Done;
+            case RegistrationPlan.Release { RemovedFromGong: true }:
+                await events.RecordAsync(origin!, EventTypes.Normal, RemovedFromGong, $"Gong accepted the company's set without {origin!.Spec.AllowedOrigin} for {origin.Spec.IntegrationType}; releasing the deletion.", cancellationToken).ConfigureAwait(false);
+                await PatchFinalizerAsync(key, origin, plan, cancellationToken).ConfigureAwait(false);
+                return ReconcileResult.Done;
+            case RegistrationPlan.Release:
+                await PatchFinalizerAsync(key, origin!, plan, cancellationToken).ConfigureAwait(false);
+                return ReconcileResult.Done;
+            case RegistrationPlan.RemovalFailed failed:
+                await events.RecordAsync(origin!, EventTypes.Warning, RemovalFailed, $"Gong did not accept the company's set without {origin!.Spec.AllowedOrigin} ({failed.Outcome.GetType().Name}); the deletion waits and is tried again.", cancellationToken).ConfigureAwait(false);
+                return RequeueFor(new RegistrationPlan.Wait(failed.RetryAt), now);
+            case RegistrationPlan.Forget:
+                // Without the finalizer deletion only stops management (the informer's delete handler records it).
+                statusWriter.Forget(key);
+                return ReconcileResult.Done;
+            default:
+                return RequeueFor(plan, now);
         }
-
-        if (!inFlight.Outcome.IsCompleted)
-        {
-            return ReconcileResult.Done;
-        }
-
-        pending.Remove(key);
-        if (inFlight.Outcome.IsCanceled)
-        {
-            return ReconcileResult.RequeueAfter(RegistrationPlanner.MinimumRequeue);
-        }
-
-        var outcome = inFlight.Outcome.IsCompletedSuccessfully
-            ? inFlight.Outcome.Result
-            : Unavailable.UnexpectedClientFailure(inFlight.Outcome.Exception!.InnerException!.GetType().Name);
-        if (outcome is Registered)
-        {
-            await events.RecordAsync(origin, EventTypes.Normal, RemovedFromGong, $"Gong accepted the company's set without {origin.Spec.AllowedOrigin} for {origin.Spec.IntegrationType}; releasing the deletion.", cancellationToken).ConfigureAwait(false);
-            await fullSetRegistration.Finalizers.ReleaseAsync(key, origin, removedFromGong: true, cancellationToken).ConfigureAwait(false);
-            return ReconcileResult.Done;
-        }
-
-        var now = time.GetUtcNow();
-        var wait = outcome.RetryNotBefore is { } notBefore && notBefore - now > RemovalRetry ? notBefore - now : RemovalRetry;
-        await events.RecordAsync(origin, EventTypes.Warning, RemovalFailed, $"Gong did not accept the company's set without {origin.Spec.AllowedOrigin} ({outcome.GetType().Name}); the deletion waits and is tried again.", cancellationToken).ConfigureAwait(false);
-        return ReconcileResult.RequeueAfter(wait);
     }
 
-    /// <summary>Event reason: fullSet removed a deleted origin from Gong.</summary>
-    public const string RemovedFromGong = "RemovedFromGong";
-
-    /// <summary>Event reason: fullSet could not yet remove a deleted origin from Gong.</summary>
-    public const string RemovalFailed = "RemovalFailed";
+    /// <summary>Adds (<see cref="RegistrationPlan.Hold"/>) or releases the fullSet finalizer.</summary>
+    private Task PatchFinalizerAsync(ObjectKey key, GongIntegrationOrigin origin, RegistrationPlan plan, CancellationToken cancellationToken)
+    {
+        var writer = finalizers ?? throw new InvalidOperationException("The fullSet finalizer needs an IFinalizerWriter in the container.");
+        return plan is RegistrationPlan.Release release
+            ? writer.ReleaseAsync(key, origin, release.RemovedFromGong, cancellationToken)
+            : writer.AddAsync(key, origin, cancellationToken);
+    }
 
     private async Task<ReconcileResult> WriteAnswerAsync(ObjectKey key, GongIntegrationOrigin origin, PendingRegistration registration, RegistrationOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {

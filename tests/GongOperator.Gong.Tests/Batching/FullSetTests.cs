@@ -12,12 +12,12 @@ public sealed class FullSetTests
     /// <summary>The company's desired set as an operator would declare it, and what Gong's answers concerned beyond the callers.</summary>
     private sealed class DeclaredSets : ICompanyOriginSets
     {
-        public ConcurrentDictionary<string, byte> Origins { get; } = new();
+        public ConcurrentDictionary<string, GongCompany> Origins { get; } = new();
 
         public ConcurrentQueue<(OriginRegistration Origin, RegistrationOutcome Outcome)> Concerns { get; } = new();
 
-        public IReadOnlyCollection<OriginRegistration> DesiredSet(Func<GongCompany, bool> isThisCompany) =>
-            isThisCompany(Acme) ? Origins.Keys.Order(StringComparer.Ordinal).Select(o => new OriginRegistration("DIALER", o)).ToArray() : [];
+        public IReadOnlyCollection<(OriginRegistration Origin, GongCompany Company)> DesiredSet(Func<GongCompany, bool> isThisCompany) =>
+            Origins.Where(o => isThisCompany(o.Value)).OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => (new OriginRegistration("DIALER", o.Key), o.Value)).ToArray();
 
         public void Concerned(Func<GongCompany, bool> isThisCompany, IReadOnlyCollection<OriginRegistration> origins, RegistrationOutcome outcome)
         {
@@ -31,7 +31,7 @@ public sealed class FullSetTests
         {
             foreach (var origin in origins)
             {
-                Origins[origin] = 0;
+                Origins[origin] = Acme;
             }
         }
     }
@@ -125,5 +125,22 @@ public sealed class FullSetTests
         Assert.Equal((3, 2), (Assert.IsType<SetTooLarge>(outcome).Size, ((SetTooLarge)outcome).MaxSetSize));
         Assert.Empty(harness.Gong.Requests);
         Assert.Equal(2, sets.Concerns.Count);
+    }
+
+    [Fact]
+    public async Task A_set_whose_secrets_disagree_on_the_credentials_is_not_sent()
+    {
+        var (harness, sets) = Start();
+        await using var _ = harness;
+        sets.Declare("https://a.partner.com");
+
+        // Another namespace's Secret with the same access key id and a different secret: neither may speak for the other.
+        sets.Origins["https://b.partner.com"] = new GongCompany(Acme.BaseUrl, new BasicCredentials("acme-key", "another-secret")) { Strategy = RegistrationStrategyKind.FullSet };
+
+        var outcome = await harness.Drive(harness.Register(Acme, "https://a.partner.com"));
+
+        Assert.Equal(2, Assert.IsType<SetCredentialsDiffer>(outcome).CredentialSets);
+        Assert.Empty(harness.Gong.Requests);
+        Assert.Equal("https://b.partner.com", Assert.Single(sets.Concerns).Origin.AllowedOrigin);
     }
 }
