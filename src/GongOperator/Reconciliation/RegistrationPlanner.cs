@@ -134,6 +134,18 @@ public sealed class RegistrationPlanner
             return FullSetRegistration.Holds(origin) ? new RegistrationPlan.Release(RemovedFromGong: false) : new RegistrationPlan.Hold();
         }
 
+        return PlanCall(origin, credentials, now);
+    }
+
+    /// <summary>
+    /// Whether a Gong call is due for <paramref name="origin"/> with its resolved <paramref name="credentials"/>, and
+    /// what refuses it (credentials, tenant policy): the decision alone, without a registration in flight or the
+    /// fullSet finalizer (<c>gong-operator plan</c> asks exactly this).
+    /// </summary>
+    public RegistrationPlan PlanCall(GongIntegrationOrigin origin, Credentials credentials, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(credentials);
         var plan = Plan(origin, credentials.Version, now);
         return plan switch
         {
