@@ -112,7 +112,7 @@ public sealed class OriginReconciler(
         var inFlight = pending.Find(key);
         var plan = planner.PlanDeletion(origin, resolved, inFlight, now);
         Log.Planned(logger, key, plan);
-        if (inFlight is not null && plan is not RegistrationPlan.AwaitAnswer)
+        if (inFlight is not null && plan is not (RegistrationPlan.AwaitAnswer or RegistrationPlan.Release { RemovedFromGong: true }))
         {
             // A registration of the live object, or an answered removal: planned past, so forgotten.
             pending.Remove(key);
@@ -125,8 +125,11 @@ public sealed class OriginReconciler(
                 pending.Start(key, RegistrationPlanner.RemovalGeneration, new OriginRegistration(origin!.Spec.IntegrationType, origin.Spec.AllowedOrigin), resolved, null, token => registrar.SendSetAsync(company, token), cancellationToken);
                 return ReconcileResult.Done;
             case RegistrationPlan.Release { RemovedFromGong: true }:
-                await events.RecordAsync(origin!, EventTypes.Normal, RemovedFromGong, $"Gong accepted the company's set without {origin!.Spec.AllowedOrigin} for {origin.Spec.IntegrationType}; releasing the deletion.", cancellationToken).ConfigureAwait(false);
-                await PatchFinalizerAsync(key, origin, plan, cancellationToken).ConfigureAwait(false);
+                await PatchFinalizerAsync(key, origin!, plan, cancellationToken).ConfigureAwait(false);
+                await events.RecordAsync(origin!, EventTypes.Normal, RemovedFromGong, $"Gong accepted the company's set without {origin!.Spec.AllowedOrigin} for {origin.Spec.IntegrationType}; the deletion is released.", cancellationToken).ConfigureAwait(false);
+
+                // Forgotten only once released: a patch that failed is retried with the same answer, not a second call.
+                pending.Remove(key);
                 return ReconcileResult.Done;
             case RegistrationPlan.Release:
                 await PatchFinalizerAsync(key, origin!, plan, cancellationToken).ConfigureAwait(false);
