@@ -29,18 +29,21 @@ public sealed class OriginReconcilerTests
     {
         _secrets[DefaultSecret] = Secret("1", ("accessKey", "key"), ("accessKeySecret", "s3cr3t"));
         _pending.Answered = key => _answered.TrySetResult(key);
-        _reconciler = new OriginReconciler(
-            _store,
-            _pending,
-            new CredentialsResolver(k => _secrets.GetValueOrDefault(k), DefaultSecret, new Uri("https://api.gong.io")),
-            new RegistrationPlanner(TimeSpan.FromHours(24)),
-            _gong,
-            _store,
-            _store,
-            new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry()),
-            NullLogger<OriginReconciler>.Instance,
-            _time);
+        _reconciler = CreateReconciler(RegistrationStrategyKind.Incremental);
     }
+
+    private OriginReconciler CreateReconciler(RegistrationStrategyKind strategy, IFinalizerWriter? finalizers = null) => new(
+        _store,
+        _pending,
+        new CredentialsResolver(k => _secrets.GetValueOrDefault(k), DefaultSecret, new Uri("https://api.gong.io")),
+        new RegistrationPlanner(TimeSpan.FromHours(24), strategy),
+        _gong,
+        _store,
+        _store,
+        new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry()),
+        NullLogger<OriginReconciler>.Instance,
+        _time,
+        finalizers);
 
     [Fact]
     public async Task A_new_origin_is_handed_to_Gong_once_and_the_reconcile_does_not_wait_for_the_answer()
@@ -107,18 +110,7 @@ public sealed class OriginReconcilerTests
     public async Task FullSet_holds_an_origin_and_releases_its_deletion_once_Gong_accepted_the_set_without_it_even_if_the_first_release_failed()
     {
         var finalizers = new FakeFinalizerWriter(_store);
-        var reconciler = new OriginReconciler(
-            _store,
-            _pending,
-            new CredentialsResolver(k => _secrets.GetValueOrDefault(k), DefaultSecret, new Uri("https://api.gong.io")),
-            new RegistrationPlanner(TimeSpan.FromHours(24), RegistrationStrategyKind.FullSet),
-            _gong,
-            _store,
-            _store,
-            new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry()),
-            NullLogger<OriginReconciler>.Instance,
-            _time,
-            finalizers);
+        var reconciler = CreateReconciler(RegistrationStrategyKind.FullSet, finalizers);
         Task<ReconcileResult> ReconcileFullSet()
         {
             _answered = new TaskCompletionSource<ObjectKey>(TaskCreationOptions.RunContinuationsAsynchronously);
