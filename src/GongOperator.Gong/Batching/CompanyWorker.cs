@@ -1,6 +1,6 @@
+using System.Text.RegularExpressions;
 using GongOperator.Gong.Api;
 using GongOperator.Gong.Budget;
-using System.Text.RegularExpressions;
 using GongOperator.Gong.Metrics;
 using GongOperator.Gong.Strategy;
 using Microsoft.Extensions.Logging;
@@ -13,7 +13,8 @@ namespace GongOperator.Gong.Batching;
 /// while the company waits for budget (or while a call is in flight) pile up and leave together in the next call.
 /// The loop stops when nothing waits. The budget is the company's; a call is not: it carries the origins of one
 /// credential fingerprint only (the oldest waiting origin's), so two Secrets with the same access key id but
-/// different secrets never share a call, and each origin hears the answer to its own credentials.
+/// different secrets never share a call, and each origin hears the answer to its own credentials. A fullSet company's
+/// call instead carries its whole set, and is not made when the set's Secrets disagree on the credentials.
 /// </summary>
 internal sealed class CompanyWorker(
     CompanyBudget budget,
