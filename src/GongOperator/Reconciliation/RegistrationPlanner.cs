@@ -50,9 +50,10 @@ public sealed class RegistrationPlanner
 
     /// <summary>
     /// Plans a reconcile of an origin that is gone (<paramref name="origin"/> null) or being deleted. Without the
-    /// fullSet finalizer there is nothing to do but forget it. With it: a company that no longer uses fullSet, or
-    /// credentials that no longer resolve (its namespace is going with its Secret), release it at once, so nothing
-    /// wedges a deletion (the company's next fullSet call leaves the origin out anyway); otherwise the set without the
+    /// fullSet finalizer there is nothing to do but forget it. With it: a company that no longer uses fullSet,
+    /// credentials that no longer resolve (its namespace is going with its Secret), or an origin the tenant rules now
+    /// refuse, release it at once, so nothing wedges a deletion (the company's next fullSet call leaves the origin out
+    /// anyway); otherwise the set without the
     /// origin is sent, and the finalizer released once Gong accepted it.
     /// </summary>
     public RegistrationPlan PlanDeletion(GongIntegrationOrigin? origin, Credentials? credentials, PendingRegistration? inFlight, DateTimeOffset now)
@@ -62,7 +63,9 @@ public sealed class RegistrationPlanner
             return new RegistrationPlan.Forget();
         }
 
-        if (credentials is null || !UsesFullSet(credentials))
+        // Not in any set (another strategy, credentials gone, refused by the tenant rules or the spec): no call of the
+        // company's carries it any more, so its deletion waits for nothing.
+        if (credentials is null || !UsesFullSet(credentials) || !MayRegister(origin, credentials))
         {
             return new RegistrationPlan.Release(RemovedFromGong: false);
         }

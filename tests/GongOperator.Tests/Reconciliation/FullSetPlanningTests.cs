@@ -74,12 +74,14 @@ public sealed class FullSetPlanningTests
     }
 
     [Fact]
-    public void Nothing_wedges_a_deletion_another_strategy_or_credentials_gone_release_at_once()
+    public void Nothing_wedges_a_deletion_another_strategy_credentials_gone_or_a_tenant_refusal_release_at_once()
     {
         Assert.IsType<RegistrationPlan.Forget>(_planner.PlanDeletion(null, null, null, Now));
         Assert.IsType<RegistrationPlan.Forget>(_planner.PlanDeletion(Origin(deleting: true), FullSet, null, Now));
         Assert.Equal(new RegistrationPlan.Release(RemovedFromGong: false), _planner.PlanDeletion(Origin(held: true, deleting: true), Incremental, null, Now));
         Assert.Equal(new RegistrationPlan.Release(RemovedFromGong: false), _planner.PlanDeletion(Origin(held: true, deleting: true), Missing, null, Now));
+        var refused = FullSet with { NotAllowedInNamespace = "Namespace t may not use the default credentials." };
+        Assert.Equal(new RegistrationPlan.Release(RemovedFromGong: false), _planner.PlanDeletion(Origin(held: true, deleting: true), refused, null, Now));
     }
 
     [Fact]
