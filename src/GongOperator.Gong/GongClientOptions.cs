@@ -18,6 +18,12 @@ public sealed class GongClientOptions
     /// <summary>Origins per POST at most.</summary>
     public const int DefaultMaxBatchSize = 100;
 
+    /// <summary>Default <see cref="MaxSetSize"/>: the most origins one fullSet call may carry.</summary>
+    public const int DefaultMaxSetSize = 1000;
+
+    /// <summary>The largest <see cref="MaxSetSize"/> accepted.</summary>
+    public const int MaxSetSizeLimit = 100_000;
+
     /// <summary>The largest <see cref="MaxBatchSize"/> accepted (the one range, used by the validator and the operator's flag).</summary>
     public const int MaxBatchSizeLimit = 1000;
 
@@ -93,14 +99,19 @@ public sealed class GongClientOptions
     /// <summary>Circuit breaker break duration (default <see cref="DefaultCircuitBreakerBreakDuration"/>).</summary>
     public TimeSpan CircuitBreakerBreakDuration { get; set; } = DefaultCircuitBreakerBreakDuration;
 
-    /// <summary>The registration strategy (default <see cref="RegistrationStrategyKind.Incremental"/>; FullSet is not implemented).</summary>
+    /// <summary>
+    /// Under <see cref="RegistrationStrategyKind.FullSet"/>, a company whose set is larger is not called: its origins are
+    /// answered <see cref="SetTooLarge"/> (default <see cref="DefaultMaxSetSize"/>).
+    /// </summary>
+    public int MaxSetSize { get; set; } = DefaultMaxSetSize;
+
+    /// <summary>The registration strategy of companies that name none (default <see cref="RegistrationStrategyKind.Incremental"/>).</summary>
     public RegistrationStrategyKind Strategy { get; set; } = RegistrationStrategyKind.Incremental;
 
     /// <summary>Null when <paramref name="kind"/> can be used, else why not (the one rule; the validator and the operator's flag report it).</summary>
     public static string? StrategyProblem(RegistrationStrategyKind kind) => kind switch
     {
-        RegistrationStrategyKind.Incremental => null,
-        RegistrationStrategyKind.FullSet => $"{RegistrationStrategyKind.FullSet} is not available yet: it is not implemented; use {RegistrationStrategyKind.Incremental}.",
-        _ => $"must be {RegistrationStrategyKind.Incremental}.",
+        RegistrationStrategyKind.Incremental or RegistrationStrategyKind.FullSet => null,
+        _ => $"must be {RegistrationStrategyKind.Incremental} or {RegistrationStrategyKind.FullSet}.",
     };
 }

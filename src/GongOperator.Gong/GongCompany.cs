@@ -38,6 +38,12 @@ public sealed record GongCompany
     /// <summary>The credentials (their ToString never prints a secret).</summary>
     public GongCredentials Credentials { get; }
 
+    /// <summary>
+    /// How calls for this company are composed when it says (the operator reads it from the credentials Secret);
+    /// null: <see cref="GongClientOptions.Strategy"/>. Not part of the company's budget identity.
+    /// </summary>
+    public RegistrationStrategyKind? Strategy { get; init; }
+
     /// <summary>The absolute URL of the integration-settings endpoint for this company.</summary>
     public Uri IntegrationSettingsUrl => new(BaseUrl, "v2/integration-settings");
 }

@@ -20,6 +20,7 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
     private readonly TimeProvider _time;
     private readonly GongMetrics _metrics;
     private readonly ILogger<GongRegistrar> _logger;
+    private readonly ICompanyOriginSets? _sets;
 
     // When this process first asked for a call (UTC ticks; 0 until then). A standby replica asks for none until it
     // leads, so this is also when a hand-over made this process the one calling Gong.
@@ -31,7 +32,8 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
         IOptions<GongClientOptions> options,
         TimeProvider time,
         GongMetrics metrics,
-        ILogger<GongRegistrar> logger)
+        ILogger<GongRegistrar> logger,
+        IEnumerable<ICompanyOriginSets> sets)
     {
         ArgumentNullException.ThrowIfNull(options);
         _api = api;
@@ -42,6 +44,9 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
         _time = time;
         _metrics = metrics;
         _logger = logger;
+
+        // The last one registered wins, as for any service; none means a fullSet company cannot be served.
+        _sets = sets?.LastOrDefault();
         metrics.SetQuotaSource(() => _workers.Values.Select(w => w.Budget.GetState(time.GetUtcNow())).ToArray());
     }
 
@@ -57,6 +62,23 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
         var waiter = new TaskCompletionSource<RegistrationOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = ct.Register(static state => ((TaskCompletionSource<RegistrationOutcome>)state!).TrySetCanceled(), waiter);
         worker.Enqueue(company, origin, waiter);
+        return await waiter.Task.ConfigureAwait(false);
+    }
+
+    public async Task<RegistrationOutcome> SendSetAsync(GongCompany company, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+        ct.ThrowIfCancellationRequested();
+        var worker = WorkerFor(company);
+        if (!worker.UsesFullSet(company))
+        {
+            throw new NotSupportedException("Only a fullSet company's set can be sent: an incremental call cannot remove an origin.");
+        }
+
+        var waiter = new TaskCompletionSource<RegistrationOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = ct.Register(static state => ((TaskCompletionSource<RegistrationOutcome>)state!).TrySetCanceled(), waiter);
+        worker.EnqueueSet(company, waiter);
         return await waiter.Task.ConfigureAwait(false);
     }
 
@@ -92,6 +114,8 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
             CompanyBudget.For(key, _options, othersMaySpendUntil: FirstRegistration()),
             _api,
             _strategy,
+            _sets,
+            _options,
             _sendPolicy,
             _time,
             _metrics,

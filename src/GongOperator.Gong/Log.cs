@@ -43,4 +43,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5012, Level = LogLevel.Information, Message = "Gong answered {OriginCount} origin(s) for {Company}: {Outcome} (request {RequestId})")]
     public static partial void Answered(ILogger logger, string company, int originCount, string outcome, string? requestId);
+
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Warning, Message = "The fullSet of {Company} holds {Size} origins, more than the {MaxSetSize} one call may carry: no call is made")]
+    public static partial void SetTooLarge(ILogger logger, string company, int size, int maxSetSize);
+
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Warning, Message = "The fullSet of {Company} spans origins of {CredentialSets} different credentials (Secrets with one access key id and different secrets): no call is made")]
+    public static partial void SetCredentialsDiffer(ILogger logger, string company, int credentialSets);
 }

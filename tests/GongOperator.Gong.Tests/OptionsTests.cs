@@ -43,12 +43,14 @@ public sealed class OptionsTests
     }
 
     [Fact]
-    public void The_fullSet_strategy_is_refused_as_not_implemented()
+    public void The_fullSet_strategy_is_accepted_and_the_set_size_is_bounded()
     {
-        var result = new GongClientOptionsValidator().Validate(null, new GongClientOptions { Strategy = RegistrationStrategyKind.FullSet });
+        var validator = new GongClientOptionsValidator();
 
+        Assert.True(validator.Validate(null, new GongClientOptions { Strategy = RegistrationStrategyKind.FullSet }).Succeeded);
+        var result = validator.Validate(null, new GongClientOptions { Strategy = RegistrationStrategyKind.FullSet, MaxSetSize = 0 });
         Assert.True(result.Failed);
-        Assert.Contains("not implemented", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("MaxSetSize must be between 1 and 100000.", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,9 @@ public enum RegistrationStrategyKind
     /// <summary>Each new or changed origin is sent, batched with others waiting for the same company. The default.</summary>
     Incremental,
 
-    /// <summary>Every call carries the company's whole desired set. NOT IMPLEMENTED: choosing it fails options validation.</summary>
+    /// <summary>
+    /// Every call carries the company's whole desired set (from <see cref="ICompanyOriginSets"/>), so leaving an origin
+    /// out removes it from a Gong whose POST replaces the list. Unchanged sets cost no call: only changes enqueue one.
+    /// </summary>
     FullSet,
 }

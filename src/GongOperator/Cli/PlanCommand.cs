@@ -21,7 +21,7 @@ internal static class PlanCommand
     private static readonly HashSet<string> PlanSettings =
     [
         "kubeconfig", "context", "namespaces", "label-selector", "reassert-period", "gong-base-url", "default-credentials-secret",
-        "gong-rate-per-second", "gong-daily-quota", "gong-pacing-margin", "gong-batch-size", "registration-strategy",
+        "gong-rate-per-second", "gong-daily-quota", "gong-pacing-margin", "gong-batch-size", "registration-strategy", "gong-max-set-size",
     ];
 
     public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -70,7 +70,7 @@ internal static class PlanCommand
 
             var plan = FleetPlanner.Plan(input, options, TimeProvider.System.GetUtcNow());
             await stdout.WriteAsync(PlanReport.Format(plan)).ConfigureAwait(false);
-            return plan.Refused.Count > 0 ? Refused : 0;
+            return plan.RefusesAny ? Refused : 0;
         });
         return command;
     }

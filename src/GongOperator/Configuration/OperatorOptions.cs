@@ -82,7 +82,10 @@ public sealed record OperatorOptions
     /// <summary>Origins per POST (default 100).</summary>
     public int GongBatchSize { get; init; } = GongClientOptions.DefaultMaxBatchSize;
 
-    /// <summary>Registration strategy (default incremental, the only one implemented); the Gong client's <see cref="GongClientOptions.Strategy"/>.</summary>
+    /// <summary>fullSet: the most origins one call may carry; the Gong client's <see cref="GongClientOptions.MaxSetSize"/>.</summary>
+    public int GongMaxSetSize { get; init; } = GongClientOptions.DefaultMaxSetSize;
+
+    /// <summary>Registration strategy of companies whose Secret names none (default incremental); the Gong client's <see cref="GongClientOptions.Strategy"/>.</summary>
     public RegistrationStrategyKind RegistrationStrategy { get; init; } = RegistrationStrategyKind.Incremental;
 
     /// <summary>Run leader election on a Lease, so only one replica acts.</summary>

@@ -27,7 +27,8 @@ internal static class OperatorSettings
         new("gong-pacing-margin", $"Added to the gap between two Gong calls to a company (1/rate), against network jitter, e.g. 50ms; 0 to 1s (default {Durations.Format(GongClientOptions.DefaultPacingMargin)}).", (o, v) => o with { GongPacingMargin = ParseDuration(v, TimeSpan.Zero, TimeSpan.FromSeconds(1)) }),
         new("gong-request-timeout", $"Timeout of one HTTP request to Gong, e.g. 10s; 100ms to 5m (default {Durations.Format(GongClientOptions.DefaultAttemptTimeout)}).", (o, v) => o with { GongRequestTimeout = ParseDuration(v, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)) }),
         new("gong-batch-size", $"Origins sent together in one POST, 1 to {GongClientOptions.MaxBatchSizeLimit} (default {GongClientOptions.DefaultMaxBatchSize}).", (o, v) => o with { GongBatchSize = ParseInt(v, 1, GongClientOptions.MaxBatchSizeLimit) }),
-        new("registration-strategy", "incremental (the only one available today).", (o, v) => o with { RegistrationStrategy = ParseStrategy(v) }),
+        new("registration-strategy", "incremental (each call carries new or changed origins) or fullSet (each call carries the company's whole set; deletion removes); a credentials Secret's registrationStrategy key wins (default incremental).", (o, v) => o with { RegistrationStrategy = ParseStrategy(v) }),
+        new("gong-max-set-size", $"fullSet: a company's set larger than this is not sent, 1 to {GongClientOptions.MaxSetSizeLimit} (default {GongClientOptions.DefaultMaxSetSize}).", (o, v) => o with { GongMaxSetSize = ParseInt(v, 1, GongClientOptions.MaxSetSizeLimit) }),
         new("leader-elect", "Elect a leader on a Lease so only one replica acts.", (o, v) => o with { LeaderElect = ParseBool(v) }, IsSwitch: true),
         new("leader-election-namespace", "Namespace of the leader-election Lease (default: the pod's namespace; outside a pod, default).", (o, v) => o with { LeaderElectionNamespace = v }),
         new("leader-election-id", $"Name of the leader-election Lease (default {OperatorOptions.DefaultLeaderElectionId}).", (o, v) => o with { LeaderElectionId = v }),
@@ -91,13 +92,14 @@ internal static class OperatorSettings
         return bad is null ? names : throw new FormatException($"'{bad}' is not a namespace name");
     }
 
-    private static RegistrationStrategyKind ParseStrategy(string value)
+    /// <summary>Reads "incremental" or "fullSet" (the flag's and the Secret key's one spelling).</summary>
+    public static RegistrationStrategyKind ParseStrategy(string value)
     {
         var kind = value switch
         {
             "incremental" => RegistrationStrategyKind.Incremental,
             "fullSet" => RegistrationStrategyKind.FullSet,
-            _ => throw new FormatException($"'{value}' is not a registration strategy; use incremental"),
+            _ => throw new FormatException($"'{value}' is not a registration strategy; use incremental or fullSet"),
         };
 
         // Whether a strategy is available is the Gong client's rule; the flag only names it.

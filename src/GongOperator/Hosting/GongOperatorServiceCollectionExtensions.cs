@@ -62,6 +62,7 @@ public static class GongOperatorServiceCollectionExtensions
             // Room for every attempt at its timeout plus the backoff between them, as the defaults (3 × 10 s + 15 s).
             o.TotalTimeout = (options.GongRequestTimeout * (o.MaxRetries + 1)) + TimeSpan.FromSeconds(15);
             o.Strategy = options.RegistrationStrategy;
+            o.MaxSetSize = options.GongMaxSetSize;
         });
 
         var defaultSecret = options.DefaultCredentialsSecret is { } d ? ObjectKey.Parse(d) : (ObjectKey?)null;
@@ -110,6 +111,7 @@ public static class GongOperatorServiceCollectionExtensions
                 controller
                     .WithUpdatePredicate(Predicates.Or(
                         Predicates.GenerationChanged<GongIntegrationOrigin>(),
+                        Predicates.DeletionOrFinalizersChanged<GongIntegrationOrigin>(),
                         Predicates.AnnotationsChanged<GongIntegrationOrigin>(OriginAnnotations.Reassert, OriginAnnotations.Paused)))
                     .WatchesByIndex(sp.GetRequiredKeyedService<Informer<V1Secret>>(SecretsInformer), BySecretIndex);
                 if (followDefaultSecretAlone)
@@ -142,8 +144,14 @@ public static class GongOperatorServiceCollectionExtensions
                 options.DefaultAllowedOriginSuffixes is { } suffixes ? new OriginSuffixes("--default-allowed-origin-suffixes", suffixes) : null);
             return new CredentialsResolver(key => secrets.Get(key) ?? alone?.Get(key), defaultSecret, options.GongBaseUrl, policy);
         });
-        services.AddSingleton(new RegistrationPlanner(options.ReassertPeriod));
+        services.AddSingleton(new RegistrationPlanner(options.ReassertPeriod, options.RegistrationStrategy));
         services.AddSingleton<PendingRegistrations>();
+        services.AddSingleton<IFinalizerWriter>(sp => new FinalizerWriter(new CustomResourceClient<GongIntegrationOrigin>(sp.GetRequiredService<IKubernetes>())));
+        services.AddSingleton<ICompanyOriginSets>(sp =>
+        {
+            var origins = sp.GetRequiredKeyedService<Informer<GongIntegrationOrigin>>(OriginsInformer);
+            return new CompanyOriginSets(origins.List, sp.GetRequiredService<CredentialsResolver>(), sp.GetRequiredService<PendingRegistrations>());
+        });
         services.AddSingleton<IObjectReader<GongIntegrationOrigin>>(sp => sp.GetRequiredKeyedService<Informer<GongIntegrationOrigin>>(OriginsInformer));
         services.AddSingleton<IStatusWriter<GongIntegrationOrigin>>(sp => new StatusWriter<GongIntegrationOrigin>(new CustomResourceClient<GongIntegrationOrigin>(sp.GetRequiredService<IKubernetes>())));
         services.AddSingleton(sp => new EventRecorder(

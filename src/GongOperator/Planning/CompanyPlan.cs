@@ -11,6 +11,8 @@ namespace GongOperator.Planning;
 /// <param name="Calls">Gong calls at the configured batch size and strategy.</param>
 /// <param name="Duration">How long the rate limit spreads those calls over (the first leaves at once).</param>
 /// <param name="QuotaShare">Calls as a share of one day's quota (1 = all of it).</param>
+/// <param name="SetSize">fullSet: the origins every call carries (the company's whole set); null for incremental.</param>
+/// <param name="SetTooLarge">fullSet: the set is over --gong-max-set-size, so no call is made and its origins are Stalled SetTooLarge.</param>
 internal sealed record CompanyPlan(
     string Label,
     IReadOnlyList<string> Secrets,
@@ -21,4 +23,6 @@ internal sealed record CompanyPlan(
     int? WouldBeRemoved,
     int Calls,
     TimeSpan Duration,
-    double QuotaShare);
+    double QuotaShare,
+    int? SetSize,
+    bool SetTooLarge);

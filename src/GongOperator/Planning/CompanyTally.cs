@@ -4,9 +4,12 @@ using GongOperator.Resources;
 namespace GongOperator.Planning;
 
 /// <summary>Counts for one company while <see cref="FleetPlanner"/> walks the origins.</summary>
-internal sealed class CompanyTally(string label)
+internal sealed class CompanyTally(string label, bool fullSet)
 {
     public string Label { get; } = label;
+
+    /// <summary>The company's calls carry its whole set (the Secret's registrationStrategy, else the flag).</summary>
+    public bool FullSet { get; } = fullSet;
 
     public HashSet<string> Secrets { get; } = new(StringComparer.Ordinal);
 

@@ -10,6 +10,7 @@ namespace GongOperator.Planning;
 /// <param name="BatchSize">Origins per call.</param>
 /// <param name="CallsPerSecond">The rate limit per company.</param>
 /// <param name="DailyQuota">Calls a day per company.</param>
+/// <param name="MaxSetSize">fullSet: the largest set one call may carry.</param>
 internal sealed record FleetPlan(
     int Origins,
     IReadOnlyList<CompanyPlan> Companies,
@@ -17,8 +18,12 @@ internal sealed record FleetPlan(
     RegistrationStrategyKind Strategy,
     int BatchSize,
     double CallsPerSecond,
-    int DailyQuota)
+    int DailyQuota,
+    int MaxSetSize)
 {
     /// <summary>Gong calls over all companies.</summary>
     public int Calls => Companies.Sum(c => c.Calls);
+
+    /// <summary>True when some origin would get no call: refused, or in a fullSet too large to send.</summary>
+    public bool RefusesAny => Refused.Count > 0 || Companies.Any(c => c.SetTooLarge);
 }

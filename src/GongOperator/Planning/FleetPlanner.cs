@@ -18,7 +18,8 @@ internal static class FleetPlanner
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
-        var planner = new RegistrationPlanner(options.ReassertPeriod);
+        var planner = new RegistrationPlanner(options.ReassertPeriod, options.RegistrationStrategy);
+        var flagFullSet = options.RegistrationStrategy == RegistrationStrategyKind.FullSet;
         var defaultSecret = options.DefaultCredentialsSecret is { } d ? ObjectKey.Parse(d) : (ObjectKey?)null;
         var resolver = new CredentialsResolver(key => input.Secrets.GetValueOrDefault(key), defaultSecret, options.GongBaseUrl);
         var companies = new Dictionary<string, CompanyTally>(StringComparer.Ordinal);
@@ -34,12 +35,12 @@ internal static class FleetPlanner
             {
                 // Files rarely hold the Secrets (they are created apart from the chart): the company is unknown, so
                 // each unseen Secret is counted as a company of its own.
-                tally = Tally(companies, "unseen " + Describe(secretKey), UnseenLabel(secretKey, input));
+                tally = Tally(companies, "unseen " + Describe(secretKey), UnseenLabel(secretKey, input), flagFullSet);
             }
             else
             {
                 credentials = resolver.Resolve(origin);
-                tally = credentials.Company is { } company ? Tally(companies, CompanyId(company), CompanyLabel(company)) : null;
+                tally = credentials.Company is { } company ? Tally(companies, CompanyId(company), CompanyLabel(company), planner.UsesFullSet(credentials)) : null;
             }
 
             if (secretKey is { } used && tally is not null)
@@ -55,7 +56,7 @@ internal static class FleetPlanner
 
             counted++;
             // The operator's own decision: with credentials it cannot use, a due call becomes FixCredentials, as in a reconcile.
-            var plan = credentials is null ? planner.Plan(origin, null, now) : planner.Plan(origin, credentials, null, now);
+            var plan = credentials is null ? planner.Plan(origin, null, now) : planner.PlanCall(origin, credentials, now);
             switch (plan)
             {
                 case RegistrationPlan.Invalid invalid:
@@ -93,24 +94,24 @@ internal static class FleetPlanner
             .OrderBy(c => c.Label, StringComparer.Ordinal)
             .Select(c => Cost(c, options, input.FromCluster))
             .ToList();
-        return new FleetPlan(counted, result, refused, options.RegistrationStrategy, options.GongBatchSize, options.GongRatePerSecond, options.GongDailyQuota);
+        return new FleetPlan(counted, result, refused, options.RegistrationStrategy, options.GongBatchSize, options.GongRatePerSecond, options.GongDailyQuota, options.GongMaxSetSize);
     }
 
     /// <summary>
-    /// The client sends a company's due origins in calls of up to the batch size (fullSet: each call carries the whole
-    /// set, and a removal alone needs one); two calls are at least 1/rate plus the pacing margin apart.
+    /// The client sends a company's due origins in calls of up to the batch size; two calls are at least 1/rate plus
+    /// the pacing margin apart. A fullSet company instead sends one call per batch of changes, carrying its whole set
+    /// (a removal alone needs one too): applied at once, the changes leave together in one call; a set larger than
+    /// --gong-max-set-size is never sent.
     /// </summary>
     private static CompanyPlan Cost(CompanyTally tally, OperatorOptions options, bool fromCluster)
     {
         var due = tally.New + tally.Changed + tally.DueAgain;
-        var fullSet = options.RegistrationStrategy == RegistrationStrategyKind.FullSet;
-        int? removed = fullSet && fromCluster ? tally.Registered.Count(r => !tally.Desired.Contains(r)) : null;
-        var calls = (due + options.GongBatchSize - 1) / options.GongBatchSize;
-        if (removed > 0 && calls == 0)
-        {
-            calls = 1;
-        }
-
+        int? removed = tally.FullSet && fromCluster ? tally.Registered.Count(r => !tally.Desired.Contains(r)) : null;
+        int? setSize = tally.FullSet ? tally.Desired.Count : null;
+        var setTooLarge = setSize > options.GongMaxSetSize;
+        var calls = !tally.FullSet ? (due + options.GongBatchSize - 1) / options.GongBatchSize
+            : setTooLarge ? 0
+            : due > 0 || removed > 0 ? 1 : 0;
         var gap = TimeSpan.FromSeconds(1 / options.GongRatePerSecond) + options.GongPacingMargin;
         var inFirstWindow = Math.Min(calls, options.GongDailyQuota);
         var duration = inFirstWindow <= 1 ? TimeSpan.Zero : gap * (inFirstWindow - 1);
@@ -124,14 +125,16 @@ internal static class FleetPlanner
             removed,
             calls,
             duration,
-            calls / (double)options.GongDailyQuota);
+            calls / (double)options.GongDailyQuota,
+            setSize,
+            setTooLarge);
     }
 
-    private static CompanyTally Tally(Dictionary<string, CompanyTally> companies, string id, string label)
+    private static CompanyTally Tally(Dictionary<string, CompanyTally> companies, string id, string label, bool fullSet)
     {
         if (!companies.TryGetValue(id, out var tally))
         {
-            tally = new CompanyTally(label);
+            tally = new CompanyTally(label, fullSet);
             companies[id] = tally;
         }
 

@@ -12,21 +12,28 @@ internal static class PlanReport
     {
         ArgumentNullException.ThrowIfNull(plan);
         var text = new StringBuilder();
-        var strategy = plan.Strategy == RegistrationStrategyKind.FullSet ? "fullSet" : "incremental";
         foreach (var company in plan.Companies)
         {
             text.Append(company.Label);
             text.Append(CultureInfo.InvariantCulture, $"{(company.Secrets.Count == 0 ? "" : $" (Secrets: {string.Join(", ", company.Secrets)})")}\n");
             var removed = company.WouldBeRemoved is { } n ? n.ToString(CultureInfo.InvariantCulture)
-                : plan.Strategy == RegistrationStrategyKind.FullSet ? "n/a (needs a cluster: files hold no status)" : "n/a (incremental never removes)";
+                : company.SetSize is not null ? "n/a (needs a cluster: files hold no status)" : "n/a (incremental never removes)";
             text.Append(CultureInfo.InvariantCulture, $"  origins: {company.New} new, {company.Changed} changed, {company.Unchanged} unchanged");
             text.Append(CultureInfo.InvariantCulture, $"{(company.DueAgain > 0 ? $" ({company.DueAgain} due again: retry or re-assertion)" : "")}, would be removed: {removed}\n");
-            text.Append(CultureInfo.InvariantCulture, $"  calls: {company.Calls} ({strategy}, batch size {plan.BatchSize}), ");
+            var strategy = company.SetSize is { } size
+                ? $"fullSet: one call per batch of changes, each carrying the whole set of {size} origins"
+                : $"incremental, batch size {plan.BatchSize}";
+            text.Append(CultureInfo.InvariantCulture, $"  calls: {company.Calls} ({strategy}), ");
             text.Append(CultureInfo.InvariantCulture, $"spread over {Duration(company.Duration)} by the rate limit of {plan.CallsPerSecond.ToString(CultureInfo.InvariantCulture)}/s, ");
             text.Append(CultureInfo.InvariantCulture, $"{(company.QuotaShare * 100).ToString("0.##", CultureInfo.InvariantCulture)}% of the daily quota of {plan.DailyQuota}");
             if (company.Calls > plan.DailyQuota)
             {
                 text.Append(CultureInfo.InvariantCulture, $"; {company.Calls - plan.DailyQuota} calls wait for later days' quota (00:00 UTC)");
+            }
+
+            if (company.SetTooLarge)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"; the set is over --gong-max-set-size {plan.MaxSetSize}: no call is made and its origins would be Stalled SetTooLarge");
             }
 
             text.Append('\n');

@@ -27,6 +27,9 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
     /// <summary>Secret key of an optional per-company API base URL.</summary>
     public const string BaseUrlField = "baseUrl";
 
+    /// <summary>Secret key of an optional registration strategy for the company (incremental or fullSet); it wins over the flag.</summary>
+    public const string RegistrationStrategyField = "registrationStrategy";
+
     /// <summary>Secret key of the optional host suffixes the origins using this Secret must be under.</summary>
     public const string AllowedOriginSuffixesField = "allowedOriginSuffixes";
 
@@ -70,6 +73,19 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
         var accessKeySecret = Read(data, AccessKeySecretField);
         var accessToken = Read(data, AccessTokenField);
         var baseUrlText = Read(data, BaseUrlField);
+        RegistrationStrategyKind? strategy = null;
+        if (Read(data, RegistrationStrategyField) is { } strategyText)
+        {
+            try
+            {
+                strategy = Configuration.OperatorSettings.ParseStrategy(strategyText);
+            }
+            catch (FormatException)
+            {
+                return new Credentials(shown, null, $"The credentials Secret {shown} has a {RegistrationStrategyField} that is neither incremental nor fullSet.", version);
+            }
+        }
+
         var policies = new List<OriginSuffixes>(2);
         if (usesDefault && _policy.DefaultAllowedOriginSuffixes is { } flagged)
         {
@@ -112,7 +128,7 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
 
         try
         {
-            return new Credentials(shown, new GongCompany(baseUrl, credentials), null, version) { OriginPolicies = policies };
+            return new Credentials(shown, new GongCompany(baseUrl, credentials) { Strategy = strategy }, null, version) { OriginPolicies = policies };
         }
         catch (ArgumentException)
         {

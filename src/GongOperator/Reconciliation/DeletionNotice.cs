@@ -25,7 +25,34 @@ public sealed class DeletionNotice(IEventRecorder events, Func<bool> acting, ILo
             return;
         }
 
-        Log.StoppedManaging(logger, deleted.Metadata.NamespaceProperty, deleted.Metadata.Name, deleted.Spec?.AllowedOrigin);
-        _ = events.RecordAsync(deleted, EventTypes.Normal, Reason, $"Deleted: the operator no longer manages {deleted.Spec?.AllowedOrigin} for {deleted.Spec?.IntegrationType}. Gong keeps the origin: its API cannot remove one.", CancellationToken.None);
+        var registered = deleted.Status?.RegisteredOrigin;
+        if (registered is null)
+        {
+            Log.StoppedManagingNeverRegistered(logger, deleted.Metadata.NamespaceProperty, deleted.Metadata.Name, deleted.Spec?.AllowedOrigin);
+        }
+        else
+        {
+            Log.StoppedManaging(logger, deleted.Metadata.NamespaceProperty, deleted.Metadata.Name, registered);
+        }
+
+        _ = events.RecordAsync(deleted, EventTypes.Normal, Reason, Message(deleted), CancellationToken.None);
+    }
+
+    /// <summary>What the Event says: Gong keeps only what was sent to it, and what it keeps is what status says was registered.</summary>
+    public static string Message(GongIntegrationOrigin deleted)
+    {
+        ArgumentNullException.ThrowIfNull(deleted);
+        if (deleted.Metadata.Annotations?.TryGetValue(FullSetRegistration.RemovedAnnotation, out var removed) == true && removed == "true")
+        {
+            return $"Deleted: the operator no longer manages {deleted.Spec?.AllowedOrigin} for {deleted.Spec?.IntegrationType}. Gong no longer has it: the company's set was sent without it (fullSet).";
+        }
+
+        var registered = deleted.Status?.RegisteredOrigin;
+        if (registered is null)
+        {
+            return $"Deleted: the operator no longer manages {deleted.Spec?.AllowedOrigin} for {deleted.Spec?.IntegrationType}. It was never registered with Gong, so Gong has nothing of it to keep.";
+        }
+
+        return $"Deleted: the operator no longer manages {deleted.Spec?.AllowedOrigin} for {deleted.Spec?.IntegrationType}. Gong keeps {registered} for {deleted.Status!.RegisteredIntegrationType}: its API cannot remove an origin.";
     }
 }

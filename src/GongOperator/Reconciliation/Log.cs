@@ -17,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Deleted {Namespace}/{Name}: Gong keeps {Origin}; the operator no longer manages it")]
     public static partial void StoppedManaging(ILogger logger, string? @namespace, string? name, string? origin);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Deleted {Namespace}/{Name}: {Origin} was never registered with Gong; the operator no longer manages it")]
+    public static partial void StoppedManagingNeverRegistered(ILogger logger, string? @namespace, string? name, string? origin);
 }

@@ -31,6 +31,12 @@ public static class OriginReasons
     /// <summary>Stalled=True: Gong answered 400.</summary>
     public const string Rejected = "Rejected";
 
+    /// <summary>Stalled=True: fullSet, and the company's set is larger than one call may carry; no call was made.</summary>
+    public const string SetTooLarge = "SetTooLarge";
+
+    /// <summary>Stalled=True: fullSet, and the company's origins use Secrets with different credentials for it; no call was made.</summary>
+    public const string SetCredentialsDiffer = "SetCredentialsDiffer";
+
     /// <summary>Stalled=True: Gong answered 401 or 403.</summary>
     public const string Unauthorized = "Unauthorized";
 
@@ -70,6 +76,10 @@ public static class OriginReasons
             (o, _) => $"Gong could not be reached or failed ({o.Reason}){GongErrors(o)} Retrying with backoff (status.nextRetryTime)."),
         ReasonRule.From<Rejected>(Rejected, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, false, false,
             (o, f) => $"Gong rejected {f.Spec.AllowedOrigin} for {f.Spec.IntegrationType}{GongErrors(o)} Fix the spec; the operator retries on a spec change or after a long backoff."),
+        ReasonRule.From<SetTooLarge>(SetTooLarge, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, false, false,
+            (o, _) => $"The company's fullSet holds {o.Size} origins, more than the {o.MaxSetSize} one call may carry (--gong-max-set-size), and a call may not carry less than the whole set: no call was made. Raise the limit, split the company, or use the incremental strategy."),
+        ReasonRule.From<SetCredentialsDiffer>(SetCredentialsDiffer, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true, false,
+            (o, f) => $"The company's fullSet spans origins whose Secrets give it {o.CredentialSets} different credentials (one access key id, different secrets); one call carries one set of credentials, and leaving the others' origins out would delete them: no call was made. Give every Secret of this company the same credentials (this one is {f.SecretName}), or use the incremental strategy; the operator retries when the Secret changes."),
         ReasonRule.From<Unauthorized>(Unauthorized, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true, false,
             (o, f) => $"Gong refused the credentials from Secret {f.SecretName} (HTTP {o.StatusCode}){GongErrors(o)} Fix the Secret; the operator retries when it changes."),
         ReasonRule.Without(CredentialsInvalid, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true,

@@ -25,8 +25,15 @@ public sealed class OriginReconciler(
     IEventRecorder events,
     OperatorMetrics metrics,
     ILogger<OriginReconciler> logger,
-    TimeProvider time) : IReconciler
+    TimeProvider time,
+    IFinalizerWriter? finalizers = null) : IReconciler
 {
+    /// <summary>Event reason: fullSet removed a deleted origin from Gong.</summary>
+    public const string RemovedFromGong = "RemovedFromGong";
+
+    /// <summary>Event reason: fullSet could not yet remove a deleted origin from Gong.</summary>
+    public const string RemovalFailed = "RemovalFailed";
+
     /// <inheritdoc />
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
@@ -35,15 +42,12 @@ public sealed class OriginReconciler(
         // The cache may not have seen this replica's last status write yet (the watch event is on its way): planning on
         // the older status would register an origin a second time, so the write is read back instead.
         var origin = cached is null ? null : await statusWriter.ReadYourWritesAsync(key, Copy(cached), cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
         if (origin is null || origin.Metadata.DeletionTimestamp is not null)
         {
-            // Incremental mode holds no finalizer: deletion only stops management (the informer's delete handler records it).
-            pending.Remove(key);
-            statusWriter.Forget(key);
-            return ReconcileResult.Done;
+            return await DeleteAsync(key, origin, now, cancellationToken).ConfigureAwait(false);
         }
 
-        var now = time.GetUtcNow();
         var resolved = credentials.Resolve(origin);
         var inFlight = pending.Find(key);
         var plan = planner.Plan(origin, resolved, inFlight, now);
@@ -79,9 +83,16 @@ public sealed class OriginReconciler(
                 Log.Registering(logger, key, origin.Spec.AllowedOrigin, origin.Spec.IntegrationType, register.Why);
                 var sent = new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin);
 
+                // Whatever was still in flight (a removal of a deletion no longer under way) was planned past.
+                pending.Remove(key);
+
                 // The reconcile token ends when this replica stops acting (lease lost, or the graceful bound of a stop):
                 // a registration still waiting for budget then never goes out.
                 pending.Start(key, origin.Generation(), sent, resolved, origin.ReassertToken(), token => registrar.RegisterAsync(resolved.Company!, sent, token), cancellationToken);
+                return ReconcileResult.Done;
+            case RegistrationPlan.Hold or RegistrationPlan.Release:
+                // The patch changes the object: its watch event brings the next reconcile, which plans the new version.
+                await PatchFinalizerAsync(key, origin, plan, cancellationToken).ConfigureAwait(false);
                 return ReconcileResult.Done;
             case RegistrationPlan.Unpause:
                 await WriteAsync(key, origin, o => OriginStatusRules.Unpaused(o, now), cancellationToken).ConfigureAwait(false);
@@ -89,6 +100,59 @@ public sealed class OriginReconciler(
             default:
                 return RequeueFor(plan, now);
         }
+    }
+
+    /// <summary>
+    /// A gone or deleting origin: forgotten, or (fullSet, the finalizer held) the company's set sent without it and
+    /// the finalizer released once Gong accepted that, as the planner says.
+    /// </summary>
+    private async Task<ReconcileResult> DeleteAsync(ObjectKey key, GongIntegrationOrigin? origin, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var resolved = origin is null ? null : credentials.Resolve(origin);
+        var inFlight = pending.Find(key);
+        var plan = planner.PlanDeletion(origin, resolved, inFlight, now);
+        Log.Planned(logger, key, plan);
+        if (inFlight is not null && plan is not (RegistrationPlan.AwaitAnswer or RegistrationPlan.Release { RemovedFromGong: true }))
+        {
+            // A registration of the live object, or an answered removal: planned past, so forgotten.
+            pending.Remove(key);
+        }
+
+        switch (plan)
+        {
+            case RegistrationPlan.SendSetWithout:
+                var company = resolved!.Company!;
+                pending.Start(key, RegistrationPlanner.RemovalGeneration, new OriginRegistration(origin!.Spec.IntegrationType, origin.Spec.AllowedOrigin), resolved, null, token => registrar.SendSetAsync(company, token), cancellationToken);
+                return ReconcileResult.Done;
+            case RegistrationPlan.Release { RemovedFromGong: true }:
+                await PatchFinalizerAsync(key, origin!, plan, cancellationToken).ConfigureAwait(false);
+                await events.RecordAsync(origin!, EventTypes.Normal, RemovedFromGong, $"Gong accepted the company's set without {origin!.Spec.AllowedOrigin} for {origin.Spec.IntegrationType}; the deletion is released.", cancellationToken).ConfigureAwait(false);
+
+                // Forgotten only once released: a patch that failed is retried with the same answer, not a second call.
+                pending.Remove(key);
+                return ReconcileResult.Done;
+            case RegistrationPlan.Release:
+                await PatchFinalizerAsync(key, origin!, plan, cancellationToken).ConfigureAwait(false);
+                return ReconcileResult.Done;
+            case RegistrationPlan.RemovalFailed failed:
+                await events.RecordAsync(origin!, EventTypes.Warning, RemovalFailed, $"Gong did not accept the company's set without {origin!.Spec.AllowedOrigin} ({failed.Outcome.GetType().Name}); the deletion waits and is tried again.", cancellationToken).ConfigureAwait(false);
+                return RequeueFor(new RegistrationPlan.Wait(failed.RetryAt), now);
+            case RegistrationPlan.Forget:
+                // Without the finalizer deletion only stops management (the informer's delete handler records it).
+                statusWriter.Forget(key);
+                return ReconcileResult.Done;
+            default:
+                return RequeueFor(plan, now);
+        }
+    }
+
+    /// <summary>Adds (<see cref="RegistrationPlan.Hold"/>) or releases the fullSet finalizer.</summary>
+    private Task PatchFinalizerAsync(ObjectKey key, GongIntegrationOrigin origin, RegistrationPlan plan, CancellationToken cancellationToken)
+    {
+        var writer = finalizers ?? throw new InvalidOperationException("The fullSet finalizer needs an IFinalizerWriter in the container.");
+        return plan is RegistrationPlan.Release release
+            ? writer.ReleaseAsync(key, origin, release.RemovedFromGong, cancellationToken)
+            : writer.AddAsync(key, origin, cancellationToken);
     }
 
     private async Task<ReconcileResult> WriteAnswerAsync(ObjectKey key, GongIntegrationOrigin origin, PendingRegistration registration, RegistrationOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)

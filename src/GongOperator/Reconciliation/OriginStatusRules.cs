@@ -152,12 +152,21 @@ public static class OriginStatusRules
     private static StatusChange Succeed(GongIntegrationOrigin origin, DateTimeOffset now, ReasonRule rule, string message)
     {
         var status = Status(origin);
+
+        // A re-registration after a spec change keeps Ready=True with the same reason, so the Ready flip alone would
+        // record nothing: a success for a generation other than the one Ready was last written for is an Event too.
+        var readyBefore = Conditions.Find(status.Conditions, ConditionTypes.Ready);
+        var respecified = readyBefore is { Status: Conditions.True, ObservedGeneration: { } before } && before != origin.Generation();
         status.RegisteredOrigin = origin.Spec.AllowedOrigin;
         status.RegisteredIntegrationType = origin.Spec.IntegrationType;
         status.LastRegisteredTime = KubernetesTime.WholeSeconds(now);
         status.FailedAttempts = 0;
         status.NextRetryTime = null;
         SetConditions(origin, now, ready: true, rule, message, out var evt);
+        if (evt is null && respecified)
+        {
+            evt = new OriginEvent(EventTypes.Normal, rule.Reason, message);
+        }
 
         // A success always rewrites lastRegisteredTime, so it is always a change worth writing.
         return new StatusChange(true, evt);

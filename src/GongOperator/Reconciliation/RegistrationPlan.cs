@@ -48,4 +48,26 @@ public abstract record RegistrationPlan
     /// nothing is due): repair the conditions; look again at <paramref name="RecheckAt"/>.
     /// </summary>
     public sealed record Unpause(DateTimeOffset? RecheckAt) : RegistrationPlan;
+
+    /// <summary>The origin is gone or being deleted and holds no finalizer: stop managing it (the informer's delete handler records it).</summary>
+    public sealed record Forget : RegistrationPlan;
+
+    /// <summary>fullSet: the origin lacks the finalizer that holds its deletion until Gong has the set without it; add it.</summary>
+    public sealed record Hold : RegistrationPlan;
+
+    /// <summary>
+    /// Release the finalizer: the company does not (or no longer) use fullSet, or (<paramref name="RemovedFromGong"/>)
+    /// a call without the deleted origin succeeded.
+    /// </summary>
+    public sealed record Release(bool RemovedFromGong) : RegistrationPlan;
+
+    /// <summary>fullSet: the origin is being deleted; send the company's set, which no longer holds it.</summary>
+    public sealed record SendSetWithout : RegistrationPlan;
+
+    /// <summary>fullSet: the call without the deleted origin failed with <paramref name="Outcome"/>; the deletion waits until <paramref name="RetryAt"/>.</summary>
+    public sealed record RemovalFailed(RegistrationOutcome Outcome, DateTimeOffset RetryAt) : RegistrationPlan
+    {
+        /// <summary>Short form for logs.</summary>
+        public override string ToString() => $"RemovalFailed {{ Outcome = {Outcome.GetType().Name}, RetryAt = {RetryAt:O} }}";
+    }
 }

@@ -21,13 +21,80 @@ public sealed class RegistrationPlanner
     /// <summary>Re-assertions are spread over this fraction of the period after it, per object.</summary>
     public const double ReassertJitterFraction = 0.1;
 
-    private readonly TimeSpan _reassertPeriod;
+    /// <summary>The generation a fullSet removal (the set sent without a deleted origin) is filed under in <see cref="PendingRegistrations"/>.</summary>
+    public const long RemovalGeneration = -1;
 
-    /// <summary>Creates a planner; a zero period disables periodic re-assertion.</summary>
-    public RegistrationPlanner(TimeSpan reassertPeriod)
+    /// <summary>How long a failed fullSet removal waits at least before it is tried again.</summary>
+    public static readonly TimeSpan RemovalRetry = TimeSpan.FromSeconds(10);
+
+    private readonly TimeSpan _reassertPeriod;
+    private readonly RegistrationStrategyKind _defaultStrategy;
+
+    /// <summary>
+    /// Creates a planner; a zero period disables periodic re-assertion. <paramref name="defaultStrategy"/> is the
+    /// operator's --registration-strategy; a Secret's registrationStrategy key wins over it.
+    /// </summary>
+    public RegistrationPlanner(TimeSpan reassertPeriod, RegistrationStrategyKind defaultStrategy = RegistrationStrategyKind.Incremental)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(reassertPeriod, TimeSpan.Zero);
         _reassertPeriod = reassertPeriod;
+        _defaultStrategy = defaultStrategy;
+    }
+
+    /// <summary>True when the origin's company, as its credentials resolve now, registers its whole set per call.</summary>
+    public bool UsesFullSet(Credentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return credentials.Company is { } company && (company.Strategy ?? _defaultStrategy) == RegistrationStrategyKind.FullSet;
+    }
+
+    /// <summary>
+    /// Plans a reconcile of an origin that is gone (<paramref name="origin"/> null) or being deleted. Without the
+    /// fullSet finalizer there is nothing to do but forget it. With it: a company that no longer uses fullSet,
+    /// credentials that no longer resolve (its namespace is going with its Secret), or an origin the tenant rules now
+    /// refuse, release it at once, so nothing wedges a deletion (the company's next fullSet call leaves the origin out
+    /// anyway); otherwise the set without the
+    /// origin is sent, and the finalizer released once Gong accepted it.
+    /// </summary>
+    public RegistrationPlan PlanDeletion(GongIntegrationOrigin? origin, Credentials? credentials, PendingRegistration? inFlight, DateTimeOffset now)
+    {
+        if (origin is null || !FullSetRegistration.Holds(origin))
+        {
+            return new RegistrationPlan.Forget();
+        }
+
+        // Not in any set (another strategy, credentials gone, refused by the tenant rules or the spec): no call of the
+        // company's carries it any more, so its deletion waits for nothing.
+        if (credentials is null || !UsesFullSet(credentials) || !MayRegister(origin, credentials))
+        {
+            return new RegistrationPlan.Release(RemovedFromGong: false);
+        }
+
+        if (inFlight is null || inFlight.Generation != RemovalGeneration)
+        {
+            return new RegistrationPlan.SendSetWithout();
+        }
+
+        if (!inFlight.Outcome.IsCompleted)
+        {
+            return new RegistrationPlan.AwaitAnswer();
+        }
+
+        if (inFlight.Outcome.IsCanceled)
+        {
+            return new RegistrationPlan.Wait(now + MinimumRequeue);
+        }
+
+        var outcome = inFlight.Outcome.IsCompletedSuccessfully
+            ? inFlight.Outcome.Result
+            : Unavailable.UnexpectedClientFailure(inFlight.Outcome.Exception!.InnerException!.GetType().Name);
+        if (outcome is Registered)
+        {
+            return new RegistrationPlan.Release(RemovedFromGong: true);
+        }
+
+        var retryAt = outcome.RetryNotBefore is { } notBefore && notBefore - now > RemovalRetry ? notBefore : now + RemovalRetry;
+        return new RegistrationPlan.RemovalFailed(outcome, retryAt);
     }
 
     /// <summary>
@@ -38,6 +105,13 @@ public sealed class RegistrationPlanner
     {
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(credentials);
+
+        // A removal is about a deletion that is no longer under way: this object is planned afresh.
+        if (inFlight is { Generation: RemovalGeneration })
+        {
+            inFlight = null;
+        }
+
         if (inFlight is not null)
         {
             if (!inFlight.Outcome.IsCompleted)
@@ -56,6 +130,25 @@ public sealed class RegistrationPlanner
             }
         }
 
+        // An answer is written first. fullSet holds an origin's deletion until a call without it succeeded; any other
+        // strategy releases the hold. The patch changes the object: its watch event brings the reconcile that plans on.
+        if (UsesFullSet(credentials) != FullSetRegistration.Holds(origin))
+        {
+            return FullSetRegistration.Holds(origin) ? new RegistrationPlan.Release(RemovedFromGong: false) : new RegistrationPlan.Hold();
+        }
+
+        return PlanCall(origin, credentials, now);
+    }
+
+    /// <summary>
+    /// Whether a Gong call is due for <paramref name="origin"/> with its resolved <paramref name="credentials"/>, and
+    /// what refuses it (credentials, tenant policy): the decision alone, without a registration in flight or the
+    /// fullSet finalizer (<c>gong-operator plan</c> asks exactly this).
+    /// </summary>
+    public RegistrationPlan PlanCall(GongIntegrationOrigin origin, Credentials credentials, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(credentials);
         var plan = Plan(origin, credentials.Version, now);
         return plan switch
         {
@@ -68,6 +161,20 @@ public sealed class RegistrationPlanner
             RegistrationPlan.Wait wait when origin.ReadyReason() == OriginReasons.Paused => new RegistrationPlan.Unpause(wait.Until),
             _ => plan,
         };
+    }
+
+    /// <summary>
+    /// True when <paramref name="origin"/> may be registered with <paramref name="credentials"/> at all: a valid spec,
+    /// credentials that resolve, and a tenant policy that allows both (a fullSet call carries only such origins).
+    /// </summary>
+    public static bool MayRegister(GongIntegrationOrigin origin, Credentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(credentials);
+        return ValidateSpec(origin.Spec) is null
+            && credentials.Company is not null
+            && credentials.NotAllowedInNamespace is null
+            && OriginRefusedBy(origin, credentials) is null;
     }
 
     /// <summary>The first suffix list of <paramref name="credentials"/> that <paramref name="origin"/> is outside, or null.</summary>

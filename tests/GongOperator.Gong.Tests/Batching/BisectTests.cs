@@ -83,4 +83,43 @@ public sealed class BisectTests
         Assert.Equal(3, harness.Gong.Requests.Count);
         Assert.All(outcomes, o => Assert.IsType<RateLimited>(o));
     }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(8)]
+    [InlineData(50)]
+    [InlineData(100)]
+    public async Task Re_adopting_n_origins_Gong_already_has_costs_at_most_n_plus_log2_n_calls(int n)
+    {
+        await using var harness = new GongClientHarness();
+        harness.Gong.Respond(r => r.Origins.Any(o => o.StartsWith("https://known", StringComparison.Ordinal))
+            ? StubGong.Json(HttpStatusCode.Conflict, """{"requestId":"dup","errors":["already reported"]}""")
+            : StubGong.Json(HttpStatusCode.OK, """{"requestId":"good","integrationId":99}"""));
+        await harness.Register(Companies.Acme, "https://warm-up.partner.com");
+
+        var outcomes = await harness.Drive(Enumerable.Range(0, n).Select(i => harness.Register(Companies.Acme, $"https://known{i}.partner.com")).ToArray());
+
+        Assert.All(outcomes, o => Assert.IsType<AlreadyRegistered>(o));
+        var calls = harness.Gong.Requests.Count - 1;
+        Assert.Equal(n, harness.Gong.Requests.Skip(1).Count(r => r.Origins.Count == 1));
+        Assert.InRange(calls, n, n + (int)Math.Ceiling(Math.Log2(n)));
+    }
+
+    [Fact]
+    public async Task One_known_origin_in_a_batch_of_fifty_is_still_found_by_bisection_not_one_by_one()
+    {
+        await using var harness = new GongClientHarness();
+        harness.Gong.Respond(r => r.Origins.Contains("https://t37.partner.com")
+            ? StubGong.Json(HttpStatusCode.Conflict, """{"requestId":"dup","errors":["already reported"]}""")
+            : StubGong.Json(HttpStatusCode.OK, """{"requestId":"good","integrationId":99}"""));
+
+        var outcomes = await RegisterFiftyInOneBatch(harness);
+
+        Assert.IsType<AlreadyRegistered>(outcomes[37]);
+        Assert.Equal(49, outcomes.Count(o => o is Registered));
+        Assert.InRange(harness.Gong.Requests.Count, 3, 1 + 1 + (2 * 6) + 1);
+    }
 }

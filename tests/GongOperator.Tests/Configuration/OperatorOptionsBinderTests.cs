@@ -70,7 +70,7 @@ public sealed class OperatorOptionsBinderTests
     [InlineData("--gong-pacing-margin", "fast", "--gong-pacing-margin: 'fast' is not a duration")]
     [InlineData("--gong-request-timeout", "10ms", "--gong-request-timeout: '10ms' is not a duration from 0.1s to 5m")]
     [InlineData("--default-credentials-secret", "just-a-name", "is not NAMESPACE/NAME")]
-    [InlineData("--registration-strategy", "fullSet", "not available yet")]
+    [InlineData("--registration-strategy", "replace", "use incremental or fullSet")]
     [InlineData("--metrics-bind-address", "eight", "is not an address")]
     [InlineData("--log-format", "xml", "is not one of json, text")]
     [InlineData("--label-selector", "shard in one", "--label-selector: 'shard in one' is not a label selector")]

@@ -196,7 +196,7 @@ public sealed class OriginLifecycleIntegrationTests
 
         await Eventually.HoldsAsync(
             async () => (await env.Client.CoreV1.ListNamespacedEventAsync(env.Namespace, cancellationToken: TestContext.Current.CancellationToken)).Items
-                .Any(e => e.Reason == "StoppedManaging" && e.InvolvedObject.Name == "acme" && e.Message.Contains("Gong keeps the origin", StringComparison.Ordinal)),
+                .Any(e => e.Reason == "StoppedManaging" && e.InvolvedObject.Name == "acme" && e.Message.Contains("Gong keeps https://acme.partner.com for DIALER", StringComparison.Ordinal)),
             "a StoppedManaging event was recorded");
         var list = await env.Client.CustomObjects.ListNamespacedCustomObjectAsync(GongIntegrationOrigin.Group, GongIntegrationOrigin.Version, env.Namespace, GongIntegrationOrigin.Plural, cancellationToken: TestContext.Current.CancellationToken);
         Assert.DoesNotContain("\"acme\"", list.ToString(), StringComparison.Ordinal);

@@ -25,6 +25,7 @@ public sealed class ChartValuesAgreementTests
             "--set-json", "gong.requestTimeoutSeconds=0.1",
             "--set", "gong.dailyQuota=1",
             "--set", "gong.batchSize=1",
+            "--set", "gong.maxSetSize=1",
             "--set", "gong.reassertPeriod=0",
             "--set", "gong.baseUrl=http://127.0.0.1:8080",
             "--set", "logLevel=trace",
@@ -40,6 +41,7 @@ public sealed class ChartValuesAgreementTests
         Assert.Equal(TimeSpan.FromMilliseconds(100), options.GongRequestTimeout);
         Assert.Equal(1, options.GongDailyQuota);
         Assert.Equal(1, options.GongBatchSize);
+        Assert.Equal(1, options.GongMaxSetSize);
         Assert.Equal(TimeSpan.Zero, options.ReassertPeriod);
         Assert.Equal("Trace", options.LogLevel);
     }
@@ -56,6 +58,7 @@ public sealed class ChartValuesAgreementTests
             "--set", "gong.requestTimeoutSeconds=300",
             "--set", "gong.dailyQuota=2147483647",
             "--set", "gong.batchSize=1000",
+            "--set", "gong.maxSetSize=100000",
             "--set", "gong.reassertPeriod=7d",
             "--set", "gong.baseUrl=https://company-17.api.gong.io/a/prefix",
             "--set", "logLevel=Critical",
@@ -74,6 +77,7 @@ public sealed class ChartValuesAgreementTests
         Assert.Equal(TimeSpan.FromMinutes(5), options.GongRequestTimeout);
         Assert.Equal(int.MaxValue, options.GongDailyQuota);
         Assert.Equal(1000, options.GongBatchSize);
+        Assert.Equal(100000, options.GongMaxSetSize);
         Assert.Equal(TimeSpan.FromDays(7), options.ReassertPeriod);
         Assert.Equal(["team-a", "team-b"], options.Namespaces);
         Assert.Equal("shard in (a,b)", options.LabelSelector);
@@ -87,6 +91,7 @@ public sealed class ChartValuesAgreementTests
     [InlineData("gong.reassertPeriod=500ms")]
     [InlineData("gong.reassertPeriod=0s")]
     [InlineData("gong.registrationStrategy=incremental")]
+    [InlineData("gong.registrationStrategy=fullSet")]
     [InlineData("logLevel=information")]
     [InlineData("logLevel=Warning")]
     [InlineData("logLevel=warn")]
@@ -97,7 +102,9 @@ public sealed class ChartValuesAgreementTests
     }
 
     [Theory]
-    [InlineData("--set", "gong.registrationStrategy=fullSet", "--registration-strategy=fullSet")]
+    [InlineData("--set", "gong.registrationStrategy=replace", "--registration-strategy=replace")]
+    [InlineData("--set", "gong.maxSetSize=0", "--gong-max-set-size=0")]
+    [InlineData("--set", "gong.maxSetSize=100001", "--gong-max-set-size=100001")]
     [InlineData("--set", "gong.reassertPeriod=10us", "--reassert-period=10us")]
     [InlineData("--set", "gong.reassertPeriod=1day", "--reassert-period=1day")]
     [InlineData("--set", "gong.reassertPeriod=-1h", "--reassert-period=-1h")]

@@ -20,6 +20,7 @@ public sealed class OperatorChartTests
         "--gong-batch-size=100",
         "--gong-request-timeout=10s",
         "--registration-strategy=incremental",
+        "--gong-max-set-size=1000",
         "--leader-elect=true",
         "--leader-election-namespace=$(POD_NAMESPACE)",
         "--leader-election-id=gong-operator",

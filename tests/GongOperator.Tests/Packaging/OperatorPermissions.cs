@@ -18,6 +18,8 @@ internal static class OperatorPermissions
         new("gongoperator.io", "gongintegrationorigins", "get"),
         new("gongoperator.io", "gongintegrationorigins", "list"),
         new("gongoperator.io", "gongintegrationorigins", "watch"),
+        // The fullSet finalizer: a merge patch adds and releases it.
+        new("gongoperator.io", "gongintegrationorigins", "patch"),
         // The status writer: get, update (replace) and patch of the status subresource.
         new("gongoperator.io", "gongintegrationorigins/status", "get"),
         new("gongoperator.io", "gongintegrationorigins/status", "update"),

@@ -83,6 +83,36 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
+    public async Task A_fullSet_company_costs_one_call_carrying_its_whole_set_and_a_set_over_the_maximum_is_refused()
+    {
+        // Company AKEY1 is fullSet by its Secret's key; AKEY2 follows the flag (incremental).
+        static string Using(string name, string origin, string secret) =>
+            Origin(name, origin, "t") + $"\n  credentialsSecretRef:\n    name: {secret}\n";
+        var stdin = string.Join("\n---\n",
+            Using("a", "https://a.partner.com", "full"),
+            Using("b", "https://b.partner.com", "full"),
+            Using("c", "https://c.partner.com", "full"),
+            Using("d", "https://d.partner.com", "plain"),
+            Using("e", "https://e.partner.com", "plain"),
+            CredentialsSecret("t", "full", "AKEY1") + "\n  registrationStrategy: fullSet",
+            CredentialsSecret("t", "plain", "AKEY2"));
+
+        var (code, stdout, stderr) = await PlanAsync(stdin, "-f", "-", "--gong-batch-size", "1");
+
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Contains("company api.gong.io key:AKEY1 (Secrets: t/full)\n  origins: 3 new, 0 changed, 0 unchanged, would be removed: n/a (needs a cluster: files hold no status)\n  calls: 1 (fullSet: one call per batch of changes, each carrying the whole set of 3 origins)", stdout, StringComparison.Ordinal);
+        Assert.Contains("calls: 2 (incremental, batch size 1)", stdout, StringComparison.Ordinal);
+        Assert.Equal("plan: 5 origins, 3 calls over 2 companies", LastLine(stdout));
+
+        var (tooLarge, refusal, _) = await PlanAsync(stdin, "-f", "-", "--registration-strategy", "fullSet", "--gong-max-set-size", "2");
+
+        Assert.Equal(PlanCommand.Refused, tooLarge);
+        Assert.Contains("calls: 0 (fullSet: one call per batch of changes, each carrying the whole set of 3 origins)", refusal, StringComparison.Ordinal);
+        Assert.Contains("the set is over --gong-max-set-size 2: no call is made and its origins would be Stalled SetTooLarge", refusal, StringComparison.Ordinal);
+        Assert.Contains("calls: 1 (fullSet: one call per batch of changes, each carrying the whole set of 2 origins)", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Origins_validation_would_refuse_are_listed_with_the_operators_reason_and_exit_1()
     {
         var stdin = string.Join("\n---\n",

@@ -38,6 +38,31 @@ public sealed class CredentialsResolverTests
     }
 
     [Theory]
+    [InlineData(null, null)]
+    [InlineData("incremental", RegistrationStrategyKind.Incremental)]
+    [InlineData("fullSet", RegistrationStrategyKind.FullSet)]
+    public void A_Secrets_registrationStrategy_names_the_companys_strategy(string? given, RegistrationStrategyKind? expected)
+    {
+        var data = given is null ? new[] { ("accessToken", "tok") } : [("accessToken", "tok"), ("registrationStrategy", given)];
+        var secrets = new Dictionary<ObjectKey, V1Secret> { [new("ops", "default")] = Secret("3", data) };
+        var resolver = new CredentialsResolver(k => secrets.GetValueOrDefault(k), new ObjectKey("ops", "default"), DefaultUrl);
+
+        Assert.Equal(expected, resolver.Resolve(Origin("tenant", null)).Company!.Strategy);
+    }
+
+    [Fact]
+    public void An_unknown_registrationStrategy_is_a_credentials_problem()
+    {
+        var secrets = new Dictionary<ObjectKey, V1Secret> { [new("ops", "default")] = Secret("3", ("accessToken", "tok"), ("registrationStrategy", "replace")) };
+        var resolver = new CredentialsResolver(k => secrets.GetValueOrDefault(k), new ObjectKey("ops", "default"), DefaultUrl);
+
+        var resolved = resolver.Resolve(Origin("tenant", null));
+
+        Assert.Null(resolved.Company);
+        Assert.Equal("The credentials Secret ops/default has a registrationStrategy that is neither incremental nor fullSet.", resolved.Problem);
+    }
+
+    [Theory]
     [InlineData(null, "No Gong credentials")]
     [InlineData("missing", "does not exist")]
     [InlineData("both", "not both")]

@@ -29,18 +29,21 @@ public sealed class OriginReconcilerTests
     {
         _secrets[DefaultSecret] = Secret("1", ("accessKey", "key"), ("accessKeySecret", "s3cr3t"));
         _pending.Answered = key => _answered.TrySetResult(key);
-        _reconciler = new OriginReconciler(
-            _store,
-            _pending,
-            new CredentialsResolver(k => _secrets.GetValueOrDefault(k), DefaultSecret, new Uri("https://api.gong.io")),
-            new RegistrationPlanner(TimeSpan.FromHours(24)),
-            _gong,
-            _store,
-            _store,
-            new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry()),
-            NullLogger<OriginReconciler>.Instance,
-            _time);
+        _reconciler = CreateReconciler(RegistrationStrategyKind.Incremental);
     }
+
+    private OriginReconciler CreateReconciler(RegistrationStrategyKind strategy, IFinalizerWriter? finalizers = null) => new(
+        _store,
+        _pending,
+        new CredentialsResolver(k => _secrets.GetValueOrDefault(k), DefaultSecret, new Uri("https://api.gong.io")),
+        new RegistrationPlanner(TimeSpan.FromHours(24), strategy),
+        _gong,
+        _store,
+        _store,
+        new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry()),
+        NullLogger<OriginReconciler>.Instance,
+        _time,
+        finalizers);
 
     [Fact]
     public async Task A_new_origin_is_handed_to_Gong_once_and_the_reconcile_does_not_wait_for_the_answer()
@@ -101,6 +104,43 @@ public sealed class OriginReconcilerTests
         _store.CatchUp();
         await Reconcile();
         Assert.Equal(1, _store.LiveReads);
+    }
+
+    [Fact]
+    public async Task FullSet_holds_an_origin_and_releases_its_deletion_once_Gong_accepted_the_set_without_it_even_if_the_first_release_failed()
+    {
+        var finalizers = new FakeFinalizerWriter(_store);
+        var reconciler = CreateReconciler(RegistrationStrategyKind.FullSet, finalizers);
+        Task<ReconcileResult> ReconcileFullSet()
+        {
+            _answered = new TaskCompletionSource<ObjectKey>(TaskCreationOptions.RunContinuationsAsynchronously);
+            return reconciler.ReconcileAsync(Key, TestContext.Current.CancellationToken);
+        }
+
+        _store.Put(Origin());
+        await ReconcileFullSet();
+
+        // The hold comes before any call, so no deletion can race the first registration.
+        Assert.Equal([("add", false)], finalizers.Patches);
+        Assert.Empty(_gong.Calls);
+
+        var deleting = _store.Get(Key)!;
+        deleting.Metadata.DeletionTimestamp = _time.GetUtcNow().UtcDateTime;
+        _store.Put(deleting);
+        await ReconcileFullSet();
+        var set = Assert.Single(_gong.SetCalls);
+        set.Answer.SetResult(new Registered(7, "req-set"));
+        await _answered.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        finalizers.NextReleaseFailure = new HttpRequestException("the API server is unavailable");
+
+        await Assert.ThrowsAsync<HttpRequestException>(ReconcileFullSet);
+        await ReconcileFullSet();
+
+        Assert.Single(_gong.SetCalls);
+        Assert.Equal(("release", true), finalizers.Patches[^1]);
+        Assert.Null(_store.Get(Key));
+        Assert.Equal(OriginReconciler.RemovedFromGong, _store.Events.Select(e => e.Reason).Single());
+        Assert.Equal(0, _pending.Count);
     }
 
     [Fact]

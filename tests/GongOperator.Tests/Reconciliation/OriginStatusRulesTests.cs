@@ -119,6 +119,41 @@ public sealed class OriginStatusRulesTests
     public void Transient_backoff_doubles_up_to_its_cap(int attempts, int seconds) =>
         Assert.Equal(TimeSpan.FromSeconds(seconds), Backoff.AfterTransientFailure(attempts));
 
+    [Fact]
+    public void A_re_registration_after_a_spec_change_records_an_event_and_a_repeat_at_the_same_generation_does_not()
+    {
+        var origin = Origin();
+        OriginStatusRules.ApplyOutcome(origin, new Registered(1, "a"), Demo, null, Now);
+        var reasserted = OriginStatusRules.ApplyOutcome(origin, new AlreadyRegistered("b", null), Demo, null, Now.AddDays(1));
+        var again = OriginStatusRules.ApplyOutcome(origin, new Registered(2, "c"), Demo, null, Now.AddDays(2));
+
+        origin.Metadata.Generation = 2;
+        origin.Spec.AllowedOrigin = "https://acme2.partner.com";
+        var respecified = OriginStatusRules.ApplyOutcome(origin, new Registered(3, "d"), Demo, null, Now.AddDays(3));
+
+        Assert.Equal(new OriginEvent("Normal", "AlreadyRegistered", "Gong already has https://acme.partner.com for DIALER (409 Conflict: already reported)."), reasserted.Event);
+        Assert.Equal(new OriginEvent("Normal", "Registered", "Gong accepted https://acme.partner.com for DIALER."), again.Event);
+        Assert.Equal(new OriginEvent("Normal", "Registered", "Gong accepted https://acme2.partner.com for DIALER."), respecified.Event);
+
+        var sameGeneration = OriginStatusRules.ApplyOutcome(origin, new Registered(4, "e"), Demo, null, Now.AddDays(4));
+        Assert.Null(sameGeneration.Event);
+    }
+
+    [Fact]
+    public void The_deletion_message_says_Gong_keeps_only_what_was_registered()
+    {
+        var never = Origin();
+        var registered = Origin();
+        OriginStatusRules.ApplyOutcome(registered, new Registered(1, "a"), Demo, null, Now);
+
+        Assert.Equal(
+            "Deleted: the operator no longer manages https://acme.partner.com for DIALER. It was never registered with Gong, so Gong has nothing of it to keep.",
+            DeletionNotice.Message(never));
+        Assert.Equal(
+            "Deleted: the operator no longer manages https://acme.partner.com for DIALER. Gong keeps https://acme.partner.com for DIALER: its API cannot remove an origin.",
+            DeletionNotice.Message(registered));
+    }
+
     private static GongIntegrationOrigin Origin() => new()
     {
         Metadata = new V1ObjectMeta { Name = "acme", NamespaceProperty = "ns", Generation = 1 },

@@ -15,6 +15,17 @@ public sealed class FakeRegistrar : IGongRegistrar
         return answer.Task;
     }
 
+    /// <summary>fullSet: the calls for a company's set as it is then (removals).</summary>
+    public List<(GongCompany Company, TaskCompletionSource<RegistrationOutcome> Answer)> SetCalls { get; } = [];
+
+    public Task<RegistrationOutcome> SendSetAsync(GongCompany company, CancellationToken ct)
+    {
+        var answer = new TaskCompletionSource<RegistrationOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ct.Register(() => answer.TrySetCanceled(ct));
+        SetCalls.Add((company, answer));
+        return answer.Task;
+    }
+
     /// <summary>Answers the last call and waits until the registration's continuation has run.</summary>
     public void Answer(RegistrationOutcome outcome) => Calls[^1].Answer.SetResult(outcome);
 
