@@ -22,6 +22,7 @@ internal static class PlanCommand
     [
         "kubeconfig", "context", "namespaces", "label-selector", "reassert-period", "gong-base-url", "default-credentials-secret",
         "gong-rate-per-second", "gong-daily-quota", "gong-pacing-margin", "gong-batch-size", "registration-strategy", "gong-max-set-size",
+        "default-credentials-namespace-selector", "default-allowed-origin-suffixes",
     ];
 
     public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)

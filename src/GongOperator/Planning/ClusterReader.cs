@@ -48,6 +48,14 @@ internal static class ClusterReader
             }
         }
 
-        return new PlanInput(all, secrets, unseen, FromCluster: true);
+        // The operator admits a namespace to the default Secret by the same list: the namespaces the selector matches.
+        HashSet<string>? admitted = null;
+        if (options.DefaultCredentialsNamespaceSelector is { Length: > 0 } selector)
+        {
+            var selected = await client.CoreV1.ListNamespaceAsync(labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
+            admitted = selected.Items.Select(n => n.Metadata.Name).ToHashSet(StringComparer.Ordinal);
+        }
+
+        return new PlanInput(all, secrets, unseen, FromCluster: true, admitted);
     }
 }

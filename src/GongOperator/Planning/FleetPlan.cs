@@ -21,6 +21,9 @@ internal sealed record FleetPlan(
     int DailyQuota,
     int MaxSetSize)
 {
+    /// <summary>What the plan could not take into account, for the report.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Gong calls over all companies.</summary>
     public int Calls => Companies.Sum(c => c.Calls);
 

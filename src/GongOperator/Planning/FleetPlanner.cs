@@ -21,7 +21,7 @@ internal static class FleetPlanner
         var planner = new RegistrationPlanner(options.ReassertPeriod, options.RegistrationStrategy);
         var flagFullSet = options.RegistrationStrategy == RegistrationStrategyKind.FullSet;
         var defaultSecret = options.DefaultCredentialsSecret is { } d ? ObjectKey.Parse(d) : (ObjectKey?)null;
-        var resolver = new CredentialsResolver(key => input.Secrets.GetValueOrDefault(key), defaultSecret, options.GongBaseUrl);
+        var resolver = new CredentialsResolver(key => input.Secrets.GetValueOrDefault(key), defaultSecret, options.GongBaseUrl, Policy(input, options));
         var companies = new Dictionary<string, CompanyTally>(StringComparer.Ordinal);
         var refused = new List<RefusedOrigin>();
         var counted = 0;
@@ -65,6 +65,9 @@ internal static class FleetPlanner
                 case RegistrationPlan.FixCredentials fix:
                     refused.Add(new RefusedOrigin(Name(origin), fix.Problem));
                     continue;
+                case RegistrationPlan.NotAllowed notAllowed:
+                    refused.Add(new RefusedOrigin(Name(origin), $"{notAllowed.Reason}: {notAllowed.Problem}"));
+                    continue;
                 case var _ when tally is null:
                     // Registered earlier and nothing due: the operator leaves it alone, whatever its Secret holds now.
                     continue;
@@ -94,8 +97,20 @@ internal static class FleetPlanner
             .OrderBy(c => c.Label, StringComparer.Ordinal)
             .Select(c => Cost(c, options, input.FromCluster))
             .ToList();
-        return new FleetPlan(counted, result, refused, options.RegistrationStrategy, options.GongBatchSize, options.GongRatePerSecond, options.GongDailyQuota, options.GongMaxSetSize);
+        var selectorUnread = options.DefaultCredentialsNamespaceSelector is { Length: > 0 } && input.AdmittedNamespaces is null;
+        return new FleetPlan(counted, result, refused, options.RegistrationStrategy, options.GongBatchSize, options.GongRatePerSecond, options.GongDailyQuota, options.GongMaxSetSize)
+        {
+            Notes = selectorUnread
+                ? [$"--default-credentials-namespace-selector \"{options.DefaultCredentialsNamespaceSelector}\" is not applied: files do not carry the namespaces' labels (plan against the cluster to apply it); every namespace is counted as admitted"]
+                : [],
+        };
     }
+
+    /// <summary>The operator's tenant policy, as far as the input shows it (see <see cref="PlanInput.AdmittedNamespaces"/>).</summary>
+    private static TenantPolicy Policy(PlanInput input, OperatorOptions options) => new(
+        ns => input.AdmittedNamespaces is not { } admitted || admitted.Contains(ns),
+        options.DefaultCredentialsNamespaceSelector is { Length: > 0 } selector ? selector : null,
+        options.DefaultAllowedOriginSuffixes is { } suffixes ? new OriginSuffixes("--default-allowed-origin-suffixes", suffixes) : null);
 
     /// <summary>
     /// The client sends a company's due origins in calls of up to the batch size; two calls are at least 1/rate plus

@@ -12,11 +12,16 @@ namespace GongOperator.Planning;
 /// <param name="Secrets">Secrets read, by key; a namespace-less object from a file has a null namespace, as the origins beside it.</param>
 /// <param name="Unseen">Secrets that could not be read (not in the files, or forbidden), with why.</param>
 /// <param name="FromCluster">True when the origins came from a cluster.</param>
+/// <param name="AdmittedNamespaces">
+/// The namespaces <c>--default-credentials-namespace-selector</c> selects, read from the cluster; null when there is no
+/// selector, or when files were read (they do not carry the namespaces' labels).
+/// </param>
 internal sealed record PlanInput(
     IReadOnlyList<GongIntegrationOrigin> Origins,
     IReadOnlyDictionary<ObjectKey, V1Secret> Secrets,
     IReadOnlyDictionary<ObjectKey, string> Unseen,
-    bool FromCluster)
+    bool FromCluster,
+    IReadOnlySet<string>? AdmittedNamespaces = null)
 {
     /// <summary>Whether the Secret's content is known: read from the cluster (or known not to exist there), or given in the files.</summary>
     public bool Sees(ObjectKey key) => FromCluster ? !Unseen.ContainsKey(key) : Secrets.ContainsKey(key);

@@ -44,6 +44,11 @@ internal static class PlanReport
             text.Append(CultureInfo.InvariantCulture, $"refused {refused.Name}: {refused.Reason}\n");
         }
 
+        foreach (var note in plan.Notes)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"note: {note}\n");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"plan: {plan.Origins} origins, {plan.Calls} calls over {plan.Companies.Count} companies\n");
         return text.ToString();
     }

@@ -66,10 +66,41 @@ public sealed class PlanAgainstClusterTests
         Assert.EndsWith("plan: 1 origins, 0 calls over 0 companies\n", stdout.ToString(), StringComparison.Ordinal);
     }
 
-    private static GongIntegrationOrigin NewOrigin(string name, string allowedOrigin) => new()
+    [Fact]
+    public async Task The_tenant_policy_refuses_as_the_operator_would_a_namespace_outside_the_selector_and_an_origin_outside_the_suffixes()
     {
-        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
-        Spec = new GongIntegrationOriginSpec { IntegrationType = IntegrationTypes.All[0], AllowedOrigin = allowedOrigin, CredentialsSecretRef = new SecretReference { Name = "gong" } },
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await LocalApiServer.StartAsync(new LocalApiServerOptions(), ct);
+        using var client = KubernetesConnection.CreateClient(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath), new KubernetesConnectionOptions { Qps = 0 });
+        await ClusterBootstrap.InstallCrdAsync(client, ct);
+        await ClusterBootstrap.EnsureNamespaceAsync(client, "ops", ct);
+        await ClusterBootstrap.WriteSecretAsync(client, "ops", "gong", new Dictionary<string, string> { ["accessKey"] = "AKEY9", ["accessKeySecret"] = "never-printed" }, ct);
+        await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "admitted", Labels = new Dictionary<string, string> { ["gong-credentials"] = "default" } } }, cancellationToken: ct);
+        await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "outside" } }, cancellationToken: ct);
+        var origins = new CustomResourceClient<GongIntegrationOrigin>(client);
+        await origins.CreateAsync(NewOrigin("ok", "https://ok.partner.com", "admitted", secret: null), ct);
+        await origins.CreateAsync(NewOrigin("elsewhere", "https://elsewhere.example.net", "admitted", secret: null), ct);
+        await origins.CreateAsync(NewOrigin("stray", "https://stray.partner.com", "outside", secret: null), ct);
+
+        var stdout = new StringWriter();
+        var code = await GongOperatorCli.RunAsync(
+            ["plan", "--kubeconfig", server.KubeconfigPath, "--default-credentials-secret", "ops/gong", "--default-credentials-namespace-selector", "gong-credentials=default", "--default-allowed-origin-suffixes", ".partner.com"],
+            stdout,
+            new StringWriter(),
+            new StringReader(""));
+
+        var report = stdout.ToString();
+        Assert.Equal(PlanCommand.Refused, code);
+        Assert.Contains("refused admitted/elsewhere: OriginNotAllowed: https://elsewhere.example.net is not under --default-allowed-origin-suffixes", report, StringComparison.Ordinal);
+        Assert.Contains("refused outside/stray: CredentialsNotAllowed: Namespace outside may not use the operator-wide credentials Secret ops/gong", report, StringComparison.Ordinal);
+        Assert.Contains("origins: 1 new, 0 changed, 0 unchanged", report, StringComparison.Ordinal);
+        Assert.EndsWith("plan: 3 origins, 1 calls over 1 companies\n", report, StringComparison.Ordinal);
+    }
+
+    private static GongIntegrationOrigin NewOrigin(string name, string allowedOrigin, string ns = Namespace, string? secret = "gong") => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+        Spec = new GongIntegrationOriginSpec { IntegrationType = IntegrationTypes.All[0], AllowedOrigin = allowedOrigin, CredentialsSecretRef = secret is null ? null : new SecretReference { Name = secret } },
     };
 
     /// <summary>Writes the status the operator writes after Gong accepted the origin at its generation.</summary>

@@ -61,6 +61,22 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
+    public async Task Files_apply_the_origin_suffix_policy_and_say_that_the_namespace_selector_needs_the_cluster()
+    {
+        var stdin = string.Join("\n---\n",
+            Origin("ok", "https://ok.partner.com", "tenant-a"),
+            Origin("elsewhere", "https://elsewhere.example.net", "tenant-a"),
+            CredentialsSecret("ops", "gong", "AKEY1"));
+
+        var (code, stdout, stderr) = await PlanAsync(stdin, "-f", "-", "--default-credentials-secret", "ops/gong", "--default-credentials-namespace-selector", "gong=default", "--default-allowed-origin-suffixes", ".partner.com");
+
+        Assert.True(code == PlanCommand.Refused, stdout + stderr);
+        Assert.Contains("refused tenant-a/elsewhere: OriginNotAllowed:", stdout, StringComparison.Ordinal);
+        Assert.Contains("note: --default-credentials-namespace-selector \"gong=default\" is not applied: files do not carry the namespaces' labels", stdout, StringComparison.Ordinal);
+        Assert.Equal("plan: 2 origins, 1 calls over 1 companies", LastLine(stdout));
+    }
+
+    [Fact]
     public async Task Tenants_of_one_company_share_its_calls_and_quota_and_the_secret_value_is_never_printed()
     {
         // Three tenants' charts and the company's credentials, as a CI job would pipe them; two Secrets hold one key.
