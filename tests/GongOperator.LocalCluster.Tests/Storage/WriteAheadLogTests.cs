@@ -23,29 +23,14 @@ public sealed class WriteAheadLogTests : IDisposable
         var persistence = new StatePersistence(_dir);
         using var store = new ObjectStore(persistence);
         var notDurableWhenAcknowledged = 0;
-        using var start = new ManualResetEventSlim();
 
-        var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(() =>
+        await WriteConcurrentlyAsync(store, writers, writesEach, rv =>
         {
-            start.Wait(TestContext.Current.CancellationToken);
-            for (var i = 0; i < writesEach; i++)
+            if (persistence.DurableResourceVersion < rv)
             {
-                long rv;
-                lock (store.WriteLock)
-                {
-                    var stored = store.Commit(ConfigMaps, $"default/cm-{w}-{i}", ConfigMap($"cm-{w}-{i}"));
-                    rv = long.Parse(stored["metadata"]!["resourceVersion"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-                }
-
-                store.MakeDurable();
-                if (persistence.DurableResourceVersion < rv)
-                {
-                    Interlocked.Increment(ref notDurableWhenAcknowledged);
-                }
+                Interlocked.Increment(ref notDurableWhenAcknowledged);
             }
-        })).ToArray();
-        start.Set();
-        await Task.WhenAll(tasks);
+        });
 
         Assert.Equal(0, notDurableWhenAcknowledged);
         Assert.InRange(persistence.Flushes, 1, (writers * writesEach) - 1);
@@ -79,15 +64,7 @@ public sealed class WriteAheadLogTests : IDisposable
         const int writesEach = 700; // 2,800 writes: one snapshot begins at 2,000, in the middle of them
         var persistence = new StatePersistence(_dir);
         var store = new ObjectStore(persistence);
-        var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(() =>
-        {
-            for (var i = 0; i < writesEach; i++)
-            {
-                Commit(store, $"cm-{w}-{i}");
-                store.MakeDurable();
-            }
-        })).ToArray();
-        await Task.WhenAll(tasks);
+        await WriteConcurrentlyAsync(store, writers, writesEach, _ => { });
         store.WaitForSnapshotWrite();
 
         Assert.True(File.Exists(Path.Combine(_dir, "snapshot.json")));
@@ -129,11 +106,30 @@ public sealed class WriteAheadLogTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "wal.1.jsonl")));
     }
 
-    private static void Commit(ObjectStore store, string name)
+    /// <summary>Each writer commits its writes one by one and waits until each is durable, as a request would; <paramref name="acknowledged"/> sees each one's resourceVersion.</summary>
+    private static async Task WriteConcurrentlyAsync(ObjectStore store, int writers, int writesEach, Action<long> acknowledged)
+    {
+        using var start = new ManualResetEventSlim();
+        var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(() =>
+        {
+            start.Wait(TestContext.Current.CancellationToken);
+            for (var i = 0; i < writesEach; i++)
+            {
+                var rv = Commit(store, $"cm-{w}-{i}");
+                store.MakeDurable();
+                acknowledged(rv);
+            }
+        })).ToArray();
+        start.Set();
+        await Task.WhenAll(tasks);
+    }
+
+    private static long Commit(ObjectStore store, string name)
     {
         lock (store.WriteLock)
         {
-            store.Commit(ConfigMaps, "default/" + name, ConfigMap(name));
+            var stored = store.Commit(ConfigMaps, "default/" + name, ConfigMap(name));
+            return long.Parse(stored["metadata"]!["resourceVersion"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 

@@ -20,10 +20,7 @@ public sealed class PlanAgainstClusterTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await LocalApiServer.StartAsync(new LocalApiServerOptions(), ct);
-        using var client = KubernetesConnection.CreateClient(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath), new KubernetesConnectionOptions { Qps = 0 });
-        await ClusterBootstrap.InstallCrdAsync(client, ct);
-        await ClusterBootstrap.EnsureNamespaceAsync(client, Namespace, ct);
-        await ClusterBootstrap.WriteSecretAsync(client, Namespace, "gong", new Dictionary<string, string> { ["accessKey"] = "AKEY9", ["accessKeySecret"] = "never-printed" }, ct);
+        using var client = await ClusterWithCredentialsAsync(server, Namespace, ct);
         var origins = new CustomResourceClient<GongIntegrationOrigin>(client);
 
         await origins.CreateAsync(NewOrigin("fresh", "https://fresh.partner.com"), ct);
@@ -71,10 +68,7 @@ public sealed class PlanAgainstClusterTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await LocalApiServer.StartAsync(new LocalApiServerOptions(), ct);
-        using var client = KubernetesConnection.CreateClient(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath), new KubernetesConnectionOptions { Qps = 0 });
-        await ClusterBootstrap.InstallCrdAsync(client, ct);
-        await ClusterBootstrap.EnsureNamespaceAsync(client, "ops", ct);
-        await ClusterBootstrap.WriteSecretAsync(client, "ops", "gong", new Dictionary<string, string> { ["accessKey"] = "AKEY9", ["accessKeySecret"] = "never-printed" }, ct);
+        using var client = await ClusterWithCredentialsAsync(server, "ops", ct);
         await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "admitted", Labels = new Dictionary<string, string> { ["gong-credentials"] = "default" } } }, cancellationToken: ct);
         await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "outside" } }, cancellationToken: ct);
         var origins = new CustomResourceClient<GongIntegrationOrigin>(client);
@@ -95,6 +89,16 @@ public sealed class PlanAgainstClusterTests
         Assert.Contains("refused outside/stray: CredentialsNotAllowed: Namespace outside may not use the operator-wide credentials Secret ops/gong", report, StringComparison.Ordinal);
         Assert.Contains("origins: 1 new, 0 changed, 0 unchanged", report, StringComparison.Ordinal);
         Assert.EndsWith("plan: 3 origins, 1 calls over 1 companies\n", report, StringComparison.Ordinal);
+    }
+
+    /// <summary>A client of <paramref name="server"/> with the CRD installed and a credentials Secret <c>gong</c> in <paramref name="ns"/>.</summary>
+    private static async Task<IKubernetes> ClusterWithCredentialsAsync(LocalApiServer server, string ns, CancellationToken ct)
+    {
+        var client = KubernetesConnection.CreateClient(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath), new KubernetesConnectionOptions { Qps = 0 });
+        await ClusterBootstrap.InstallCrdAsync(client, ct);
+        await ClusterBootstrap.EnsureNamespaceAsync(client, ns, ct);
+        await ClusterBootstrap.WriteSecretAsync(client, ns, "gong", new Dictionary<string, string> { ["accessKey"] = "AKEY9", ["accessKeySecret"] = "never-printed" }, ct);
+        return client;
     }
 
     private static GongIntegrationOrigin NewOrigin(string name, string allowedOrigin, string ns = Namespace, string? secret = "gong") => new()
