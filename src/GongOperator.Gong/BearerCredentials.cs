@@ -7,6 +7,9 @@ namespace GongOperator.Gong;
 /// <summary>An OAuth access token issued to a partner app for one customer company.</summary>
 public sealed record BearerCredentials : GongCredentials
 {
+    /// <summary>How a bearer token's identity begins: its SHA-256 fingerprint follows.</summary>
+    public const string IdentityPrefix = "token-sha256:";
+
     private readonly string _identity;
 
     /// <summary>Creates Bearer credentials from an access token.</summary>
@@ -18,7 +21,7 @@ public sealed record BearerCredentials : GongCredentials
         }
 
         AccessToken = accessToken;
-        _identity = "token-sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(accessToken)));
+        _identity = IdentityPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(accessToken)));
     }
 
     /// <summary>The access token.</summary>

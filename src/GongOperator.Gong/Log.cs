@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5012, Level = LogLevel.Information, Message = "Gong answered {OriginCount} origin(s) for {Company}: {Outcome} (request {RequestId})")]
     public static partial void Answered(ILogger logger, string company, int originCount, string outcome, string? requestId);
+
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "Gong's token endpoint at {Host} answered a refresh for client {ClientId}: granted {Granted}, failure {Failure}")]
+    public static partial void TokenRefreshAnswered(ILogger logger, string host, string clientId, bool granted, string? failure);
 }
