@@ -92,7 +92,7 @@ internal sealed class GongTokenClient(IHttpClientFactory httpClientFactory, IOpt
         var expiresIn = json.TryGetProperty("expires_in", out var e) ? Seconds(e) : null;
         if (access is null || refresh is null || expiresIn is not { } lifetime)
         {
-            return new TokenRefreshResult(null, Unavailable.UnexpectedClientFailure("the token endpoint answered 200 without access_token, refresh_token and expires_in"));
+            return new TokenRefreshResult(null, Unavailable.AuthorizationNotReady("the token endpoint answered 200 without access_token, refresh_token and expires_in", null));
         }
 
         Uri? apiBase = Text(json, "api_base_url_for_customer") is { } b && Uri.TryCreate(b, UriKind.Absolute, out var u)

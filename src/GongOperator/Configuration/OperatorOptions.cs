@@ -50,6 +50,12 @@ public sealed record OperatorOptions
     /// <summary>The operator-wide credentials Secret, as namespace/name; null: every origin must name its own.</summary>
     public string? DefaultCredentialsSecret { get; init; }
 
+    /// <summary>Gong's OAuth token endpoint, where refresh tokens of OAuth credentials Secrets are spent.</summary>
+    public Uri GongOAuthTokenUrl { get; init; } = new(OAuth.OAuthOptions.DefaultTokenUrl);
+
+    /// <summary>Namespace of the operator's OAuth state Secrets; null: the pod's namespace (in a cluster), else "default".</summary>
+    public string? OAuthStateNamespace { get; init; }
+
     /// <summary>Calls a second per Gong company (default 3).</summary>
     public double GongRatePerSecond { get; init; } = GongClientOptions.DefaultCallsPerSecond;
 

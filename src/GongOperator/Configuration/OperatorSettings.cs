@@ -17,6 +17,8 @@ internal static class OperatorSettings
         new("reassert-period", $"How often registered origins are re-asserted with Gong, e.g. 24h, 90m; 0 disables (default {Durations.Format(RegistrationPlanner.DefaultReassertPeriod)}).", (o, v) => o with { ReassertPeriod = ParseDuration(v) }),
         new("gong-base-url", $"Gong API base URL for credentials that name none (default {OperatorOptions.DefaultGongBaseUrl}).", (o, v) => o with { GongBaseUrl = ParseUrl(v) }),
         new("default-credentials-secret", "The operator-wide credentials Secret, as NAMESPACE/NAME.", (o, v) => o with { DefaultCredentialsSecret = ParseSecretName(v) }),
+        new("gong-oauth-token-url", $"Gong's OAuth token endpoint, for credentials Secrets with clientId, clientSecret and refreshToken (default {OAuth.OAuthOptions.DefaultTokenUrl}).", (o, v) => o with { GongOAuthTokenUrl = ParseUrl(v) }),
+        new("oauth-state-namespace", "Namespace of the operator's OAuth state Secrets (default: the pod's namespace; outside a pod, default).", (o, v) => o with { OAuthStateNamespace = v }),
         new("gong-rate-per-second", $"Gong calls a second per company, above 0 and at most 1000 (default {GongClientOptions.DefaultCallsPerSecond}).", (o, v) => o with { GongRatePerSecond = ParseRate(v) }),
         new("gong-daily-quota", $"Gong calls a day per company (default {GongClientOptions.DefaultDailyQuota}).", (o, v) => o with { GongDailyQuota = ParseInt(v, 1, int.MaxValue) }),
         new("gong-pacing-margin", $"Added to the gap between two Gong calls to a company (1/rate), against network jitter, e.g. 50ms; 0 to 1s (default {Durations.Format(GongClientOptions.DefaultPacingMargin)}).", (o, v) => o with { GongPacingMargin = ParseDuration(v, TimeSpan.Zero, TimeSpan.FromSeconds(1)) }),

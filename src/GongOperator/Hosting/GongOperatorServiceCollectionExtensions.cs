@@ -7,6 +7,7 @@ using GongOperator.Kubernetes.Hosting;
 using GongOperator.Kubernetes.Informers;
 using GongOperator.Kubernetes.Resources;
 using GongOperator.Kubernetes.Status;
+using GongOperator.OAuth;
 using GongOperator.Reconciliation;
 using GongOperator.Resources;
 using k8s;
@@ -119,6 +120,16 @@ public static class GongOperatorServiceCollectionExtensions
             var alone = followDefaultSecretAlone ? sp.GetRequiredKeyedService<Informer<V1Secret>>(DefaultSecretInformer) : null;
             return new CredentialsResolver(key => secrets.Get(key) ?? alone?.Get(key), defaultSecret, options.GongBaseUrl);
         });
+        var oauth = new OAuthOptions { TokenUrl = options.GongOAuthTokenUrl, StateNamespace = OperatorNamespace(options.OAuthStateNamespace) };
+        services.AddSingleton(oauth);
+        services.AddSingleton<IAuthorizationStore>(sp => new SecretAuthorizationStore(sp.GetRequiredService<IKubernetes>(), oauth.StateNamespace));
+        services.AddSingleton(sp => new OAuthAuthorizations(
+            sp.GetRequiredService<IAuthorizationStore>(),
+            sp.GetRequiredService<IGongTokenClient>(),
+            oauth,
+            options.GongBaseUrl,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<OAuthAuthorizations>>()));
         services.AddSingleton(new RegistrationPlanner(options.ReassertPeriod));
         services.AddSingleton<PendingRegistrations>();
         services.AddSingleton<IObjectReader<GongIntegrationOrigin>>(sp => sp.GetRequiredKeyedService<Informer<GongIntegrationOrigin>>(OriginsInformer));
@@ -144,9 +155,12 @@ public static class GongOperatorServiceCollectionExtensions
         return services;
     }
 
-    private static string LeaseNamespace(OperatorOptions options)
+    private static string LeaseNamespace(OperatorOptions options) => OperatorNamespace(options.LeaderElectionNamespace);
+
+    /// <summary>The namespace given, else the pod's own (in a cluster), else "default".</summary>
+    private static string OperatorNamespace(string? given)
     {
-        if (options.LeaderElectionNamespace is { Length: > 0 } given)
+        if (given is { Length: > 0 })
         {
             return given;
         }

@@ -34,6 +34,9 @@ public static class OriginReasons
     /// <summary>Stalled=True: Gong answered 401 or 403.</summary>
     public const string Unauthorized = "Unauthorized";
 
+    /// <summary>Stalled=True: Gong's token endpoint refused the OAuth refresh token (invalid_grant, or any 400/401).</summary>
+    public const string AuthorizationRevoked = "AuthorizationRevoked";
+
     /// <summary>Stalled=True: the credentials Secret is missing or does not hold usable credentials.</summary>
     public const string CredentialsInvalid = "CredentialsInvalid";
 
@@ -63,6 +66,8 @@ public static class OriginReasons
             (o, f) => $"Gong rejected {f.Spec.AllowedOrigin} for {f.Spec.IntegrationType}{GongErrors(o)} Fix the spec; the operator retries on a spec change or after a long backoff."),
         ReasonRule.From<Unauthorized>(Unauthorized, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true, false,
             (o, f) => $"Gong refused the credentials from Secret {f.SecretName} (HTTP {o.StatusCode}){GongErrors(o)} Fix the Secret; the operator retries when it changes."),
+        ReasonRule.From<AuthorizationRevoked>(AuthorizationRevoked, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true, false,
+            (o, f) => $"Gong's token endpoint refused the refresh token of the OAuth authorization in Secret {f.SecretName} (HTTP {o.StatusCode}{(o.Error is null ? "" : " " + o.Error)}): the customer must re-authorize the app in Gong, and the new refresh token go into Secret {f.SecretName} as {CredentialsResolver.RefreshTokenField}. The operator retries as soon as that Secret changes."),
         ReasonRule.Without(CredentialsInvalid, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true,
             f => $"{f.Problem} The operator retries when the Secret changes."),
         ReasonRule.Without(InvalidSpec, OriginCondition.Stalled, BackoffKind.None, false, f => $"{f.Problem} Fix the spec."),

@@ -3,6 +3,7 @@ using GongOperator.Kubernetes.Controllers;
 using GongOperator.Kubernetes.Events;
 using GongOperator.Kubernetes.Informers;
 using GongOperator.Kubernetes.Status;
+using GongOperator.OAuth;
 using GongOperator.Resources;
 using k8s;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public sealed class OriginReconciler(
     CredentialsResolver credentials,
     RegistrationPlanner planner,
     IGongRegistrar registrar,
+    OAuthAuthorizations authorizations,
     IStatusWriter<GongIntegrationOrigin> statusWriter,
     IEventRecorder events,
     OperatorMetrics metrics,
@@ -69,7 +71,7 @@ public sealed class OriginReconciler(
 
                 // The reconcile token ends when this replica stops acting (lease lost, or the graceful bound of a stop):
                 // a registration still waiting for budget then never goes out.
-                pending.Start(key, origin.Generation(), sent, resolved, origin.ReassertToken(), token => registrar.RegisterAsync(resolved.Company!, sent, token), cancellationToken);
+                pending.Start(key, origin.Generation(), sent, resolved, origin.ReassertToken(), token => resolved.Seed is { } seed ? authorizations.RegisterAsync(registrar, seed, sent, token) : registrar.RegisterAsync(resolved.Company!, sent, token), cancellationToken);
                 return ReconcileResult.Done;
             case RegistrationPlan.Unpause:
                 await WriteAsync(key, origin, o => OriginStatusRules.Unpaused(o, now), cancellationToken).ConfigureAwait(false);

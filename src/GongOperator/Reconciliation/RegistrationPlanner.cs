@@ -59,7 +59,7 @@ public sealed class RegistrationPlanner
         var plan = Plan(origin, credentials.Version, now);
         return plan switch
         {
-            RegistrationPlan.Register when credentials.Company is null => new RegistrationPlan.FixCredentials(credentials.Problem ?? ""),
+            RegistrationPlan.Register when !credentials.Usable => new RegistrationPlan.FixCredentials(credentials.Problem ?? ""),
             RegistrationPlan.UpToDate upToDate when origin.ReadyReason() == OriginReasons.Paused => new RegistrationPlan.Unpause(upToDate.RecheckAt),
             RegistrationPlan.Wait wait when origin.ReadyReason() == OriginReasons.Paused => new RegistrationPlan.Unpause(wait.Until),
             _ => plan,

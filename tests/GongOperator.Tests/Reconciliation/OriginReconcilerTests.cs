@@ -2,6 +2,7 @@ using System.Text;
 using GongOperator.Gong;
 using GongOperator.Kubernetes.Controllers;
 using GongOperator.Kubernetes.Status;
+using GongOperator.OAuth;
 using GongOperator.Reconciliation;
 using GongOperator.Resources;
 using GongOperator.Tests.Support;
@@ -35,6 +36,7 @@ public sealed class OriginReconcilerTests
             new CredentialsResolver(k => _secrets.GetValueOrDefault(k), DefaultSecret, new Uri("https://api.gong.io")),
             new RegistrationPlanner(TimeSpan.FromHours(24)),
             _gong,
+            new OAuthAuthorizations(new InMemoryAuthorizationStore(), new NoTokenEndpoint(), new OAuthOptions { StateNamespace = "gong-system" }, new Uri("https://api.gong.io"), _time, NullLogger<OAuthAuthorizations>.Instance),
             _store,
             _store,
             new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry()),
