@@ -39,6 +39,14 @@ internal static class OperatorPermissions
         new("coordination.k8s.io", "leases", "update"),
     ];
 
+    /// <summary>The OAuth state Secrets in the operator's own namespace: read fresh, created once, replaced with a resourceVersion.</summary>
+    public static readonly IReadOnlyList<Permission> OAuthState =
+    [
+        new("", "secrets", "get"),
+        new("", "secrets", "create"),
+        new("", "secrets", "update"),
+    ];
+
     /// <summary>
     /// When only some namespaces are watched: reading the operator-wide default credentials
     /// Secret (in the operator's namespace) by name: list and watch with a metadata.name field selector.
