@@ -27,6 +27,7 @@ public sealed record BasicCredentials : GongCredentials
 
         AccessKey = accessKey;
         AccessKeySecret = accessKeySecret;
+        Fingerprint = Hash("basic", accessKey, accessKeySecret);
     }
 
     /// <summary>The access key id (not secret: it names the key).</summary>
@@ -37,6 +38,8 @@ public sealed record BasicCredentials : GongCredentials
 
     /// <inheritdoc />
     public override string Identity => "key:" + AccessKey;
+
+    internal override string Fingerprint { get; }
 
     internal override AuthenticationHeaderValue ToAuthorizationHeader() =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(AccessKey + ":" + AccessKeySecret)));

@@ -7,13 +7,7 @@ public sealed record GongCompany
     public const string DefaultBaseUrl = "https://api.gong.io";
 
     /// <summary>Creates a company; the base URL must be an absolute http or https URL.</summary>
-    /// <param name="baseUrl">The company's API host.</param>
-    /// <param name="credentials">What to call it with.</param>
-    /// <param name="companyIdentity">
-    /// A non-secret name of the company that outlives its credentials (say, the Secret or the OAuth authorization they
-    /// come from); its budget, 429 block and daily quota follow it. Null: the credentials' <see cref="GongCredentials.Identity"/>.
-    /// </param>
-    public GongCompany(Uri baseUrl, GongCredentials credentials, string? companyIdentity = null)
+    public GongCompany(Uri baseUrl, GongCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(credentials);
@@ -30,7 +24,6 @@ public sealed record GongCompany
         // A trailing slash makes relative resolution keep any path prefix of the base URL.
         BaseUrl = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
         Credentials = credentials;
-        CompanyIdentity = string.IsNullOrWhiteSpace(companyIdentity) ? credentials.Identity : companyIdentity;
     }
 
     /// <summary>Creates a company on <see cref="DefaultBaseUrl"/>.</summary>
@@ -44,12 +37,6 @@ public sealed record GongCompany
 
     /// <summary>The credentials (their ToString never prints a secret).</summary>
     public GongCredentials Credentials { get; }
-
-    /// <summary>
-    /// What the company's budget is keyed by (with the base URL): the identity given at creation, else the credentials'
-    /// identity. A bearer token rotates; the company it belongs to does not, so a rotation keeps the 429 block and the day's count.
-    /// </summary>
-    public string CompanyIdentity { get; }
 
     /// <summary>The absolute URL of the integration-settings endpoint for this company.</summary>
     public Uri IntegrationSettingsUrl => new(BaseUrl, "v2/integration-settings");

@@ -76,7 +76,7 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
 
     private CompanyWorker WorkerFor(GongCompany company) =>
         _workers.GetOrAdd(CompanyKey.For(company), key => new CompanyWorker(
-            CompanyBudget.For(key, _options),
+            CompanyBudget.For(key, _options, createdAt: _time.GetUtcNow()),
             _api,
             _strategy,
             _sendPolicy,

@@ -64,4 +64,13 @@ internal static partial class Log
 
     [LoggerMessage(1032, LogLevel.Debug, "Event recorder: event {Reason} for {Object} not written: namespace {Namespace} is gone or terminating")]
     public static partial void EventNamespaceGone(ILogger logger, string reason, string @object, string @namespace);
+
+    [LoggerMessage(1033, LogLevel.Warning, "Event recorder: {Capacity} events wait to be written; new events are dropped until the queue has room")]
+    public static partial void EventQueueFull(ILogger logger, int capacity);
+
+    [LoggerMessage(1034, LogLevel.Debug, "Event recorder: dropped event {Reason} for {Object} (queue full or recorder stopped)")]
+    public static partial void EventNotQueued(ILogger logger, string reason, string @object);
+
+    [LoggerMessage(1035, LogLevel.Warning, "Event recorder: stopped after {DrainTimeout} with {Count} events not written")]
+    public static partial void EventDrainTimedOut(ILogger logger, TimeSpan drainTimeout, int count);
 }

@@ -25,13 +25,17 @@ public sealed class LocalApiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ObjectStore _store;
     private readonly WatchGate _gate;
+    private readonly StorageSwaps _swaps;
+    private readonly FaultHooks _faults;
     private X509Certificate2? _certificate;
 
-    private LocalApiServer(WebApplication app, ObjectStore store, WatchGate gate, Uri baseAddress, string kubeconfigPath, string token, X509Certificate2? certificate)
+    private LocalApiServer(WebApplication app, ObjectStore store, WatchGate gate, StorageSwaps swaps, FaultHooks faults, Uri baseAddress, string kubeconfigPath, string token, X509Certificate2? certificate)
     {
         _app = app;
+        _faults = faults;
         _store = store;
         _gate = gate;
+        _swaps = swaps;
         BaseAddress = baseAddress;
         KubeconfigPath = kubeconfigPath;
         Token = token;
@@ -67,18 +71,24 @@ public sealed class LocalApiServer : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxRequestBodyBytes, "MaxRequestBodyBytes must be positive");
         }
 
+        if (options.CrdStorageSwapWindow < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.CrdStorageSwapWindow, "CrdStorageSwapWindow must not be negative");
+        }
+
         var token = string.IsNullOrEmpty(options.Token) ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)) : options.Token;
         var stateDir = options.StateDir is null ? null : Path.GetFullPath(options.StateDir);
         var configDir = stateDir ?? Directory.CreateTempSubdirectory("gong-operator-apiserver-").FullName;
         var persistence = stateDir is null ? null : new StatePersistence(Path.Combine(stateDir, "objects"));
         var store = new ObjectStore(persistence);
         var registry = new ResourceRegistry();
-        var operations = new ApiOperations(store, registry, options.TimeProvider);
-        operations.Bootstrap();
+        var swaps = new StorageSwaps(store, options.TimeProvider, options.CrdStorageSwapWindow);
+        var operations = new ApiOperations(store, registry, swaps, options.TimeProvider);
         var gate = new WatchGate();
+        var faults = new FaultHooks();
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("GongOperator.LocalCluster");
-        var handler = new ApiRequestHandler(operations, options, token, gate, logger);
+        var handler = new ApiRequestHandler(operations, options, token, gate, faults, logger);
 
         X509Certificate2? certificate = null;
         byte[]? caPem = null;
@@ -117,11 +127,15 @@ public sealed class LocalApiServer : IAsyncDisposable
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            swaps.Dispose();
             store.Dispose();
             certificate?.Dispose();
             throw;
         }
 
+        // Only once the port is ours: a start that fails to bind (a taken --port) must leave a new state directory
+        // unwritten. No client knows the address before the kubeconfig below is written.
+        operations.Bootstrap();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         var baseAddress = new Uri($"{(certificate is null ? "http" : "https")}://127.0.0.1:{port}/");
@@ -129,7 +143,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         var kubeconfig = Path.Combine(configDir, "kubeconfig");
         KubeconfigWriter.Write(kubeconfig, baseAddress, token, caPem);
         Log.Listening(logger, baseAddress, stateDir ?? "(memory)");
-        return new LocalApiServer(app, store, gate, baseAddress, kubeconfig, token, certificate);
+        return new LocalApiServer(app, store, gate, swaps, faults, baseAddress, kubeconfig, token, certificate);
     }
 
     /// <summary>Test hook: closes every open watch stream abruptly, as a network cut would.</summary>
@@ -141,12 +155,32 @@ public sealed class LocalApiServer : IAsyncDisposable
     /// <summary>Test hook: every resourceVersion older than now answers 410 to watches and Exact lists.</summary>
     public void CompactHistory() => _store.CompactHistory();
 
+    /// <summary>
+    /// Test hook, as controller-runtime's interceptor client but on the server side: every resource request (not
+    /// discovery or OpenAPI) is first shown to <paramref name="interceptor"/>, which may wait (to hold a request, as a
+    /// slow server does) and returns null to serve it or an <see cref="ApiFault"/> to answer it instead, unserved.
+    /// Null removes the hook. Requests refused by a CRD storage swap never reach it.
+    /// </summary>
+    public void Intercept(Func<ApiRequestInfo, CancellationToken, ValueTask<ApiFault?>>? interceptor) => _faults.Interceptor = interceptor;
+
+    /// <summary>
+    /// Test hook: the next <paramref name="count"/> object events written on any watch stream (not bookmarks) are cut
+    /// in the middle: the first half of the event's line is sent, then the connection is aborted (a reset, which may
+    /// discard the half line before the client reads it), as a network cut mid-event would. 0 disarms it.
+    /// </summary>
+    public void CutWatchEvents(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        _faults.CutEvents(count);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _store.DropWatches();
         _gate.Set(false);
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _swaps.Dispose();
         _store.Dispose();
         _certificate?.Dispose();
         _certificate = null;

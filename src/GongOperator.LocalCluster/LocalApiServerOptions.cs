@@ -32,6 +32,20 @@ public sealed record LocalApiServerOptions
     /// <summary>How often an idle watch with allowWatchBookmarks gets a BOOKMARK (default 5 s).</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The <see cref="CrdStorageSwapWindow"/> that <c>gong-operator local</c> and <c>apiserver</c> use: 200 ms.</summary>
+    public static readonly TimeSpan StandardCrdStorageSwapWindow = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// After a CRD update that changes its spec (a new schema, versions, names…), kube-apiserver swaps the
+    /// resource's storage: requests caught on the old storage are answered 503 "apiserver is shutting down"
+    /// with <c>Retry-After: 1</c>, and the watches open on it end. The embedded server answers every request
+    /// for the CRD's resources so for this long after such an update and then ends the watches that were
+    /// open. Off (<see cref="TimeSpan.Zero"/>) unless set: a server opts in, as the <c>local</c> and
+    /// <c>apiserver</c> commands do with <see cref="StandardCrdStorageSwapWindow"/>, until every client in the
+    /// test suites retries a 503.
+    /// </summary>
+    public TimeSpan CrdStorageSwapWindow { get; init; }
+
     /// <summary>Logging for request failures; null logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace GongOperator.LocalCluster;
@@ -10,4 +11,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "embedded API server listening on {Address}, state in {StateDir}")]
     public static partial void Listening(ILogger logger, Uri address, string stateDir);
+
+    [LoggerMessage(EventId = 8003, Level = LogLevel.Debug, Message = "{Method} {Path}: 503, its CRD's storage is being swapped")]
+    public static partial void StorageSwapRefused(ILogger logger, string method, PathString path);
 }

@@ -9,7 +9,9 @@ namespace GongOperator.Gong.Batching;
 /// Sends one company's registrations, one call at a time: waits for the budget, asks the <see cref="SendPolicy"/>
 /// when and how many leave and the strategy what the call holds, and settles every caller. Registrations that arrive
 /// while the company waits for budget (or while a call is in flight) pile up and leave together in the next call.
-/// The loop stops when nothing waits.
+/// The loop stops when nothing waits. The budget is the company's; a call is not: it carries the origins of one
+/// credential fingerprint only (the oldest waiting origin's), so two Secrets with the same access key id but
+/// different secrets never share a call, and each origin hears the answer to its own credentials.
 /// </summary>
 internal sealed class CompanyWorker(
     CompanyBudget budget,
@@ -23,23 +25,23 @@ internal sealed class CompanyWorker(
 {
     private readonly Lock _gate = new();
     private readonly List<PendingOrigin> _waiting = [];
-    private readonly Dictionary<OriginRegistration, PendingOrigin> _waitingByOrigin = [];
+    private readonly Dictionary<(string Fingerprint, OriginRegistration Origin), PendingOrigin> _waitingByOrigin = [];
     private bool _running;
-    private GongCompany? _company;
 
     public CompanyBudget Budget { get; } = budget;
 
-    public void Enqueue(GongCompany latest, OriginRegistration origin, TaskCompletionSource<RegistrationOutcome> waiter)
+    public void Enqueue(GongCompany company, OriginRegistration origin, TaskCompletionSource<RegistrationOutcome> waiter)
     {
         bool start;
         lock (_gate)
         {
-            // The latest credentials win: a rotated secret for the same key id is used from now on.
-            _company = latest;
-            if (!_waitingByOrigin.TryGetValue(origin, out var pending))
+            // An origin waits with the credentials it came with: a rotated secret is used by the registrations made
+            // with it, and an origin of another Secret of this company never leaves under these credentials.
+            var key = (company.Credentials.Fingerprint, origin);
+            if (!_waitingByOrigin.TryGetValue(key, out var pending))
             {
-                pending = new PendingOrigin(origin, time.GetUtcNow());
-                _waitingByOrigin.Add(origin, pending);
+                pending = new PendingOrigin(company, origin, time.GetUtcNow());
+                _waitingByOrigin.Add(key, pending);
                 _waiting.Add(pending);
             }
 
@@ -81,9 +83,10 @@ internal sealed class CompanyWorker(
                         return;
                     }
 
-                    // The list is oldest first: removals keep the order.
-                    target = _company!;
-                    decision = sendPolicy.Decide(budgetNow, new WaitingOrigins(_waiting.Count, _waiting[0].Since));
+                    // The list is oldest first (removals keep the order): the oldest origin's credentials make the call.
+                    target = _waiting[0].Company;
+                    var group = _waiting.FindAll(p => p.Company.Credentials.Fingerprint == target.Credentials.Fingerprint);
+                    decision = sendPolicy.Decide(budgetNow, new WaitingOrigins(group.Count, group[0].Since));
                     switch (decision)
                     {
                         case SendDecision.AnswerAll closed:
@@ -93,7 +96,7 @@ internal sealed class CompanyWorker(
                             _waitingByOrigin.Clear();
                             continue;
                         case SendDecision.Send send:
-                            next = Take(target, send.MaxOrigins);
+                            next = Take(target, group, send.MaxOrigins);
                             break;
                     }
                 }
@@ -207,20 +210,23 @@ internal sealed class CompanyWorker(
         return decision.ToClosedOutcome();
     }
 
-    /// <summary>Takes the strategy's next call (at most <paramref name="maxOrigins"/>) out of the waiting list. Call under <see cref="_gate"/>.</summary>
-    private (RegistrationCall Call, Dictionary<OriginRegistration, PendingOrigin> Taken) Take(GongCompany target, int maxOrigins)
+    /// <summary>
+    /// Takes the strategy's next call (at most <paramref name="maxOrigins"/>) out of <paramref name="group"/>, the waiting
+    /// origins of <paramref name="target"/>'s credentials. Call under <see cref="_gate"/>.
+    /// </summary>
+    private (RegistrationCall Call, Dictionary<OriginRegistration, PendingOrigin> Taken) Take(GongCompany target, List<PendingOrigin> group, int maxOrigins)
     {
-        var call = strategy.PlanCall(target, _waiting.ConvertAll(p => p.Origin), maxOrigins);
+        var call = strategy.PlanCall(target, group.ConvertAll(p => p.Origin), maxOrigins);
         var taken = new Dictionary<OriginRegistration, PendingOrigin>(call.Answers.Count);
         foreach (var origin in call.Answers)
         {
-            if (_waitingByOrigin.Remove(origin, out var pending))
+            if (_waitingByOrigin.Remove((target.Credentials.Fingerprint, origin), out var pending))
             {
                 taken[origin] = pending;
             }
         }
 
-        _waiting.RemoveAll(p => taken.ContainsKey(p.Origin));
+        _waiting.RemoveAll(p => taken.TryGetValue(p.Origin, out var took) && ReferenceEquals(took, p));
         return (call, taken);
     }
 
@@ -229,7 +235,7 @@ internal sealed class CompanyWorker(
     /// <summary>Drops abandoned origins; when nothing is left, marks the worker stopped and returns true. Call under <see cref="_gate"/>.</summary>
     private bool StopIfIdle()
     {
-        _waiting.RemoveAll(p => p.Abandoned && _waitingByOrigin.Remove(p.Origin));
+        _waiting.RemoveAll(p => p.Abandoned && _waitingByOrigin.Remove((p.Company.Credentials.Fingerprint, p.Origin)));
         if (_waiting.Count > 0)
         {
             return false;

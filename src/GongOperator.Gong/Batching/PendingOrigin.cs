@@ -1,8 +1,11 @@
 namespace GongOperator.Gong.Batching;
 
-/// <summary>One distinct origin waiting for its company's next call, with every caller waiting for it.</summary>
-internal sealed class PendingOrigin(OriginRegistration origin, DateTimeOffset since)
+/// <summary>One distinct origin waiting for its company's next call, with the credentials it is to be sent with and every caller waiting for it.</summary>
+internal sealed class PendingOrigin(GongCompany company, OriginRegistration origin, DateTimeOffset since)
 {
+    /// <summary>The company with the exact credentials this origin's callers gave.</summary>
+    public GongCompany Company { get; } = company;
+
     public OriginRegistration Origin { get; } = origin;
 
     /// <summary>When the first caller asked for it.</summary>

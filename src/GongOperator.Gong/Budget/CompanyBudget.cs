@@ -29,7 +29,13 @@ internal sealed class CompanyBudget
     private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
     private int _usedInWindow;
 
-    public CompanyBudget(CompanyKey key, double callsPerSecond, int burst, int dailyQuota, TimeSpan margin)
+    /// <summary>
+    /// Creates a budget at <paramref name="createdAt"/>. Another process (the one before a restart, or the leader before
+    /// a hand-over) may have spent this company's whole per-second rate just before: Gong counts those calls, this
+    /// process cannot see them. So the budget starts as if the rate had been spent at <paramref name="createdAt"/>, and
+    /// the first call waits one rate window (a second plus the margin) rather than risk a 429.
+    /// </summary>
+    public CompanyBudget(CompanyKey key, double callsPerSecond, int burst, int dailyQuota, TimeSpan margin, DateTimeOffset createdAt)
     {
         Key = key;
         // Rounded up so that CallsPerSecond calls never fit in less than a second; the margin absorbs network jitter.
@@ -38,14 +44,16 @@ internal sealed class CompanyBudget
         _rateWindowTicks = TimeSpan.TicksPerSecond + margin.Ticks;
         // A fractional rate allows its whole part in any one second: 2.5 a second is never 3 in one second.
         _recentLatestArrivals = new long[Math.Max(1, (int)Math.Floor(callsPerSecond))];
+        Array.Fill(_recentLatestArrivals, createdAt.UtcTicks);
+        _recentCount = _recentLatestArrivals.Length;
         _dailyQuota = dailyQuota;
     }
 
     public CompanyKey Key { get; }
 
     /// <summary>A budget with the per-company limits of <paramref name="options"/>.</summary>
-    public static CompanyBudget For(CompanyKey key, GongClientOptions options) =>
-        new(key, options.CallsPerSecond, options.Burst, options.DailyQuota, options.PacingMargin);
+    public static CompanyBudget For(CompanyKey key, GongClientOptions options, DateTimeOffset createdAt) =>
+        new(key, options.CallsPerSecond, options.Burst, options.DailyQuota, options.PacingMargin, createdAt);
 
     /// <summary>
     /// The one budget wait: waits out the per-second pace (on <paramref name="time"/>, calling <paramref name="onTokenWait"/>

@@ -45,8 +45,8 @@ public static class KubernetesConnection
     }
 
     /// <summary>
-    /// A client for <paramref name="options"/>, with the client-side QPS/burst limit and the bounded
-    /// <see cref="RetryAfter"/> retry in its handler chain.
+    /// A client for <paramref name="options"/>, with the bounded <see cref="RetryAfter"/> retry in its handler chain,
+    /// and the client-side QPS/burst limit when <see cref="KubernetesConnectionOptions.Qps"/> sets one.
     /// </summary>
     public static IKubernetes CreateClient(KubernetesConnectionOptions options, TimeProvider? timeProvider = null)
     {
@@ -55,20 +55,26 @@ public static class KubernetesConnection
     }
 
     /// <summary>
-    /// A client for an already built configuration, with the client-side QPS/burst limit of <paramref name="options"/>
-    /// and the bounded <see cref="RetryAfter"/> retry.
+    /// A client for an already built configuration, with the bounded <see cref="RetryAfter"/> retry and the client-side
+    /// QPS/burst limit of <paramref name="options"/> when it sets one. Throws <see cref="ArgumentException"/> for a
+    /// QPS or burst out of range (<see cref="KubernetesConnectionOptions.RateProblem"/>).
     /// </summary>
     public static IKubernetes CreateClient(KubernetesClientConfiguration configuration, KubernetesConnectionOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.RateProblem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
         var time = timeProvider ?? TimeProvider.System;
 #pragma warning disable CA2000 // The client owns and disposes its handler chain.
         // The retry is outermost so that each attempt takes a token from the limiter, as in client-go.
         var retry = new RetryAfterHandler(time);
-        return options.Qps <= 0
-            ? new k8s.Kubernetes(configuration, retry)
-            : new k8s.Kubernetes(configuration, retry, new ClientRateLimitHandler(options.Qps, Math.Max(1, options.Burst), time));
+        return options.Qps > 0
+            ? new k8s.Kubernetes(configuration, retry, new ClientRateLimitHandler(options.Qps, options.Burst, time))
+            : new k8s.Kubernetes(configuration, retry);
 #pragma warning restore CA2000
     }
 

@@ -17,6 +17,11 @@ namespace GongOperator.Kubernetes.Controllers;
 public sealed class Controller<T> : IAbortableController
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
+    private const string ResultSuccess = "success";
+    private const string ResultRequeueAfter = "requeue_after";
+    private const string ResultRequeue = "requeue";
+    private const string ResultError = "error";
+
     private readonly ControllerOptions _options;
     private readonly Informer<T> _primary;
     private readonly IReconciler _reconciler;
@@ -43,6 +48,7 @@ public sealed class Controller<T> : IAbortableController
         _reconciler = reconciler ?? throw new ArgumentNullException(nameof(reconciler));
         _logger = logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
+        InitializeMetrics();
         _informers.Add(informer);
         informer.AddEventHandler(
             obj => Enqueue(ObjectKey.From(obj)),
@@ -178,6 +184,24 @@ public sealed class Controller<T> : IAbortableController
         }
     }
 
+    /// <summary>
+    /// As controller-runtime does when it builds a controller: every series exists from the start at 0, so rate() and
+    /// alerts see the first reconcile, error or requeue instead of a series that appears with it. "requeue" (an
+    /// immediate requeue, which <see cref="ReconcileResult"/> does not offer) stays 0 and is there for dashboards.
+    /// </summary>
+    private void InitializeMetrics()
+    {
+        foreach (var result in (string[])[ResultError, ResultRequeue, ResultRequeueAfter, ResultSuccess])
+        {
+            _metrics.ReconcileTotal.WithLabels(Name, result).Inc(0);
+        }
+
+        _metrics.ReconcileErrors.WithLabels(Name).Inc(0);
+        _metrics.ReconcileTerminalErrors.WithLabels(Name).Inc(0);
+        _metrics.ActiveWorkers.WithLabels(Name).Set(0);
+        _metrics.MaxConcurrentReconciles.WithLabels(Name).Set(_options.MaxConcurrentReconciles);
+    }
+
     private void Enqueue(ObjectKey key) => _queue?.Add(key);
 
     private void EnqueueAll(IEnumerable<ObjectKey> keys)
@@ -233,11 +257,11 @@ public sealed class Controller<T> : IAbortableController
                 // AddAfter keeps the sooner of two due times, so a watch event caused by this reconcile's own status
                 // write can neither cancel nor postpone this timed requeue.
                 queue.AddAfter(key, delay);
-                result = "requeue_after";
+                result = ResultRequeueAfter;
             }
             else
             {
-                result = "success";
+                result = ResultSuccess;
             }
         }
         catch (OperationCanceledException) when (reconcileToken.IsCancellationRequested)
@@ -251,7 +275,7 @@ public sealed class Controller<T> : IAbortableController
             _metrics.ReconcileErrors.WithLabels(Name).Inc();
             _metrics.ReconcileTerminalErrors.WithLabels(Name).Inc();
             Log.ReconcileTerminal(_logger, Name, key.ToString(), e);
-            result = "error";
+            result = ResultError;
         }
         catch (Exception e)
         {
@@ -259,7 +283,7 @@ public sealed class Controller<T> : IAbortableController
             queue.AddRateLimited(key);
             _metrics.ReconcileErrors.WithLabels(Name).Inc();
             Log.ReconcileFailed(_logger, Name, key.ToString(), e);
-            result = "error";
+            result = ResultError;
         }
 
         _metrics.ReconcileTotal.WithLabels(Name, result).Inc();

@@ -36,6 +36,15 @@ public static class ListWatchSources
                 timeoutSeconds: a.TimeoutSeconds, watch: a.Watch, cancellationToken: ct));
     }
 
+    /// <summary>Core v1 Namespaces (cluster-scoped: the informer's namespace list must be empty); narrow them with the informer's label selector.</summary>
+    public static IListWatchSource<V1Namespace> ForNamespaces(IKubernetes client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return new DelegateListWatchSource<V1Namespace, V1NamespaceList>((_, a, ct) => client.CoreV1.ListNamespaceWithHttpMessagesAsync(
+            a.AllowWatchBookmarks, a.Continue, labelSelector: a.LabelSelector, limit: a.Limit, resourceVersion: a.ResourceVersion,
+            timeoutSeconds: a.TimeoutSeconds, watch: a.Watch, cancellationToken: ct));
+    }
+
     /// <summary>Any kind with a generated list method: pass a lambda that calls it with the given arguments.</summary>
     public static IListWatchSource<T> FromListCall<T, TList>(
         Func<string?, ListCallArguments, CancellationToken, Task<HttpOperationResponse<TList>>> listCall)

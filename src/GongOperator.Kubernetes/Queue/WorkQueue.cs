@@ -12,6 +12,10 @@ namespace GongOperator.Kubernetes.Queue;
 public sealed class WorkQueue<T> : IDisposable
     where T : notnull
 {
+    // A timer cannot wait longer than about 49.7 days (uint milliseconds); a longer delay (a reassert period of months)
+    // wakes the timer early, finds nothing due and re-arms it.
+    private static readonly TimeSpan MaxTimerWait = TimeSpan.FromDays(7);
+
     private readonly Lock _gate = new();
     private readonly Queue<T> _queue = new();
     private readonly HashSet<T> _dirty = [];
@@ -27,6 +31,7 @@ public sealed class WorkQueue<T> : IDisposable
     private readonly TokenBucket _bucket;
     private readonly ITimer _timer;
     private readonly RuntimeMetrics _metrics;
+    private readonly IDisposable _inProgressTracking;
     private bool _shuttingDown;
 
     public WorkQueue(WorkQueueOptions? options = null, TimeProvider? timeProvider = null, RuntimeMetrics? metrics = null)
@@ -36,6 +41,9 @@ public sealed class WorkQueue<T> : IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _bucket = new TokenBucket(_options.RetryRatePerSecond, _options.RetryBurst, _time);
         _timer = _time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _inProgressTracking = _metrics.TrackInProgress(Name, InProgressSeconds);
+        _metrics.WorkQueueUnfinishedWork.WithLabels(Name).Set(0);
+        _metrics.WorkQueueLongestRunningProcessor.WithLabels(Name).Set(0);
     }
 
     /// <summary>The name that labels this queue's metrics.</summary>
@@ -236,6 +244,25 @@ public sealed class WorkQueue<T> : IDisposable
     {
         ShutDown();
         _timer.Dispose();
+        _inProgressTracking.Dispose();
+    }
+
+    /// <summary>Seconds spent so far on the items being processed, summed, and on the one processed longest.</summary>
+    internal (double Unfinished, double Longest) InProgressSeconds()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetTimestamp();
+            double total = 0, longest = 0;
+            foreach (var started in _startedAt.Values)
+            {
+                var seconds = _time.GetElapsedTime(started, now).TotalSeconds;
+                total += seconds;
+                longest = Math.Max(longest, seconds);
+            }
+
+            return (total, longest);
+        }
     }
 
     internal TimeSpan BackoffFor(int failures)
@@ -321,7 +348,7 @@ public sealed class WorkQueue<T> : IDisposable
             if (_waiting.TryGetValue(item, out var current) && current == due)
             {
                 var wait = due - _time.GetUtcNow();
-                _timer.Change(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan);
+                _timer.Change(wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxTimerWait ? MaxTimerWait : wait, Timeout.InfiniteTimeSpan);
                 return;
             }
 

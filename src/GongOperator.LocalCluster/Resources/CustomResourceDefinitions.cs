@@ -83,9 +83,14 @@ internal static class CustomResourceDefinitions
         return causes;
     }
 
-    /// <summary>The defaults of spec.names (singular and listKind from kind), as the apiextensions defaulting does.</summary>
-    public static void DefaultNames(JsonObject crd)
+    /// <summary>The apiextensions defaults: spec.conversion (strategy None) and spec.names (singular and listKind from kind).</summary>
+    public static void Default(JsonObject crd)
     {
+        if (crd["spec"] is JsonObject spec)
+        {
+            spec["conversion"] ??= new JsonObject { ["strategy"] = "None" };
+        }
+
         if (crd["spec"]?["names"] is not JsonObject names)
         {
             return;

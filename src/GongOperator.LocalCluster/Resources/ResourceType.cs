@@ -41,6 +41,12 @@ internal sealed record ResourceType
     /// <summary>True when <c>metadata.generation</c> is kept (CRs, Deployments, CRDs).</summary>
     public bool HasGeneration { get; init; }
 
+    /// <summary>
+    /// True when an annotation change bumps <c>metadata.generation</c> as a spec change does (Deployments: kube-apiserver
+    /// 1.28 does so, checked on a real server, because rollbacks were once requested through an annotation).
+    /// </summary>
+    public bool AnnotationsBumpGeneration { get; init; }
+
     /// <summary>True when a PUT without resourceVersion is refused (CRs, Leases).</summary>
     public bool RequiresResourceVersionOnUpdate { get; init; }
 

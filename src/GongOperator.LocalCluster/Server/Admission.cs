@@ -44,7 +44,6 @@ internal sealed class Admission
             CarryOver(type, obj, meta, old, subresource);
         }
 
-        var causes = new List<StatusCause>(MetadataRules.Validate(meta));
         var unknownFields = DropUnknownTopLevel(type, obj, meta);
         unknownFields.AddRange(strategy.DropUnknownFields(obj));
         ReportUnknownFields(type, unknownFields, options);
@@ -57,6 +56,7 @@ internal sealed class Admission
             strategy.PrepareForUpdate(obj, old, now);
         }
 
+        var causes = new List<StatusCause>(MetadataRules.Validate(meta, strategy.NameErrors));
         causes.AddRange(strategy.Validate(obj));
         causes.AddRange(FinalizersAddedDuringDeletion(meta, old));
         if (causes.Count > 0)
@@ -207,7 +207,7 @@ internal sealed class Admission
         }
     }
 
-    /// <summary>1 on create; bumped when anything outside metadata (and status, for kinds with a status subresource) changed.</summary>
+    /// <summary>1 on create; bumped when anything outside metadata (and status, for kinds with a status subresource) changed, or the annotations of a kind that counts them.</summary>
     private static void SetGeneration(ResourceType type, JsonObject obj, JsonObject meta, JsonObject? old)
     {
         if (old is null)
@@ -217,9 +217,13 @@ internal sealed class Admission
         }
 
         var excluded = type.HasStatus ? new[] { "metadata", "status" } : ["metadata"];
-        var changed = !Json.Same(Json.Without(obj, excluded), Json.Without(old, excluded));
+        var changed = !Json.Same(Json.Without(obj, excluded), Json.Without(old, excluded))
+            || (type.AnnotationsBumpGeneration && !Json.Same(NonEmpty(meta["annotations"]), NonEmpty(old["metadata"]?["annotations"])));
         meta["generation"] = (Json.Number(old["metadata"]?["generation"]) ?? 1) + (changed ? 1 : 0);
     }
+
+    // Go's semantic equality, which the real server uses here, counts an empty map as equal to none.
+    private static JsonNode? NonEmpty(JsonNode? map) => map is JsonObject { Count: 0 } ? null : map;
 
     /// <summary>Drops (and returns the paths of) unknown ObjectMeta fields and unknown top-level fields of built-ins.</summary>
     private static List<string> DropUnknownTopLevel(ResourceType type, JsonObject obj, JsonObject meta)

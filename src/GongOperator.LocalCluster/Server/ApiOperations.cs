@@ -17,12 +17,13 @@ internal sealed class ApiOperations
     private readonly ObjectWriter _writer;
     private readonly EventsViewWrites _eventsView;
 
-    public ApiOperations(ObjectStore store, ResourceRegistry registry, TimeProvider time)
+    public ApiOperations(ObjectStore store, ResourceRegistry registry, StorageSwaps swaps, TimeProvider time)
     {
         Store = store;
         Registry = registry;
+        Swaps = swaps;
         var namespaces = new NamespaceLifecycle(store);
-        _strategies = new ResourceStrategies(store, registry, namespaces);
+        _strategies = new ResourceStrategies(store, registry, namespaces, swaps);
         Reader = new ObjectReader(store, _strategies);
         Deleter = new ObjectDeleter(store, Reader, _strategies, new GarbageCollector(store, time), time);
         _writer = new ObjectWriter(store, Reader, new Admission(_strategies, time), _strategies, namespaces, Deleter, time);
@@ -33,6 +34,9 @@ internal sealed class ApiOperations
     public ObjectStore Store { get; }
 
     public ResourceRegistry Registry { get; }
+
+    /// <summary>Which custom resources are in a CRD storage swap (503) right now.</summary>
+    public StorageSwaps Swaps { get; }
 
     public ObjectReader Reader { get; }
 

@@ -14,10 +14,10 @@ internal sealed class ApiRequestHandler
     private readonly string _expectedAuthorization;
     private readonly OpenApiEndpoint _openApi;
 
-    public ApiRequestHandler(ApiOperations operations, LocalApiServerOptions options, string token, WatchGate gate, ILogger logger)
+    public ApiRequestHandler(ApiOperations operations, LocalApiServerOptions options, string token, WatchGate gate, FaultHooks faults, ILogger logger)
     {
         _registry = operations.Registry;
-        _resources = new ResourceEndpoint(operations, options, gate, options.TimeProvider);
+        _resources = new ResourceEndpoint(operations, options, gate, faults, options.TimeProvider, logger);
         _logger = logger;
         _expectedAuthorization = "Bearer " + token;
         _openApi = new OpenApiEndpoint(operations.Registry);

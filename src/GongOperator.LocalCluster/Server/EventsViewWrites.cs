@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using GongOperator.LocalCluster.Errors;
 using GongOperator.LocalCluster.Resources;
 using GongOperator.LocalCluster.Storage;
+using GongOperator.LocalCluster.Validation;
 
 namespace GongOperator.LocalCluster.Server;
 
@@ -25,6 +26,23 @@ internal sealed class EventsViewWrites : IObjectWrites
     public WriteResult Create(ResourceType type, string? ns, JsonObject body, WriteOptions options)
     {
         Admission.CheckKind(type, body);
+
+        // Events created through events.k8s.io/v1 must have DNS subdomain names; the stored core form only
+        // requires a path segment. The real server reports these with any other metadata cause in one answer,
+        // and, as here, names the core kind in it.
+        var meta = Json.Metadata(body);
+        if (string.IsNullOrEmpty(Json.Text(meta["name"])) && Json.Text(meta["generateName"]) is { Length: > 0 } generateName)
+        {
+            meta["name"] = NameGenerator.FreeName(generateName, candidate => _store.Get(_coreEvents.StorageKey, ns, candidate) is null)
+                ?? throw StatusException.AlreadyExists(_coreEvents, generateName);
+        }
+
+        var nameCauses = MetadataRules.NameCauses(meta, NameRules.Subdomain).ToList();
+        if (nameCauses.Count > 0)
+        {
+            throw StatusException.Invalid(_coreEvents, Json.Text(meta["name"]) ?? "", nameCauses);
+        }
+
         return ToView(_writer.Create(_coreEvents, ns, EventViews.ToCore(body), options));
     }
 

@@ -53,7 +53,6 @@ internal sealed class ObjectWriter : IObjectWrites
                 meta["name"] = name;
             }
 
-            CheckNewName(type, name);
             if (_store.Get(type.StorageKey, ns, name) is not null)
             {
                 throw StatusException.AlreadyExists(type, name);
@@ -217,7 +216,6 @@ internal sealed class ObjectWriter : IObjectWrites
             }
 
             _namespaces.RequireNamespace(type, ns);
-            CheckNewName(type, name);
             var created = FieldOwnership.Apply(type, null, applied, options.FieldManager, options.Force, _time.GetUtcNow());
             return CommitCreated(type, ns, name, _admission.Admit(type, created, null, null, options, apply: true), options);
         }
@@ -234,15 +232,6 @@ internal sealed class ObjectWriter : IObjectWrites
         var stored = _store.Commit(type.StorageKey, ObjectStore.Key(ns, name), obj);
         _strategies.For(type).AfterCommit(stored, null);
         return WriteResult.Created(_reader.ForRead(type, stored));
-    }
-
-    private void CheckNewName(ResourceType type, string name)
-    {
-        var causes = _strategies.For(type).ValidateName(name).ToList();
-        if (causes.Count > 0)
-        {
-            throw StatusException.Invalid(type, name, causes);
-        }
     }
 
     private static bool Unchanged(JsonObject obj, JsonObject old)

@@ -5,6 +5,7 @@ using GongOperator.LocalCluster.Resources;
 using GongOperator.LocalCluster.Selectors;
 using GongOperator.LocalCluster.Tables;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace GongOperator.LocalCluster.Server;
 
@@ -15,19 +16,39 @@ internal sealed class ResourceEndpoint
     private readonly ApiOperations _operations;
     private readonly LocalApiServerOptions _options;
     private readonly WatchGate _gate;
+    private readonly FaultHooks _faults;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
-    public ResourceEndpoint(ApiOperations operations, LocalApiServerOptions options, WatchGate gate, TimeProvider time)
+    public ResourceEndpoint(ApiOperations operations, LocalApiServerOptions options, WatchGate gate, FaultHooks faults, TimeProvider time, ILogger logger)
     {
         _operations = operations;
         _options = options;
         _gate = gate;
+        _faults = faults;
         _time = time;
+        _logger = logger;
     }
 
     public async Task ServeAsync(HttpContext context, ResourceType type, ResourcePath path, string method, CancellationToken ct)
     {
         var q = context.Request.Query;
+        var isWatch = method == "GET" && q["watch"].ToString() is "true" or "1";
+        if (!isWatch && _operations.Swaps.Refuses(type))
+        {
+            // Watches are long-running requests, which the real server lets through to the new storage.
+            Log.StorageSwapRefused(_logger, method, context.Request.Path);
+            await Responses.WriteShuttingDownAsync(context, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (_faults.Interceptor is { } intercept
+            && await intercept(new ApiRequestInfo(method, type.Group, type.Version, path.Namespace, type.Plural, path.Name, path.Subresource, isWatch), ct).ConfigureAwait(false) is { } fault)
+        {
+            await Responses.WriteFaultAsync(context, fault, ct).ConfigureAwait(false);
+            return;
+        }
+
         var ns = type.Namespaced ? path.Namespace : null;
         var dryRun = q["dryRun"].ToString() == "All";
         var write = new WriteOptions(
@@ -72,7 +93,7 @@ internal sealed class ResourceEndpoint
                         int.TryParse(q["timeoutSeconds"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var timeout) ? timeout : null,
                         q["sendInitialEvents"].ToString() switch { "true" => true, "false" => false, _ => null });
                     Func<JsonObject, JsonObject, bool, JsonObject>? transform = table is null ? null : (obj, _, first) => table.WriteWatchEvent(obj, first, include);
-                    await new WatchStream(context, _operations, type, ns, listQuery, watchRequest, _gate, _time, _options.BookmarkInterval, transform).RunAsync(ct).ConfigureAwait(false);
+                    await new WatchStream(context, _operations, type, ns, listQuery, watchRequest, _gate, _faults, _time, _options.BookmarkInterval, transform).RunAsync(ct).ConfigureAwait(false);
                     return;
                 }
 

@@ -68,6 +68,34 @@ internal static class Responses
         await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// kube-apiserver's answer to a request caught in a storage swap (its WithWaitGroup filter), byte for byte:
+    /// 503, <c>Retry-After: 1</c>, nosniff, and the Status written with two trailing newlines.
+    /// </summary>
+    public static async Task WriteShuttingDownAsync(HttpContext context, CancellationToken ct)
+    {
+        context.Response.StatusCode = 503;
+        context.Response.ContentType = "application/json";
+        context.Response.Headers.CacheControl = "no-cache, private";
+        context.Response.Headers.RetryAfter = "1";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        var bytes = Json.Serialize(new StatusException(503, "ServiceUnavailable", "apiserver is shutting down").ToStatus());
+        byte[] body = [.. bytes, (byte)'\n', (byte)'\n'];
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A test hook's answer (<see cref="LocalApiServer.Intercept"/>): its Status, with Retry-After when it names one.</summary>
+    public static Task WriteFaultAsync(HttpContext context, ApiFault fault, CancellationToken ct)
+    {
+        if (fault.RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return WriteJsonAsync(context, fault.Code, new StatusException(fault.Code, fault.Reason, fault.Message).ToStatus(), ct);
+    }
+
     /// <summary>The Status body of a failure; once a body has started (a watch), the connection is cut instead.</summary>
     public static async Task WriteStatusAsync(HttpContext context, StatusException e, CancellationToken ct)
     {

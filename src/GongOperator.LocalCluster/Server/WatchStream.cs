@@ -22,12 +22,13 @@ internal sealed class WatchStream
     private readonly ListQuery _query;
     private readonly WatchRequest _request;
     private readonly WatchGate _gate;
+    private readonly FaultHooks _faults;
     private readonly TimeProvider _time;
     private readonly TimeSpan _bookmarkInterval;
     private readonly Func<JsonObject, JsonObject, bool, JsonObject>? _transform;
     private bool _sentFirst;
 
-    public WatchStream(HttpContext context, ApiOperations operations, ResourceType type, string? ns, ListQuery query, WatchRequest request, WatchGate gate, TimeProvider time, TimeSpan bookmarkInterval, Func<JsonObject, JsonObject, bool, JsonObject>? transform)
+    public WatchStream(HttpContext context, ApiOperations operations, ResourceType type, string? ns, ListQuery query, WatchRequest request, WatchGate gate, FaultHooks faults, TimeProvider time, TimeSpan bookmarkInterval, Func<JsonObject, JsonObject, bool, JsonObject>? transform)
     {
         _context = context;
         _operations = operations;
@@ -36,6 +37,7 @@ internal sealed class WatchStream
         _query = query;
         _request = request;
         _gate = gate;
+        _faults = faults;
         _time = time;
         _bookmarkInterval = bookmarkInterval;
         _transform = transform;
@@ -291,6 +293,15 @@ internal sealed class WatchStream
         }
 
         buffer.WriteByte((byte)'\n');
+        if (eventType != "BOOKMARK" && _faults.TakeEventCut())
+        {
+            // Half a line reaches the client, then the connection dies: what a network cut mid-event looks like.
+            await _context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length / 2), ct).ConfigureAwait(false);
+            await _context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
+            _context.Abort();
+            throw new IOException("watch event cut by the CutWatchEvents test hook");
+        }
+
         await _context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct).ConfigureAwait(false);
         if (flush)
         {

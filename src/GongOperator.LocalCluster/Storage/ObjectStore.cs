@@ -293,6 +293,15 @@ internal sealed class ObjectStore : IDisposable
         }
     }
 
+    /// <summary>The watches open on <paramref name="storageKey"/> right now.</summary>
+    public IReadOnlyList<StoreWatcher> WatchersOf(string storageKey)
+    {
+        lock (WriteLock)
+        {
+            return [.. _watchers.Where(w => w.StorageKey == storageKey)];
+        }
+    }
+
     /// <summary>Ends every open watch abruptly.</summary>
     public void DropWatches()
     {

@@ -8,6 +8,7 @@ namespace GongOperator.LocalCluster.Storage;
 /// then renamed over the old one) and <c>wal.jsonl</c>, one JSON line per committed write, fsynced
 /// before the write is acknowledged. Loading reads the snapshot and replays the log; a torn last line
 /// (a crash in the middle of an append) is cut off, so a crash never leaves a state that cannot load.
+/// Nothing is created on disk before the first write, so a server that fails to start leaves a new state directory empty.
 /// </summary>
 internal sealed class StatePersistence : IDisposable
 {
@@ -15,12 +16,10 @@ internal sealed class StatePersistence : IDisposable
     private const string WalFile = "wal.jsonl";
     private readonly string _directory;
     private FileStream? _wal;
+    private long _goodLength;
+    private bool _loaded;
 
-    public StatePersistence(string directory)
-    {
-        _directory = directory;
-        Directory.CreateDirectory(directory);
-    }
+    public StatePersistence(string directory) => _directory = directory;
 
     /// <summary>Number of log records since the last snapshot.</summary>
     public int RecordsSinceSnapshot { get; private set; }
@@ -84,16 +83,30 @@ internal sealed class StatePersistence : IDisposable
             }
         }
 
-        _wal = new FileStream(walPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
-        _wal.SetLength(goodLength);
-        _wal.Seek(goodLength, SeekOrigin.Begin);
+        _goodLength = goodLength;
+        _loaded = true;
         return rv;
+    }
+
+    // Opened at the first write rather than at load: a log left with a torn line is cut then, before anything follows it.
+    private FileStream OpenWal()
+    {
+        if (!_loaded)
+        {
+            throw new InvalidOperationException("Load must run first");
+        }
+
+        Directory.CreateDirectory(_directory);
+        var wal = new FileStream(Path.Combine(_directory, WalFile), FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
+        wal.SetLength(_goodLength);
+        wal.Seek(_goodLength, SeekOrigin.Begin);
+        return wal;
     }
 
     /// <summary>Appends one committed write and forces it to disk.</summary>
     public void Append(long rv, string storageKey, string key, JsonObject? obj)
     {
-        var stream = _wal ?? throw new InvalidOperationException("Load must run first");
+        var stream = _wal ??= OpenWal();
         var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -123,6 +136,7 @@ internal sealed class StatePersistence : IDisposable
     /// <summary>Writes a full snapshot atomically, then empties the log it supersedes.</summary>
     public void WriteSnapshot(long rv, IEnumerable<(string StorageKey, string Key, JsonObject Obj)> objects)
     {
+        Directory.CreateDirectory(_directory);
         var temp = Path.Combine(_directory, SnapshotFile + ".tmp");
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
@@ -149,6 +163,11 @@ internal sealed class StatePersistence : IDisposable
         }
 
         File.Move(temp, Path.Combine(_directory, SnapshotFile), overwrite: true);
+        if (_wal is null && File.Exists(Path.Combine(_directory, WalFile)))
+        {
+            _wal = OpenWal();
+        }
+
         if (_wal is not null)
         {
             // Every record up to rv is in the snapshot now; replay skips any that survive a crash here.

@@ -28,6 +28,9 @@ internal sealed class StoreWatcher : IDisposable
 
     internal void Publish(StoreEvent e) => _channel.Writer.TryWrite(e);
 
+    /// <summary>Ends the stream cleanly once the events already queued are delivered.</summary>
+    internal void End() => _channel.Writer.TryComplete();
+
     internal void Drop()
     {
         Dropped = true;

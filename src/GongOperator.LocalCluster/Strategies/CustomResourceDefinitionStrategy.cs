@@ -15,16 +15,18 @@ internal sealed class CustomResourceDefinitionStrategy : ResourceStrategy
 {
     private readonly ObjectStore _store;
     private readonly ResourceRegistry _registry;
+    private readonly StorageSwaps _swaps;
 
-    public CustomResourceDefinitionStrategy(ObjectStore store, ResourceRegistry registry)
+    public CustomResourceDefinitionStrategy(ObjectStore store, ResourceRegistry registry, StorageSwaps swaps)
     {
         _store = store;
         _registry = registry;
+        _swaps = swaps;
     }
 
-    public override void PrepareForCreate(JsonObject obj, string now) => CustomResourceDefinitions.DefaultNames(obj);
+    public override void PrepareForCreate(JsonObject obj, string now) => CustomResourceDefinitions.Default(obj);
 
-    public override void PrepareForUpdate(JsonObject obj, JsonObject old, string now) => CustomResourceDefinitions.DefaultNames(obj);
+    public override void PrepareForUpdate(JsonObject obj, JsonObject old, string now) => CustomResourceDefinitions.Default(obj);
 
     public override IEnumerable<StatusCause> Validate(JsonObject obj) => CustomResourceDefinitions.Validate(obj);
 
@@ -34,9 +36,17 @@ internal sealed class CustomResourceDefinitionStrategy : ResourceStrategy
     public override void AfterCommit(JsonObject stored, JsonObject? previous)
     {
         // A CRD being deleted keeps serving its resources until its finalizers are gone.
-        if (stored["metadata"]?["deletionTimestamp"] is null)
+        if (stored["metadata"]?["deletionTimestamp"] is not null)
         {
-            _registry.SetCustom(NameOf(stored), CustomResourceDefinitions.ToResourceTypes(stored));
+            return;
+        }
+
+        var types = CustomResourceDefinitions.ToResourceTypes(stored);
+        _registry.SetCustom(NameOf(stored), types);
+        if (previous is not null && types.Count > 0 && !Json.Same(previous["spec"], stored["spec"]))
+        {
+            // As in kube-apiserver, any spec change (not metadata or status) builds new storage for the resource.
+            _swaps.Begin(NameOf(stored), types[0].StorageKey);
         }
     }
 

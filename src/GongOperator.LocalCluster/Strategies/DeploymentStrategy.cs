@@ -13,7 +13,7 @@ internal sealed class DeploymentStrategy : ResourceStrategy
     public override void SimulateControllers(JsonObject obj, JsonObject? old, string now)
     {
         var replicas = Json.Number(obj["spec"]?["replicas"]) ?? 1;
-        var generation = Json.Number(obj["metadata"]?["generation"]) ?? 1;
+        var generation = SimulatedStatus.Generation(obj);
         var oldConditions = old?["status"]?["conditions"] as JsonArray;
         string Since(string type) =>
             oldConditions?.FirstOrDefault(c => Json.Text(c?["type"]) == type)?["lastTransitionTime"] is JsonValue t ? t.GetValue<string>() : now;
@@ -40,10 +40,5 @@ internal sealed class DeploymentStrategy : ResourceStrategy
         obj["status"] = status;
     }
 
-    private static void DefaultReplicas(JsonObject obj)
-    {
-        var spec = obj["spec"] as JsonObject ?? [];
-        obj["spec"] = spec;
-        spec["replicas"] ??= 1;
-    }
+    private static void DefaultReplicas(JsonObject obj) => SimulatedStatus.Spec(obj)["replicas"] ??= 1;
 }

@@ -10,13 +10,16 @@ namespace GongOperator.LocalCluster.Strategies;
 /// </summary>
 /// <remarks>
 /// A write runs: <see cref="DropUnknownFields"/>, <see cref="PrepareForCreate"/> or <see cref="PrepareForUpdate"/>,
-/// <see cref="Validate"/> (any cause refuses the write with 422), generation, <see cref="SimulateControllers"/>,
+/// the ObjectMeta checks (with <see cref="NameErrors"/>), <see cref="Validate"/> (any cause refuses the write with 422), generation, <see cref="SimulateControllers"/>,
 /// commit, <see cref="AfterCommit"/>. Hooks run under the store's write lock.
 /// </remarks>
 internal interface IResourceStrategy
 {
-    /// <summary>The kind's metadata.name rule (a DNS subdomain for most kinds).</summary>
-    IEnumerable<StatusCause> ValidateName(string name);
+    /// <summary>
+    /// The messages of the kind's metadata.name rule (a DNS subdomain for most kinds) for <paramref name="name"/>,
+    /// or, with <paramref name="prefix"/>, for a metadata.generateName; empty when valid.
+    /// </summary>
+    IReadOnlyList<string> NameErrors(string name, bool prefix);
 
     /// <summary>Removes fields the kind's schema does not know (beyond the top-level check every built-in gets) and returns their paths.</summary>
     IReadOnlyList<string> DropUnknownFields(JsonObject obj);

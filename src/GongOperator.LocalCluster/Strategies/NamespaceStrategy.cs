@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using GongOperator.LocalCluster.Errors;
 using GongOperator.LocalCluster.Server;
 using GongOperator.LocalCluster.Validation;
 
@@ -15,7 +14,7 @@ internal sealed class NamespaceStrategy : ResourceStrategy
 
     public NamespaceStrategy(NamespaceLifecycle lifecycle) => _lifecycle = lifecycle;
 
-    public override IEnumerable<StatusCause> ValidateName(string name) => NameRules.Label(name);
+    public override IReadOnlyList<string> NameErrors(string name, bool prefix) => NameRules.Label(name, prefix);
 
     public override void PrepareForCreate(JsonObject obj, string now) => SetDefaults(obj);
 
@@ -25,10 +24,15 @@ internal sealed class NamespaceStrategy : ResourceStrategy
 
     private static void SetDefaults(JsonObject obj)
     {
-        var name = Json.Text(obj["metadata"]?["name"]) ?? "";
-        var labels = obj["metadata"]!["labels"] as JsonObject ?? [];
-        labels["kubernetes.io/metadata.name"] = name;
-        obj["metadata"]!["labels"] = labels;
+        // Labels that are not a map are left for validation to refuse.
+        var meta = obj["metadata"]!;
+        if (meta["labels"] is JsonObject or null)
+        {
+            var labels = meta["labels"] as JsonObject ?? [];
+            labels["kubernetes.io/metadata.name"] = Json.Text(meta["name"]) ?? "";
+            meta["labels"] = labels;
+        }
+
         if (obj["spec"] is not JsonObject)
         {
             obj["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") };

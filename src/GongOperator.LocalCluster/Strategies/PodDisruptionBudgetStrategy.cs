@@ -11,7 +11,7 @@ internal sealed class PodDisruptionBudgetStrategy : ResourceStrategy
 {
     public override void SimulateControllers(JsonObject obj, JsonObject? old, string now)
     {
-        var generation = Json.Number(old?["metadata"]?["generation"]) ?? 1;
+        var generation = SimulatedStatus.Generation(obj);
         var since = old?["status"]?["conditions"]?[0]?["lastTransitionTime"] is JsonValue t ? t.GetValue<string>() : now;
         obj["status"] = new JsonObject
         {

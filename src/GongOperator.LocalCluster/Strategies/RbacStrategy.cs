@@ -1,4 +1,3 @@
-using GongOperator.LocalCluster.Errors;
 using GongOperator.LocalCluster.Validation;
 
 namespace GongOperator.LocalCluster.Strategies;
@@ -6,5 +5,5 @@ namespace GongOperator.LocalCluster.Strategies;
 /// <summary>Roles, RoleBindings, ClusterRoles and ClusterRoleBindings: any name usable as a URL path segment (e.g. <c>system:controller:x</c>).</summary>
 internal sealed class RbacStrategy : ResourceStrategy
 {
-    public override IEnumerable<StatusCause> ValidateName(string name) => NameRules.PathSegment(name);
+    public override IReadOnlyList<string> NameErrors(string name, bool prefix) => NameRules.PathSegment(name, prefix);
 }

@@ -11,9 +11,9 @@ internal sealed class ResourceStrategies
     private static readonly ResourceStrategy Plain = new();
     private readonly FrozenDictionary<string, IResourceStrategy> _builtIns;
 
-    public ResourceStrategies(ObjectStore store, ResourceRegistry registry, NamespaceLifecycle namespaces)
+    public ResourceStrategies(ObjectStore store, ResourceRegistry registry, NamespaceLifecycle namespaces, StorageSwaps swaps)
     {
-        CustomResourceDefinitions = new CustomResourceDefinitionStrategy(store, registry);
+        CustomResourceDefinitions = new CustomResourceDefinitionStrategy(store, registry, swaps);
         var rbac = new RbacStrategy();
         _builtIns = new Dictionary<string, IResourceStrategy>(StringComparer.Ordinal)
         {
@@ -21,7 +21,16 @@ internal sealed class ResourceStrategies
             ["/secrets"] = new SecretStrategy(),
             ["/configmaps"] = new ConfigMapStrategy(),
             ["/services"] = new ServiceStrategy(),
+            ["/events"] = new EventStrategy(),
+            ["/pods"] = new PodStrategy(),
+            ["/persistentvolumeclaims"] = new PersistentVolumeClaimStrategy(),
+            ["/resourcequotas"] = new ResourceQuotaStrategy(),
             ["apps/deployments"] = new DeploymentStrategy(),
+            ["apps/statefulsets"] = new StatefulSetStrategy(),
+            ["apps/daemonsets"] = new DaemonSetStrategy(),
+            ["batch/jobs"] = new JobStrategy(),
+            ["batch/cronjobs"] = new CronJobStrategy(),
+            ["autoscaling/horizontalpodautoscalers"] = new HorizontalPodAutoscalerStrategy(),
             ["policy/poddisruptionbudgets"] = new PodDisruptionBudgetStrategy(),
             ["events.k8s.io/events"] = new EventsViewStrategy(),
             ["rbac.authorization.k8s.io/roles"] = rbac,

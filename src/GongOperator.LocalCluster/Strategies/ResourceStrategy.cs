@@ -10,7 +10,7 @@ namespace GongOperator.LocalCluster.Strategies;
 /// </summary>
 internal class ResourceStrategy : IResourceStrategy
 {
-    public virtual IEnumerable<StatusCause> ValidateName(string name) => NameRules.Subdomain(name);
+    public virtual IReadOnlyList<string> NameErrors(string name, bool prefix) => NameRules.Subdomain(name, prefix);
 
     public virtual IReadOnlyList<string> DropUnknownFields(JsonObject obj) => [];
 

@@ -1,11 +1,15 @@
 using System.Text.Json.Nodes;
 using GongOperator.LocalCluster.Server;
+using GongOperator.LocalCluster.Validation;
 
 namespace GongOperator.LocalCluster.Strategies;
 
-/// <summary>Services: type ClusterIP by default, a clusterIP assigned once (kept on update), sessionAffinity None, an empty load balancer status.</summary>
+/// <summary>Services: DNS-1035 label names, type ClusterIP by default, a clusterIP assigned once (kept on update), sessionAffinity None, an empty load balancer status.</summary>
 internal sealed class ServiceStrategy : ResourceStrategy
 {
+    /// <summary>A Service name becomes a DNS name in the cluster, so it must be a DNS-1035 label (starting with a letter).</summary>
+    public override IReadOnlyList<string> NameErrors(string name, bool prefix) => NameRules.Dns1035Label(name, prefix);
+
     public override void PrepareForCreate(JsonObject obj, string now) => SetDefaults(obj, null);
 
     public override void PrepareForUpdate(JsonObject obj, JsonObject old, string now) => SetDefaults(obj, old);

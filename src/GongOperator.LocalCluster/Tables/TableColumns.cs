@@ -5,7 +5,7 @@ using GongOperator.LocalCluster.Schema;
 namespace GongOperator.LocalCluster.Tables;
 
 /// <summary>Column sets: the Name column, CRD printer columns, and the defaults of common built-in kinds.</summary>
-internal static class TableColumns
+internal static partial class TableColumns
 {
     /// <summary>Description of the Name column.</summary>
     public const string NameDescription = "Name of the object, unique within its namespace (or the cluster for cluster-scoped kinds).";
@@ -149,6 +149,13 @@ internal static class TableColumns
                 new("Images", "string", string.Empty, "Images of the containers.", 1, (o, _) => JoinContainers(o, "image")),
                 new("Selector", "string", string.Empty, "Label selector of the pods.", 1, (o, _) => FormatSelector(o["spec"]?["selector"])),
             ],
+            ("", "Pod") => PodColumns(),
+            ("", "PersistentVolumeClaim") => PersistentVolumeClaimColumns(),
+            ("apps", "StatefulSet") => StatefulSetColumns(),
+            ("apps", "DaemonSet") => DaemonSetColumns(),
+            ("batch", "Job") => JobColumns(),
+            ("batch", "CronJob") => CronJobColumns(),
+            ("networking.k8s.io", "Ingress") => IngressColumns(),
             ("coordination.k8s.io", "Lease") =>
             [
                 Name(),

@@ -22,6 +22,7 @@ internal static class ApiServerCommand
                 Port = parse.GetValue(port),
                 Https = parse.GetValue(https),
                 Token = parse.GetValue(token),
+                CrdStorageSwapWindow = LocalApiServerOptions.StandardCrdStorageSwapWindow,
             };
             StateDirectoryLock? stateLock = null;
             if (options.StateDir is { } dir && !StateDirectoryLock.TryAcquire(Path.GetFullPath(dir), out stateLock, out var error))

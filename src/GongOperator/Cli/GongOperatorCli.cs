@@ -8,11 +8,11 @@ internal static class GongOperatorCli
     /// <summary>Exit code for a bad flag or value, as product.md asks.</summary>
     public const int UsageError = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
-        var root = BuildRoot(stdout, stderr);
+        var root = BuildRoot(stdout, stderr, stdin ?? Console.In);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -61,7 +61,7 @@ internal static class GongOperatorCli
         return names;
     }
 
-    internal static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    internal static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         var root = new RootCommand("gong-operator: makes Gong's allowed iFrame origins declarative (GongIntegrationOrigin).");
         root.Subcommands.Add(RunCommand.Create(stderr));
@@ -69,6 +69,7 @@ internal static class GongOperatorCli
         root.Subcommands.Add(ApiServerCommand.Create(stdout, stderr));
         root.Subcommands.Add(SimulatorCommand.Create(stdout, stderr));
         root.Subcommands.Add(CrdCommand.Create(stdout));
+        root.Subcommands.Add(PlanCommand.Create(stdin ?? Console.In, stdout, stderr));
         return root;
     }
 }

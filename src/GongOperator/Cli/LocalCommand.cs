@@ -134,7 +134,7 @@ internal static class LocalCommand
                     LocalApiServer server;
                     try
                     {
-                        server = await LocalApiServer.StartAsync(new LocalApiServerOptions { StateDir = stateDirectory, Port = parse.GetValue(port), LoggerFactory = loggerFactory }, signal.Token).ConfigureAwait(false);
+                        server = await LocalApiServer.StartAsync(new LocalApiServerOptions { StateDir = stateDirectory, Port = parse.GetValue(port), LoggerFactory = loggerFactory, CrdStorageSwapWindow = LocalApiServerOptions.StandardCrdStorageSwapWindow }, signal.Token).ConfigureAwait(false);
                     }
                     catch (IOException e)
                     {

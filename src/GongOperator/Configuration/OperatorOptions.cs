@@ -1,11 +1,13 @@
 using GongOperator.Gong;
+using GongOperator.Kubernetes.Connection;
 using GongOperator.Reconciliation;
 
 namespace GongOperator.Configuration;
 
 /// <summary>
 /// Everything <c>gong-operator run</c> can be told (the flag table is <see cref="OperatorSettings"/>). Defaults that
-/// belong to a component are that component's constants (<see cref="GongClientOptions"/>, <see cref="RegistrationPlanner"/>),
+/// belong to a component are that component's constants (<see cref="GongClientOptions"/>, <see cref="RegistrationPlanner"/>,
+/// <see cref="KubernetesConnectionOptions"/>),
 /// never repeated here. Values come from flags, <c>GONG_OPERATOR_*</c> environment variables
 /// or appsettings.json (section "Operator"), in rising order of precedence: appsettings, environment, flags.
 /// </summary>
@@ -32,6 +34,12 @@ public sealed record OperatorOptions
     /// <summary>kubeconfig context; null: the current context.</summary>
     public string? Context { get; init; }
 
+    /// <summary>Client-side limit of Kubernetes API requests a second; 0 (the default): none, the API server's priority and fairness throttles.</summary>
+    public double KubeApiQps { get; init; } = KubernetesConnectionOptions.DefaultQps;
+
+    /// <summary>Kubernetes API requests allowed at once above <see cref="KubeApiQps"/> (default 30); used only with a QPS.</summary>
+    public int KubeApiBurst { get; init; } = KubernetesConnectionOptions.DefaultBurst;
+
     /// <summary>Namespaces to watch; empty: all namespaces.</summary>
     public IReadOnlyList<string> Namespaces { get; init; } = [];
 
@@ -49,6 +57,15 @@ public sealed record OperatorOptions
 
     /// <summary>The operator-wide credentials Secret, as namespace/name; null: every origin must name its own.</summary>
     public string? DefaultCredentialsSecret { get; init; }
+
+    /// <summary>
+    /// Label selector on namespaces: only origins in matching namespaces may use <see cref="DefaultCredentialsSecret"/>;
+    /// null: every namespace may (the trusting default).
+    /// </summary>
+    public string? DefaultCredentialsNamespaceSelector { get; init; }
+
+    /// <summary>Host suffixes (such as .partner.com) origins using the default Secret must be under; null: any origin.</summary>
+    public IReadOnlyList<string>? DefaultAllowedOriginSuffixes { get; init; }
 
     /// <summary>Gong's OAuth token endpoint, where refresh tokens of OAuth credentials Secrets are spent.</summary>
     public Uri GongOAuthTokenUrl { get; init; } = new(OAuth.OAuthOptions.DefaultTokenUrl);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GongOperator.Gong;
+using GongOperator.Kubernetes.Connection;
 using GongOperator.Reconciliation;
 
 namespace GongOperator.Configuration;
@@ -11,12 +12,16 @@ internal static class OperatorSettings
     [
         new("kubeconfig", "Path of a kubeconfig file (default: KUBECONFIG, else in-cluster config, else ~/.kube/config).", (o, v) => o with { Kubeconfig = v }),
         new("context", "kubeconfig context to use (default: its current context).", (o, v) => o with { Context = v }),
+        new("kube-api-qps", $"Client-side limit of Kubernetes API requests a second, 0 to {KubernetesConnectionOptions.MaxRate}; 0 (the default) sets none and leaves throttling to the API server's priority and fairness.", (o, v) => o with { KubeApiQps = ParseNumber(v, 0, KubernetesConnectionOptions.MaxRate) }),
+        new("kube-api-burst", $"Kubernetes API requests allowed at once above --kube-api-qps, 1 to {KubernetesConnectionOptions.MaxRate} (default {KubernetesConnectionOptions.DefaultBurst}); used only with --kube-api-qps.", (o, v) => o with { KubeApiBurst = ParseInt(v, 1, KubernetesConnectionOptions.MaxRate) }),
         new("namespaces", "Comma-separated namespaces to watch (default: all namespaces).", (o, v) => o with { Namespaces = ParseNamespaces(v) }),
         new("label-selector", "Manage only origins matching this label selector (for sharding).", (o, v) => o with { LabelSelector = ParseLabelSelector(v) }),
         new("workers", $"Concurrent reconciles (default {OperatorOptions.DefaultWorkers}).", (o, v) => o with { Workers = ParseInt(v, 1, 256) }),
         new("reassert-period", $"How often registered origins are re-asserted with Gong, e.g. 24h, 90m; 0 disables (default {Durations.Format(RegistrationPlanner.DefaultReassertPeriod)}).", (o, v) => o with { ReassertPeriod = ParseDuration(v) }),
         new("gong-base-url", $"Gong API base URL for credentials that name none (default {OperatorOptions.DefaultGongBaseUrl}).", (o, v) => o with { GongBaseUrl = ParseUrl(v) }),
         new("default-credentials-secret", "The operator-wide credentials Secret, as NAMESPACE/NAME.", (o, v) => o with { DefaultCredentialsSecret = ParseSecretName(v) }),
+        new("default-credentials-namespace-selector", "Label selector on namespaces whose origins may use the default credentials Secret (default: every namespace, the trusting default).", (o, v) => o with { DefaultCredentialsNamespaceSelector = ParseLabelSelector(v) }),
+        new("default-allowed-origin-suffixes", "Comma-separated host suffixes (such as .partner.com) that origins using the default credentials must be under (default: any origin).", (o, v) => o with { DefaultAllowedOriginSuffixes = ParseSuffixes(v) }),
         new("gong-oauth-token-url", $"Gong's OAuth token endpoint, for credentials Secrets with clientId, clientSecret and refreshToken (default {OAuth.OAuthOptions.DefaultTokenUrl}).", (o, v) => o with { GongOAuthTokenUrl = ParseUrl(v) }),
         new("oauth-state-namespace", "Namespace of the operator's OAuth state Secrets (default: the pod's namespace; outside a pod, default).", (o, v) => o with { OAuthStateNamespace = v }),
         new("gong-rate-per-second", $"Gong calls a second per company, above 0 and at most 1000 (default {GongClientOptions.DefaultCallsPerSecond}).", (o, v) => o with { GongRatePerSecond = ParseRate(v) }),
@@ -38,6 +43,11 @@ internal static class OperatorSettings
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
             ? n
             : throw new FormatException($"'{value}' is not a whole number from {min} to {max}");
+
+    private static double ParseNumber(string value, double min, double max) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new FormatException($"'{value}' is not a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
 
     // The Gong client's own bounds, so that a rate the flag takes never fails the client's validation at start.
     private static double ParseRate(string value) =>
@@ -95,6 +105,10 @@ internal static class OperatorSettings
         // Whether a strategy is available is the Gong client's rule; the flag only names it.
         return GongClientOptions.StrategyProblem(kind) is { } problem ? throw new FormatException($"'{value}': {problem}") : kind;
     }
+
+    private static IReadOnlyList<string>? ParseSuffixes(string value) =>
+        value.Trim().Length == 0 ? null
+        : OriginSuffixes.Parse(value, out var problem) ?? throw new FormatException(problem);
 
     private static string? ParseLabelSelector(string value) =>
         value.Trim().Length == 0 ? null

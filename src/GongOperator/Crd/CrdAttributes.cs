@@ -55,11 +55,16 @@ public sealed class CrdEnumAttribute : Attribute
     public IReadOnlyList<string> Values { get; }
 }
 
-/// <summary>The string property matches this (RE2, unanchored) pattern.</summary>
+/// <summary>
+/// The string property matches this (RE2, unanchored) pattern, and every further one (written as allOf, since a
+/// schema holds one pattern per node).
+/// </summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class CrdPatternAttribute(string pattern) : Attribute
+public sealed class CrdPatternAttribute(string pattern, params string[] alsoPatterns) : Attribute
 {
     public string Pattern { get; } = pattern;
+
+    public IReadOnlyList<string> AlsoPatterns { get; } = alsoPatterns;
 }
 
 /// <summary>Length bounds of a string property.</summary>

@@ -124,6 +124,10 @@ public static class CrdGenerator
         if (property.GetCustomAttribute<CrdPatternAttribute>() is { } pattern)
         {
             schema.Pattern = pattern.Pattern;
+            if (pattern.AlsoPatterns.Count > 0)
+            {
+                schema.AllOf = pattern.AlsoPatterns.Select(p => new V1JSONSchemaProps { Pattern = p }).ToList();
+            }
         }
 
         if (property.GetCustomAttribute<CrdLengthAttribute>() is { } length)

@@ -38,6 +38,9 @@ public static class GongOperatorServiceCollectionExtensions
     /// <summary>The lone default credentials Secret, when its namespace is not watched.</summary>
     public const string DefaultSecretInformer = "default-credentials-secret";
 
+    /// <summary>The namespaces that may use the default credentials, when --default-credentials-namespace-selector is set.</summary>
+    public const string NamespacesInformer = "namespaces";
+
     /// <summary>
     /// Helm release records and service-account tokens are never credentials, and Helm keeps one Secret per release
     /// revision, so they are left out of the Secret cache.
@@ -86,6 +89,13 @@ public static class GongOperatorServiceCollectionExtensions
             runtime.AddInformer(DefaultSecretInformer, sp => ListWatchSources.ForSecrets(sp.GetRequiredService<IKubernetes>(), "metadata.name=" + defaultSecret!.Value.Name), o => o.Namespaces = [defaultSecret!.Value.Namespace]);
         }
 
+        // The selector goes to the server: a namespace that starts or stops matching arrives as an add or a delete.
+        var namespaceSelector = options.DefaultCredentialsNamespaceSelector;
+        if (namespaceSelector is not null)
+        {
+            runtime.AddInformer(NamespacesInformer, sp => ListWatchSources.ForNamespaces(sp.GetRequiredService<IKubernetes>()), o => o.LabelSelector = namespaceSelector);
+        }
+
         runtime.AddController<GongIntegrationOrigin, OriginReconciler>(
             OriginsInformer,
             c =>
@@ -108,6 +118,14 @@ public static class GongOperatorServiceCollectionExtensions
                     controller.WatchesByIndex(sp.GetRequiredKeyedService<Informer<V1Secret>>(DefaultSecretInformer), BySecretIndex);
                 }
 
+                if (namespaceSelector is not null)
+                {
+                    // A namespace admitted or refused re-checks its origins (the controller also waits for this cache).
+                    controller.Watches(
+                        sp.GetRequiredKeyedService<Informer<V1Namespace>>(NamespacesInformer),
+                        ns => origins.List(ns.Metadata.Name).Select(ObjectKey.From));
+                }
+
                 // An answer from Gong puts its origin back in the queue; the next reconcile writes it.
                 sp.GetRequiredService<PendingRegistrations>().Answered = key => controller.Queue?.Add(key);
                 var notice = sp.GetRequiredService<DeletionNotice>();
@@ -118,7 +136,12 @@ public static class GongOperatorServiceCollectionExtensions
         {
             var secrets = sp.GetRequiredKeyedService<Informer<V1Secret>>(SecretsInformer);
             var alone = followDefaultSecretAlone ? sp.GetRequiredKeyedService<Informer<V1Secret>>(DefaultSecretInformer) : null;
-            return new CredentialsResolver(key => secrets.Get(key) ?? alone?.Get(key), defaultSecret, options.GongBaseUrl);
+            var admitted = namespaceSelector is null ? null : sp.GetRequiredKeyedService<Informer<V1Namespace>>(NamespacesInformer);
+            var policy = new TenantPolicy(
+                ns => admitted is null || admitted.Get(new ObjectKey("", ns)) is not null,
+                namespaceSelector,
+                options.DefaultAllowedOriginSuffixes is { } suffixes ? new OriginSuffixes("--default-allowed-origin-suffixes", suffixes) : null);
+            return new CredentialsResolver(key => secrets.Get(key) ?? alone?.Get(key), defaultSecret, options.GongBaseUrl, policy);
         });
         var oauth = new OAuthOptions { TokenUrl = options.GongOAuthTokenUrl, StateNamespace = OperatorNamespace(options.OAuthStateNamespace) };
         services.AddSingleton(oauth);
@@ -130,6 +153,7 @@ public static class GongOperatorServiceCollectionExtensions
             options.GongBaseUrl,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<OAuthAuthorizations>>()));
+        services.AddSingleton<OriginRegistrar>();
         services.AddSingleton(new RegistrationPlanner(options.ReassertPeriod));
         services.AddSingleton<PendingRegistrations>();
         services.AddSingleton<IObjectReader<GongIntegrationOrigin>>(sp => sp.GetRequiredKeyedService<Informer<GongIntegrationOrigin>>(OriginsInformer));

@@ -42,15 +42,23 @@ public static class OperatorHost
         var time = timeProvider ?? TimeProvider.System;
         var logger = loggerFactory.CreateLogger("GongOperator");
 
+        var connection = new KubernetesConnectionOptions
+        {
+            KubeconfigPath = options.Kubeconfig,
+            Context = options.Context,
+            UserAgent = "gong-operator",
+            Qps = options.KubeApiQps,
+            Burst = options.KubeApiBurst,
+        };
+        if (connection.RateProblem() is { } rateProblem)
+        {
+            throw new OperatorStartupException(rateProblem, 2);
+        }
+
         IKubernetes client;
         try
         {
-            client = KubernetesConnection.CreateClient(new KubernetesConnectionOptions
-            {
-                KubeconfigPath = options.Kubeconfig,
-                Context = options.Context,
-                UserAgent = "gong-operator",
-            }, time);
+            client = KubernetesConnection.CreateClient(connection, time);
         }
         catch (KubernetesConnectionException e)
         {

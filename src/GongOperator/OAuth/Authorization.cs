@@ -230,7 +230,7 @@ internal sealed class Authorization(
     }
 
     private OAuthAccess Access(OAuthSeed seed, AuthorizationState state) =>
-        new(new GongCompany(seed.BaseUrl ?? state.ApiBaseUrl ?? defaultBaseUrl, new BearerCredentials(state.AccessToken!), seed.CompanyIdentity), null);
+        new(new GongCompany(seed.BaseUrl ?? state.ApiBaseUrl ?? defaultBaseUrl, new BearerCredentials(state.AccessToken!, seed.Company)), null);
 
     private static OAuthAccess NotReady(string reason, DateTimeOffset? retryAt) => new(null, Unavailable.AuthorizationNotReady(reason, retryAt));
 

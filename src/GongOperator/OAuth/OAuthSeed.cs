@@ -8,7 +8,7 @@ namespace GongOperator.OAuth;
 /// token a person put there when the customer authorized the app, and optionally the company's API host. Its ToString
 /// names the Secret only.
 /// </summary>
-public sealed class OAuthSeed(ObjectKey secret, string? uid, string? resourceVersion, OAuthClientCredentials client, string refreshToken, Uri? baseUrl)
+public sealed class OAuthSeed(ObjectKey secret, string? uid, string? resourceVersion, OAuthClientCredentials client, string refreshToken, Uri? baseUrl, string company)
 {
     /// <summary>The seed Secret (namespace/name): the authorization's name.</summary>
     public ObjectKey Secret { get; } = secret;
@@ -28,8 +28,11 @@ public sealed class OAuthSeed(ObjectKey secret, string? uid, string? resourceVer
     /// <summary>The seed's <c>baseUrl</c>, which wins over the token endpoint's <c>api_base_url_for_customer</c>; null when absent.</summary>
     public Uri? BaseUrl { get; } = baseUrl;
 
-    /// <summary>Budgets follow the authorization, not the access token of the day.</summary>
-    public string CompanyIdentity => "oauth:" + Secret;
+    /// <summary>
+    /// The company the authorization's access tokens speak for (<see cref="BearerCredentials.Identity"/>): budgets follow
+    /// the authorization, not the access token of the day.
+    /// </summary>
+    public string Company { get; } = company;
 
     /// <summary>Fingerprint of the seed's refresh token: a new one in the seed is a re-authorization.</summary>
     public string RefreshTokenFingerprint => AuthorizationState.Fingerprint(RefreshToken);

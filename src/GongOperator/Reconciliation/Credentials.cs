@@ -12,4 +12,13 @@ public sealed record Credentials(string SecretName, GongCompany? Company, string
 {
     /// <summary>Whether a call can be attempted: a company, or an OAuth seed to get one from.</summary>
     public bool Usable => Company is not null || Seed is not null;
+
+    /// <summary>
+    /// Null when the origin's namespace may use this Secret; else why not (the operator-wide default Secret, for a
+    /// namespace outside <c>--default-credentials-namespace-selector</c>). The planner makes no call then.
+    /// </summary>
+    public string? NotAllowedInNamespace { get; init; }
+
+    /// <summary>The suffix lists an origin must be under, every one of them (none: any origin); the planner checks them.</summary>
+    public IReadOnlyList<OriginSuffixes> OriginPolicies { get; init; } = [];
 }

@@ -12,8 +12,10 @@ namespace GongOperator.Reconciliation;
 /// the Secret informer's cache. A Secret holds <c>accessKey</c> + <c>accessKeySecret</c> (Basic), <c>accessToken</c>
 /// (Bearer) or <c>clientId</c> + <c>clientSecret</c> + <c>refreshToken</c> (an OAuth seed), and optionally <c>baseUrl</c>.
 /// </summary>
-public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, ObjectKey? defaultSecret, Uri defaultBaseUrl)
+public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, ObjectKey? defaultSecret, Uri defaultBaseUrl, TenantPolicy? policy = null)
 {
+    private readonly TenantPolicy _policy = policy ?? TenantPolicy.Trusting;
+
     /// <summary>Secret key of the Basic access key id.</summary>
     public const string AccessKeyField = "accessKey";
 
@@ -35,6 +37,9 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
     /// <summary>Secret key of an optional per-company API base URL.</summary>
     public const string BaseUrlField = "baseUrl";
 
+    /// <summary>Secret key of the optional host suffixes the origins using this Secret must be under.</summary>
+    public const string AllowedOriginSuffixesField = "allowedOriginSuffixes";
+
     /// <summary>The Secret an origin uses, as a key; null when there is none to use.</summary>
     public ObjectKey? SecretKeyFor(GongIntegrationOrigin origin)
     {
@@ -52,6 +57,17 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
         }
 
         var shown = $"{key.Namespace}/{key.Name}";
+        var usesDefault = origin.Spec?.CredentialsSecretRef?.Name is null;
+        var ns = origin.Metadata.NamespaceProperty ?? "";
+        if (usesDefault && !_policy.NamespaceMayUseDefault(ns))
+        {
+            // Nothing about the default Secret is read or told: this namespace may not use it at all.
+            return new Credentials(shown, null, null, null)
+            {
+                NotAllowedInNamespace = $"Namespace {ns} may not use the operator-wide credentials Secret {shown}: it is outside --default-credentials-namespace-selector \"{_policy.NamespaceSelector}\". Set spec.credentialsSecretRef to a Secret in this namespace, or ask the platform team to label the namespace.",
+            };
+        }
+
         var secret = getSecret(key);
         if (secret is null)
         {
@@ -65,6 +81,22 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
         var accessToken = Read(data, AccessTokenField);
         var baseUrlText = Read(data, BaseUrlField);
         string?[] oauth = [Read(data, ClientIdField), Read(data, ClientSecretField), Read(data, RefreshTokenField)];
+        var policies = new List<OriginSuffixes>(2);
+        if (usesDefault && _policy.DefaultAllowedOriginSuffixes is { } flagged)
+        {
+            policies.Add(flagged);
+        }
+
+        if (data.TryGetValue(AllowedOriginSuffixesField, out var suffixBytes) && suffixBytes is not null)
+        {
+            var suffixes = OriginSuffixes.Parse(Encoding.UTF8.GetString(suffixBytes), out var suffixProblem);
+            if (suffixes is null)
+            {
+                return new Credentials(shown, null, $"The credentials Secret {shown} has an {AllowedOriginSuffixesField} entry {suffixProblem}.", version);
+            }
+
+            policies.Add(new OriginSuffixes($"the {AllowedOriginSuffixesField} of Secret {shown}", suffixes));
+        }
 
         var baseUrl = defaultBaseUrl;
         if (baseUrlText is not null
@@ -78,13 +110,14 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
         {
             return anyStatic
                 ? new Credentials(shown, null, $"The credentials Secret {shown} must hold one kind of credentials: {AccessKeyField} and {AccessKeySecretField}, or {AccessTokenField}, or {ClientIdField}, {ClientSecretField} and {RefreshTokenField}.", version)
-                : OAuth(secret, key, shown, oauth, baseUrlText is null ? null : baseUrl, version);
+                : OAuth(secret, key, shown, oauth, baseUrlText is null ? null : baseUrl, version) with { OriginPolicies = policies };
         }
 
         GongCredentials? credentials = (accessKey, accessKeySecret, accessToken) switch
         {
             ({ } k, { } s, null) when !k.Contains(':', StringComparison.Ordinal) => new BasicCredentials(k, s),
-            (null, null, { } t) => new BearerCredentials(t),
+            // A token's company is the Secret it came from, so a refreshed token keeps the budget and its 429 block.
+            (null, null, { } t) => new BearerCredentials(t, CompanyOf(shown)),
             _ => null,
         };
         if (credentials is null)
@@ -98,9 +131,7 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
 
         try
         {
-            // A static token is replaced by hand now and then; the company (and its 429 block and quota) stays the Secret's.
-            var companyIdentity = credentials is BearerCredentials ? "secret:" + shown : null;
-            return new Credentials(shown, new GongCompany(baseUrl, credentials, companyIdentity), null, version);
+            return new Credentials(shown, new GongCompany(baseUrl, credentials), null, version) { OriginPolicies = policies };
         }
         catch (ArgumentException)
         {
@@ -122,9 +153,15 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
             return new Credentials(shown, null, $"The credentials Secret {shown} has a {BaseUrlField} Gong cannot be called at (no query, fragment or user info).", version);
         }
 
-        var seed = new OAuthSeed(key, secret.Metadata?.Uid, version, new OAuthClientCredentials(fields[0]!, fields[1]!), fields[2]!, baseUrl);
+        var seed = new OAuthSeed(key, secret.Metadata?.Uid, version, new OAuthClientCredentials(fields[0]!, fields[1]!), fields[2]!, baseUrl, CompanyOf(shown));
         return new Credentials(shown, null, null, version, seed);
     }
+
+    /// <summary>
+    /// The company a token speaks for is the Secret it came from: a static token pasted anew, or an OAuth authorization's
+    /// access token after every rotation, keeps the company's budget, 429 block and daily count.
+    /// </summary>
+    private static string CompanyOf(string shownSecret) => "secret:" + shownSecret;
 
     private static string? Read(IDictionary<string, byte[]> data, string field)
     {

@@ -40,6 +40,12 @@ public static class OriginReasons
     /// <summary>Stalled=True: the credentials Secret is missing or does not hold usable credentials.</summary>
     public const string CredentialsInvalid = "CredentialsInvalid";
 
+    /// <summary>Stalled=True: the origin's namespace may not use the operator-wide default credentials (no call).</summary>
+    public const string CredentialsNotAllowed = "CredentialsNotAllowed";
+
+    /// <summary>Stalled=True: the origin is outside the host suffixes its credentials allow (no call).</summary>
+    public const string OriginNotAllowed = "OriginNotAllowed";
+
     /// <summary>Stalled=True: the spec is invalid.</summary>
     public const string InvalidSpec = "InvalidSpec";
 
@@ -48,12 +54,15 @@ public static class OriginReasons
 
     private const int MaxGongErrorText = 1000;
 
+    // Gong names an integrationId only in the 200 that registers an origin and cannot be asked again: say why it is missing.
+    private const string IdNotKnown = " Its integrationId is not known: Gong gives it only in the answer to the call that registered the origin, and that answer was never recorded here (the origin was registered outside this operator, or the operator stopped or lost the answer before writing it).";
+
     /// <summary>The table, in the README's order.</summary>
     public static IReadOnlyList<ReasonRule> Table { get; } =
     [
         ReasonRule.From<Registered>(Registered, OriginCondition.Ready, BackoffKind.None, false, true, (_, f) => Accepted(f)),
         ReasonRule.From<AlreadyRegistered>(AlreadyRegistered, OriginCondition.Ready, BackoffKind.None, false, true,
-            (_, f) => $"Gong already has {f.Spec.AllowedOrigin} for {f.Spec.IntegrationType} (409 Conflict: already reported)."),
+            (_, f) => $"Gong already has {f.Spec.AllowedOrigin} for {f.Spec.IntegrationType} (409 Conflict: already reported)." + (f.IntegrationIdUnknown ? IdNotKnown : "")),
         ReasonRule.Without(Registering, OriginCondition.Waiting, BackoffKind.None, false,
             f => $"Registering {f.Spec.AllowedOrigin} for {f.Spec.IntegrationType} with Gong once its wait ends (status.nextRetryTime)."),
         ReasonRule.From<RateLimited>(RateLimited, OriginCondition.Waiting, BackoffKind.None, false, false,
@@ -70,6 +79,10 @@ public static class OriginReasons
             (o, f) => $"Gong's token endpoint refused the refresh token of the OAuth authorization in Secret {f.SecretName} (HTTP {o.StatusCode}{(o.Error is null ? "" : " " + o.Error)}): the customer must re-authorize the app in Gong, and the new refresh token go into Secret {f.SecretName} as {CredentialsResolver.RefreshTokenField}. The operator retries as soon as that Secret changes."),
         ReasonRule.Without(CredentialsInvalid, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true,
             f => $"{f.Problem} The operator retries when the Secret changes."),
+        // No backoff: a refusal by policy is re-checked on every reconcile, and the changes that can lift it (the
+        // namespace's labels, the Secret, the spec, the operator's flags at a restart) each bring one.
+        ReasonRule.Without(CredentialsNotAllowed, OriginCondition.Stalled, BackoffKind.None, true, f => $"{f.Problem} No call is made."),
+        ReasonRule.Without(OriginNotAllowed, OriginCondition.Stalled, BackoffKind.None, true, f => $"{f.Problem} No call is made."),
         ReasonRule.Without(InvalidSpec, OriginCondition.Stalled, BackoffKind.None, false, f => $"{f.Problem} Fix the spec."),
         ReasonRule.Without(Paused, OriginCondition.Paused, BackoffKind.None, false,
             _ => $"Paused by the {OriginAnnotations.Paused} annotation: no calls to Gong until it is removed."),

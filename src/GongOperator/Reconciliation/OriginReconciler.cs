@@ -3,7 +3,6 @@ using GongOperator.Kubernetes.Controllers;
 using GongOperator.Kubernetes.Events;
 using GongOperator.Kubernetes.Informers;
 using GongOperator.Kubernetes.Status;
-using GongOperator.OAuth;
 using GongOperator.Resources;
 using k8s;
 using Microsoft.Extensions.Logging;
@@ -21,8 +20,7 @@ public sealed class OriginReconciler(
     PendingRegistrations pending,
     CredentialsResolver credentials,
     RegistrationPlanner planner,
-    IGongRegistrar registrar,
-    OAuthAuthorizations authorizations,
+    OriginRegistrar registrar,
     IStatusWriter<GongIntegrationOrigin> statusWriter,
     IEventRecorder events,
     OperatorMetrics metrics,
@@ -33,29 +31,38 @@ public sealed class OriginReconciler(
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var cached = origins.Get(key);
-        if (cached is null || cached.Metadata.DeletionTimestamp is not null)
+
+        // The cache may not have seen this replica's last status write yet (the watch event is on its way): planning on
+        // the older status would register an origin a second time, so the write is read back instead.
+        var origin = cached is null ? null : await statusWriter.ReadYourWritesAsync(key, Copy(cached), cancellationToken).ConfigureAwait(false);
+        if (origin is null || origin.Metadata.DeletionTimestamp is not null)
         {
             // Incremental mode holds no finalizer: deletion only stops management (the informer's delete handler records it).
             pending.Remove(key);
+            statusWriter.Forget(key);
             return ReconcileResult.Done;
         }
 
-        var origin = Copy(cached);
         var now = time.GetUtcNow();
         var resolved = credentials.Resolve(origin);
         var inFlight = pending.Find(key);
-        if (inFlight is { Outcome.IsCompleted: true })
+        var plan = planner.Plan(origin, resolved, inFlight, now);
+        Log.Planned(logger, key, plan);
+        if (inFlight is { Outcome.IsCompleted: true } && plan is not RegistrationPlan.WriteAnswer)
         {
-            // An answered registration is acted on once, whatever the plan does with it.
+            // An answer about an older spec, or a cancelled registration: planned past, so forgotten.
             pending.Remove(key);
         }
 
-        var plan = planner.Plan(origin, resolved, inFlight, now);
-        Log.Planned(logger, key, plan);
         switch (plan)
         {
             case RegistrationPlan.WriteAnswer answer:
-                return await WriteAnswerAsync(key, origin, answer.Registration, answer.Outcome, now, cancellationToken).ConfigureAwait(false);
+                var result = await WriteAnswerAsync(key, origin, answer.Registration, answer.Outcome, now, cancellationToken).ConfigureAwait(false);
+
+                // Forgotten only once written: a write that failed (the API server unavailable) is retried with the same
+                // answer, not with a second Gong call.
+                pending.Remove(key);
+                return result;
             case RegistrationPlan.Paused:
                 await WriteAsync(key, origin, o => OriginStatusRules.Paused(o, now), cancellationToken).ConfigureAwait(false);
                 return ReconcileResult.Done;
@@ -65,13 +72,16 @@ public sealed class OriginReconciler(
             case RegistrationPlan.FixCredentials:
                 var written = await WriteAsync(key, origin, o => OriginStatusRules.CredentialsProblem(o, resolved, now), cancellationToken).ConfigureAwait(false);
                 return written is null ? ReconcileResult.Done : RequeueFor(planner.Plan(written, resolved.Version, now), now);
+            case RegistrationPlan.NotAllowed refused:
+                await WriteAsync(key, origin, o => OriginStatusRules.NotAllowed(o, resolved, refused.Reason, refused.Problem, now), cancellationToken).ConfigureAwait(false);
+                return ReconcileResult.Done;
             case RegistrationPlan.Register register:
                 Log.Registering(logger, key, origin.Spec.AllowedOrigin, origin.Spec.IntegrationType, register.Why);
                 var sent = new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin);
 
                 // The reconcile token ends when this replica stops acting (lease lost, or the graceful bound of a stop):
                 // a registration still waiting for budget then never goes out.
-                pending.Start(key, origin.Generation(), sent, resolved, origin.ReassertToken(), token => resolved.Seed is { } seed ? authorizations.RegisterAsync(registrar, seed, sent, token) : registrar.RegisterAsync(resolved.Company!, sent, token), cancellationToken);
+                pending.Start(key, origin.Generation(), sent, resolved, origin.ReassertToken(), token => registrar.RegisterAsync(resolved, sent, token), cancellationToken);
                 return ReconcileResult.Done;
             case RegistrationPlan.Unpause:
                 await WriteAsync(key, origin, o => OriginStatusRules.Unpaused(o, now), cancellationToken).ConfigureAwait(false);

@@ -35,8 +35,14 @@ public static class OriginStatusRules
         {
             status.IntegrationId = registered.IntegrationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        else if (outcome is AlreadyRegistered && !RegisteredAsSpecified(origin))
+        {
+            // The id held is the answer for another origin (the spec changed): keeping it would name the wrong registration.
+            status.IntegrationId = null;
+        }
 
-        return Apply(origin, OriginReasons.For(outcome), new ReasonFacts(origin.Spec, credentials.SecretName, outcome), outcome.RetryNotBefore, now);
+        var idUnknown = outcome is AlreadyRegistered && status.IntegrationId is null;
+        return Apply(origin, OriginReasons.For(outcome), new ReasonFacts(origin.Spec, credentials.SecretName, outcome, IntegrationIdUnknown: idUnknown), outcome.RetryNotBefore, now);
     }
 
     /// <summary>The credentials could not be resolved: no call is made; a person must fix the Secret.</summary>
@@ -46,6 +52,15 @@ public static class OriginStatusRules
         ArgumentNullException.ThrowIfNull(credentials);
         StampAttempt(origin, credentials.Version, origin.ReassertToken());
         return Apply(origin, OriginReasons.Rule(OriginReasons.CredentialsInvalid), new ReasonFacts(origin.Spec, credentials.SecretName, Problem: credentials.Problem), null, now);
+    }
+
+    /// <summary>The tenant policy refuses the call (<paramref name="reason"/>): no call is made, no backoff; a change re-checks it.</summary>
+    public static StatusChange NotAllowed(GongIntegrationOrigin origin, Credentials credentials, string reason, string problem, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(credentials);
+        StampAttempt(origin, credentials.Version, origin.ReassertToken());
+        return Apply(origin, OriginReasons.Rule(reason), new ReasonFacts(origin.Spec, credentials.SecretName, Problem: problem), null, now);
     }
 
     /// <summary>The spec is invalid (written past the schema): no call, no backoff; a spec change re-triggers.</summary>

@@ -8,4 +8,5 @@ namespace GongOperator.Reconciliation;
 /// <param name="SecretName">The credentials Secret as namespace/name ("" when none applies).</param>
 /// <param name="Outcome">Gong's answer, for reasons that come from one.</param>
 /// <param name="Problem">A sentence saying what is wrong, for reasons found without calling Gong.</param>
-public sealed record ReasonFacts(GongIntegrationOriginSpec Spec, string SecretName, RegistrationOutcome? Outcome = null, string? Problem = null);
+/// <param name="IntegrationIdUnknown">True when status holds no integrationId for the registered origin (after a 409 for an origin whose 200 was never recorded).</param>
+public sealed record ReasonFacts(GongIntegrationOriginSpec Spec, string SecretName, RegistrationOutcome? Outcome = null, string? Problem = null, bool IntegrationIdUnknown = false);

@@ -27,6 +27,12 @@ public abstract record RegistrationPlan
     /// <summary>A call is due but the credentials do not resolve: Stalled with CredentialsInvalid, no call.</summary>
     public sealed record FixCredentials(string Problem) : RegistrationPlan;
 
+    /// <summary>
+    /// A call is due but the tenant policy refuses it: Stalled with <paramref name="Reason"/> (CredentialsNotAllowed or
+    /// OriginNotAllowed) and <paramref name="Problem"/>, no call.
+    /// </summary>
+    public sealed record NotAllowed(string Reason, string Problem) : RegistrationPlan;
+
     /// <summary>A registration is with Gong and not answered yet: nothing to do; its answer enqueues the origin again.</summary>
     public sealed record AwaitAnswer : RegistrationPlan;
 

@@ -59,12 +59,20 @@ public sealed class RegistrationPlanner
         var plan = Plan(origin, credentials.Version, now);
         return plan switch
         {
+            RegistrationPlan.Register when credentials.NotAllowedInNamespace is { } refused => new RegistrationPlan.NotAllowed(OriginReasons.CredentialsNotAllowed, refused),
             RegistrationPlan.Register when !credentials.Usable => new RegistrationPlan.FixCredentials(credentials.Problem ?? ""),
+            RegistrationPlan.Register when OriginRefusedBy(origin, credentials) is { } policy => new RegistrationPlan.NotAllowed(
+                OriginReasons.OriginNotAllowed,
+                $"{origin.Spec.AllowedOrigin} is not under {policy.Source} ({policy.Describe()}): the platform team decides which host names origins using this Secret may name."),
             RegistrationPlan.UpToDate upToDate when origin.ReadyReason() == OriginReasons.Paused => new RegistrationPlan.Unpause(upToDate.RecheckAt),
             RegistrationPlan.Wait wait when origin.ReadyReason() == OriginReasons.Paused => new RegistrationPlan.Unpause(wait.Until),
             _ => plan,
         };
     }
+
+    /// <summary>The first suffix list of <paramref name="credentials"/> that <paramref name="origin"/> is outside, or null.</summary>
+    private static OriginSuffixes? OriginRefusedBy(GongIntegrationOrigin origin, Credentials credentials) =>
+        credentials.OriginPolicies.FirstOrDefault(p => !p.Allows(origin.Spec.AllowedOrigin));
 
     /// <summary>An answer is written only if it is still about the object as it is now (same generation and request).</summary>
     public static bool AnswerStillApplies(PendingRegistration registration, GongIntegrationOrigin origin)
@@ -82,6 +90,9 @@ public sealed class RegistrationPlanner
         RegistrationPlan.Unpause { RecheckAt: { } at } => Max(at - now, MinimumRequeue),
         RegistrationPlan.Wait wait => Max(wait.Until - now, MinimumRequeue),
         RegistrationPlan.Register or RegistrationPlan.FixCredentials => MinimumRequeue,
+
+        // A refusal by policy waits for a change (namespace labels, Secret, spec), each of which enqueues the origin.
+        RegistrationPlan.NotAllowed => null,
         _ => null,
     };
 

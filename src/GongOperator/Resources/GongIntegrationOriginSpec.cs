@@ -18,7 +18,7 @@ public sealed class GongIntegrationOriginSpec
     /// <summary>The origin, scheme://host[:port].</summary>
     [JsonPropertyName("allowedOrigin")]
     [CrdRequired]
-    [CrdPattern(OriginRules.Pattern)]
+    [CrdPattern(OriginRules.Pattern, OriginRules.HostLengthPattern)]
     [CrdLength(MinLength = 1, MaxLength = OriginRules.MaxLength)]
     [Description("The origin Gong may load in an iFrame: https:// or http://, a lower-case host name, " +
         "optionally :port, and nothing else (no path, query, fragment, user info or wildcard). " +

@@ -9,10 +9,19 @@ namespace GongOperator.Resources;
 public static class OriginRules
 {
     /// <summary>
-    /// https or http, lower-case DNS labels separated by dots, an optional port, nothing after.
-    /// RE2-compatible (no look-around), anchored because Kubernetes patterns are unanchored.
+    /// https or http, lower-case DNS labels of at most 63 characters separated by dots, an optional port from 1 to
+    /// 65535 with no leading zero, nothing after. RE2-compatible (no look-around), anchored because Kubernetes
+    /// patterns are unanchored. The port is spelled out digit by digit so the API server refuses 0 and 70000 itself.
     /// </summary>
-    public const string Pattern = @"^https?://[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:[0-9]{1,5})?$";
+    public const string Pattern =
+        @"^https?://[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*"
+        + @"(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?$";
+
+    /// <summary>
+    /// The host is at most 253 characters: a bound one RE2 pattern cannot add to <see cref="Pattern"/>'s label
+    /// structure, so the schema states it as a second pattern (allOf) and the API server checks both.
+    /// </summary>
+    public const string HostLengthPattern = @"^https?://[^:]{1,253}(:[0-9]+)?$";
 
     /// <summary>"https://" (8) + a 253-character host + ":65535" (6).</summary>
     public const int MaxLength = 267;
@@ -68,10 +77,11 @@ public static class OriginRules
         {
             host = rest[..colon];
             var port = rest[(colon + 1)..];
-            if (port.Length is 0 or > 5 || !port.All(char.IsAsciiDigit)
-                || int.Parse(port, CultureInfo.InvariantCulture) is < 1 or > 65535)
+            // A leading zero is refused: a browser sends the port without it, so Gong would never see that origin.
+            if (port.Length is 0 or > 5 || !port.All(char.IsAsciiDigit) || port[0] == '0'
+                || int.Parse(port, CultureInfo.InvariantCulture) > 65535)
             {
-                return $"spec.allowedOrigin \"{origin}\" has an invalid port \"{port}\": use 1 to 65535.";
+                return $"spec.allowedOrigin \"{origin}\" has an invalid port \"{port}\": use 1 to 65535, with no leading zero.";
             }
         }
 

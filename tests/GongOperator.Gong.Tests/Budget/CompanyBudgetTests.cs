@@ -7,8 +7,9 @@ public sealed class CompanyBudgetTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
-    private static CompanyBudget NewBudget(double perSecond = 3, int burst = 1, int quota = 10_000, int marginMs = 50) =>
-        new(CompanyKey.For(Companies.Acme), perSecond, burst, quota, TimeSpan.FromMilliseconds(marginMs));
+    // Created long before the calls, so that only the calls a test makes count.
+    private static CompanyBudget NewBudget(double perSecond = 3, int burst = 1, int quota = 10_000, int marginMs = 50, DateTimeOffset? createdAt = null) =>
+        new(CompanyKey.For(Companies.Acme), perSecond, burst, quota, TimeSpan.FromMilliseconds(marginMs), createdAt ?? Noon.AddHours(-1));
 
     /// <summary>Grants <paramref name="count"/> calls as early as the budget allows, each answered <paramref name="latency"/> after it left.</summary>
     private static List<DateTimeOffset> GrantAsEarlyAsAllowed(CompanyBudget budget, int count, DateTimeOffset from, TimeSpan latency = default)
@@ -43,6 +44,22 @@ public sealed class CompanyBudgetTests
         for (var i = 3; i < granted.Count; i++)
         {
             Assert.True(granted[i] - granted[i - 3] > TimeSpan.FromSeconds(1), "four calls fit in one second");
+        }
+    }
+
+    [Fact]
+    public void A_new_budget_waits_one_window_before_its_first_call_because_a_previous_process_may_have_spent_the_rate()
+    {
+        // The process before a restart made three calls that reached Gong just before this budget was created.
+        var predecessor = new[] { Noon.AddMilliseconds(-30), Noon.AddMilliseconds(-20), Noon.AddMilliseconds(-10) };
+
+        var granted = GrantAsEarlyAsAllowed(NewBudget(createdAt: Noon), 3, Noon);
+
+        Assert.Equal(Noon + TimeSpan.FromMilliseconds(1050), granted[0]);
+        var arrivals = predecessor.Concat(granted).ToList();
+        for (var i = 3; i < arrivals.Count; i++)
+        {
+            Assert.True(arrivals[i] - arrivals[i - 3] > TimeSpan.FromSeconds(1), "four calls fit in one second across the restart");
         }
     }
 

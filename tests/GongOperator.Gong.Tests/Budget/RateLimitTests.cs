@@ -95,8 +95,8 @@ public sealed class RateLimitTests
     public async Task A_new_token_for_the_same_company_keeps_its_429_block_and_its_daily_count()
     {
         await using var harness = new GongClientHarness(o => o.DailyQuota = 50);
-        var before = new GongCompany(new Uri("https://company-17.api.gong.io"), new BearerCredentials("token-of-monday"), "oauth:tenant-acme/gong-oauth");
-        var after = new GongCompany(new Uri("https://company-17.api.gong.io"), new BearerCredentials("token-of-tuesday"), "oauth:tenant-acme/gong-oauth");
+        var before = new GongCompany(new Uri("https://company-17.api.gong.io"), new BearerCredentials("token-of-monday", "secret:tenant-acme/gong-oauth"));
+        var after = new GongCompany(new Uri("https://company-17.api.gong.io"), new BearerCredentials("token-of-tuesday", "secret:tenant-acme/gong-oauth"));
         harness.Gong.Respond(_ => TooManyRequests(r => r.Headers.RetryAfter = new(TimeSpan.FromMinutes(1))));
         Assert.IsType<RateLimited>(await harness.Drive(harness.Register(before, "https://a.partner.com")));
 
@@ -105,7 +105,7 @@ public sealed class RateLimitTests
         Assert.IsType<RateLimited>(outcome);
         Assert.Single(harness.Gong.Requests);
         Assert.Equal(49, harness.Budgets.GetBudgetState(after).Remaining);
-        Assert.Equal("company-17.api.gong.io/oauth:tenant-acme/gong-oauth", harness.Budgets.GetBudgetState(after).Company);
+        Assert.Equal("company-17.api.gong.io/secret:tenant-acme/gong-oauth", harness.Budgets.GetBudgetState(after).Company);
     }
 
     [Fact]

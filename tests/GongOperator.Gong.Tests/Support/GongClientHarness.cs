@@ -21,7 +21,9 @@ public sealed class GongClientHarness : IAsyncDisposable
     /// <param name="realClock">The client runs on the system clock (with a server that has its own), not on <see cref="Time"/>; implies real HTTP.</param>
     public GongClientHarness(Action<GongClientOptions>? configure = null, bool overRealHttp = false, Action<IServiceCollection>? addServices = null, bool realClock = false)
     {
-        Time = new FakeTimeProvider(Start);
+        // The clock starts a little before Start: the budgets of the usual companies are made then, so that the wait a
+        // new budget begins with (a previous process may have spent the rate) is over when a test begins, at Start.
+        Time = new FakeTimeProvider(Start - WarmUp);
         Gong = new StubGong(Time);
         Registry = Prometheus.Metrics.NewCustomRegistry();
         var services = new ServiceCollection();
@@ -47,7 +49,16 @@ public sealed class GongClientHarness : IAsyncDisposable
 
         _provider = services.BuildServiceProvider();
         Logs = _provider.GetFakeLogCollector();
+        foreach (var company in new[] { Companies.Acme, Companies.Globex, Companies.Bearer })
+        {
+            Budgets.GetBudgetState(company);
+        }
+
+        Time.Advance(WarmUp);
     }
+
+    /// <summary>How long before <see cref="Start"/> the usual companies' budgets are made: more than one rate window.</summary>
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
 
     public FakeTimeProvider Time { get; }
 

@@ -1,5 +1,10 @@
 using GongOperator.Kubernetes.Connection;
 using GongOperator.Kubernetes.LeaderElection;
+using k8s;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GongOperator.Kubernetes.Tests.Connection;
 
@@ -56,12 +61,12 @@ public sealed class KubernetesConnectionTests
     }
 
     [Fact]
-    public void The_defaults_are_controller_runtimes()
+    public void The_defaults_are_controller_runtimes_no_client_side_limit_included()
     {
         var connection = new KubernetesConnectionOptions();
         var election = new LeaderElectionOptions { LeaseName = "l", LeaseNamespace = "n" };
 
-        Assert.Equal(20, connection.Qps);
+        Assert.Equal(0, connection.Qps);
         Assert.Equal(30, connection.Burst);
         Assert.Equal(TimeSpan.FromSeconds(15), election.LeaseDuration);
         Assert.Equal(TimeSpan.FromSeconds(10), election.RenewDeadline);
@@ -75,5 +80,40 @@ public sealed class KubernetesConnectionTests
 
         Assert.Throws<ArgumentException>(options.Validate);
         Assert.Throws<ArgumentException>((options with { LeaseDuration = TimeSpan.FromSeconds(15), RetryPeriod = TimeSpan.FromSeconds(5) }).Validate);
+    }
+
+    [Fact]
+    public async Task A_default_client_sends_far_past_the_old_burst_without_waiting_on_its_clock()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        app.MapGet("/api/v1/namespaces/team-a/configmaps/c", () =>
+            Results.Text("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","namespace":"team-a"}}""", "application/json"));
+        var ct = TestContext.Current.CancellationToken;
+        await app.StartAsync(ct);
+
+        // A clock that never moves: a client-side limiter would hold every request past its burst forever.
+        using var client = KubernetesConnection.CreateClient(new KubernetesClientConfiguration { Host = app.Urls.Single() }, new KubernetesConnectionOptions(), new FakeTimeProvider());
+        var reads = Enumerable.Range(0, 100).Select(_ => client.CoreV1.ReadNamespacedConfigMapAsync("c", "team-a", cancellationToken: ct));
+
+        var answers = await Task.WhenAll(reads).WaitAsync(TimeSpan.FromSeconds(30), ct);
+
+        Assert.All(answers, a => Assert.Equal("c", a.Metadata.Name));
+    }
+
+    [Theory]
+    [InlineData(-1, 30)]
+    [InlineData(double.NaN, 30)]
+    [InlineData(10_001, 30)]
+    [InlineData(5, 0)]
+    public void A_qps_or_burst_out_of_range_is_refused_with_one_sentence(double qps, int burst)
+    {
+        var options = new KubernetesConnectionOptions { Qps = qps, Burst = burst };
+
+        var e = Assert.Throws<ArgumentException>(() => KubernetesConnection.CreateClient(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" }, options));
+
+        Assert.Contains("the Kubernetes API", e.Message, StringComparison.Ordinal);
+        Assert.Equal(options.RateProblem(), e.Message.Split(" (Parameter")[0]);
     }
 }

@@ -1,5 +1,6 @@
 using GongOperator.Kubernetes.Controllers;
 using GongOperator.Kubernetes.Informers;
+using GongOperator.Kubernetes.Metrics;
 using GongOperator.Kubernetes.Tests.Support;
 using k8s.Models;
 using Microsoft.Extensions.Time.Testing;
@@ -18,6 +19,28 @@ public sealed class ControllerTests
     }
 
     private static ControllerOptions Options(string prefix) => new() { Name = prefix + "-" + Guid.NewGuid().ToString("N")[..8] };
+
+    [Fact]
+    public async Task Every_reconcile_result_and_error_series_is_scraped_at_zero_before_the_first_reconcile()
+    {
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        var (_, informer) = NewInformer();
+        _ = new Controller<Widget>(new ControllerOptions { Name = "fresh", MaxConcurrentReconciles = 3 }, informer, new RecordingReconciler((_, _, _) => Task.FromResult(ReconcileResult.Done)), metrics: new RuntimeMetrics(registry));
+
+        using var stream = new MemoryStream();
+        await registry.CollectAndExportAsTextAsync(stream, TestContext.Current.CancellationToken);
+        var text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+
+        foreach (var result in new[] { "error", "requeue", "requeue_after", "success" })
+        {
+            Assert.Contains($"controller_runtime_reconcile_total{{controller=\"fresh\",result=\"{result}\"}} 0\n", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("controller_runtime_reconcile_errors_total{controller=\"fresh\"} 0\n", text, StringComparison.Ordinal);
+        Assert.Contains("controller_runtime_terminal_reconcile_errors_total{controller=\"fresh\"} 0\n", text, StringComparison.Ordinal);
+        Assert.Contains("controller_runtime_active_workers{controller=\"fresh\"} 0\n", text, StringComparison.Ordinal);
+        Assert.Contains("controller_runtime_max_concurrent_reconciles{controller=\"fresh\"} 3\n", text, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData(false)]

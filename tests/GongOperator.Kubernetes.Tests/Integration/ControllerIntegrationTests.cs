@@ -94,6 +94,33 @@ public sealed class ControllerIntegrationTests(LocalClusterFixture cluster) : IC
     }
 
     [Fact]
+    public async Task A_reader_whose_cache_lags_behind_a_status_write_reads_the_write_back()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        var widgets = cluster.Widgets();
+        var key = new ObjectKey(ns, "lagging");
+        await widgets.CreateAsync(Widget.Create(ns, "lagging", size: 1), Ct);
+        var before = (await widgets.GetAsync(key, Ct))!;
+        var status = new StatusWriter<Widget>(widgets);
+
+        var written = (await status.UpdateAsync(key, w => { w.Status = new WidgetStatus { Note = "written" }; return true; }, Ct))!;
+
+        // A cache still showing the object from before the write gets the stored object instead.
+        var read = await status.ReadYourWritesAsync(key, before, Ct);
+        Assert.Equal(("written", written.Metadata.ResourceVersion), (read?.Status?.Note, read?.Metadata.ResourceVersion));
+
+        // A cache that shows the write, or a later change by someone else, is used as it is.
+        Assert.Same(written, await status.ReadYourWritesAsync(key, written, Ct));
+        var later = await widgets.PatchAsync(key, new V1Patch("""{"spec":{"size":2}}""", V1Patch.PatchType.MergePatch), Ct);
+        Assert.Same(later, await status.ReadYourWritesAsync(key, later, Ct));
+
+        // Deleted meanwhile: nothing to act on.
+        await status.UpdateAsync(key, w => { w.Status = new WidgetStatus { Note = "again" }; return true; }, Ct);
+        await widgets.DeleteAsync(key, Ct);
+        Assert.Null(await status.ReadYourWritesAsync(key, later, Ct));
+    }
+
+    [Fact]
     public async Task A_status_write_racing_a_spec_change_loses_neither()
     {
         var ns = await cluster.NewNamespaceAsync();
@@ -168,11 +195,12 @@ public sealed class ControllerIntegrationTests(LocalClusterFixture cluster) : IC
     {
         var ns = await cluster.NewNamespaceAsync();
         var widget = await cluster.Widgets().CreateAsync(Widget.Create(ns, "noisy"), Ct);
-        using var recorder = new EventRecorder(cluster.Client, "runtime-tests", "host-1");
+        var recorder = new EventRecorder(cluster.Client, "runtime-tests", "host-1");
 
         await recorder.RecordAsync(widget, EventTypes.Warning, "Failed", "boom", Ct);
         await recorder.RecordAsync(widget, EventTypes.Warning, "Failed", "boom", Ct);
         await recorder.RecordAsync(widget, EventTypes.Normal, "Ready", "fine", Ct);
+        await recorder.DisposeAsync(); // a stop writes what is queued
 
         var events = (await cluster.Client.CoreV1.ListNamespacedEventAsync(ns, cancellationToken: Ct)).Items.OrderBy(e => e.Reason).ToList();
         Assert.Equal(2, events.Count);
@@ -193,9 +221,10 @@ public sealed class ControllerIntegrationTests(LocalClusterFixture cluster) : IC
         var widget = await cluster.Widgets().CreateAsync(Widget.Create(ns, "leaving"), Ct);
         await cluster.Client.CoreV1.DeleteNamespaceAsync(ns, cancellationToken: Ct);
         var logger = new FakeLogger();
-        using var recorder = new EventRecorder(cluster.Client, "runtime-tests", "host-1", logger);
+        var recorder = new EventRecorder(cluster.Client, "runtime-tests", "host-1", logger);
 
         await recorder.RecordAsync(widget, EventTypes.Normal, "StoppedManaging", "deleted", Ct);
+        await recorder.DisposeAsync();
 
         var record = Assert.Single(logger.Collector.GetSnapshot());
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, record.Level);

@@ -1,3 +1,4 @@
+using GongOperator.Kubernetes.Metrics;
 using GongOperator.Kubernetes.Queue;
 using Microsoft.Extensions.Time.Testing;
 using Prometheus;
@@ -53,6 +54,20 @@ public sealed class WorkQueueTests
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, queue.Count);
         Assert.Equal("a", (await queue.GetAsync(Ct)).Item);
+    }
+
+    [Fact]
+    public void A_delay_longer_than_a_timer_can_wait_still_comes_due_at_its_time()
+    {
+        var time = new FakeTimeProvider();
+        using var queue = new WorkQueue<string>(new WorkQueueOptions { Name = "long-delay-" + Guid.NewGuid() }, time);
+        queue.AddAfter("a", TimeSpan.FromDays(90));
+
+        time.Advance(TimeSpan.FromDays(89));
+        Assert.Equal(0, queue.Count);
+        Assert.Equal(1, queue.DelayedCount);
+        time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, queue.Count);
     }
 
     [Fact]
@@ -172,6 +187,46 @@ public sealed class WorkQueueTests
         var work = Prometheus.Metrics.CreateHistogram("workqueue_work_duration_seconds", "", new HistogramConfiguration { LabelNames = ["name"] }).WithLabels(name);
         Assert.Equal(2, queued.Sum, 3);
         Assert.Equal(3, work.Sum, 3);
+    }
+
+    [Fact]
+    public async Task A_scrape_shows_the_work_in_progress_and_the_longest_running_item()
+    {
+        var time = new FakeTimeProvider();
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        var queue = new WorkQueue<string>(new WorkQueueOptions { Name = "q" }, time, new RuntimeMetrics(registry));
+        queue.Add("a");
+        queue.Add("b");
+        var (a, _) = await queue.GetAsync(Ct);
+        time.Advance(TimeSpan.FromSeconds(3));
+        var (b, _) = await queue.GetAsync(Ct);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var busy = await ScrapeAsync(registry);
+        queue.Done(a);
+        var oneLeft = await ScrapeAsync(registry);
+        queue.Done(b);
+        var idle = await ScrapeAsync(registry);
+        queue.Add("c");
+        _ = await queue.GetAsync(Ct);
+        time.Advance(TimeSpan.FromSeconds(7));
+        queue.Dispose();
+        var stopped = await ScrapeAsync(registry);
+
+        Assert.Contains("workqueue_unfinished_work_seconds{name=\"q\"} 5\n", busy, StringComparison.Ordinal);
+        Assert.Contains("workqueue_longest_running_processor_seconds{name=\"q\"} 4\n", busy, StringComparison.Ordinal);
+        Assert.Contains("workqueue_unfinished_work_seconds{name=\"q\"} 1\n", oneLeft, StringComparison.Ordinal);
+        Assert.Contains("workqueue_longest_running_processor_seconds{name=\"q\"} 1\n", oneLeft, StringComparison.Ordinal);
+        Assert.Contains("workqueue_unfinished_work_seconds{name=\"q\"} 0\n", idle, StringComparison.Ordinal);
+        Assert.Contains("workqueue_longest_running_processor_seconds{name=\"q\"} 0\n", idle, StringComparison.Ordinal);
+        Assert.Contains("workqueue_unfinished_work_seconds{name=\"q\"} 0\n", stopped, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ScrapeAsync(Prometheus.CollectorRegistry registry)
+    {
+        using var stream = new MemoryStream();
+        await registry.CollectAndExportAsTextAsync(stream, Ct);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static double Gauge(string metric, string name) => Prometheus.Metrics.CreateGauge(metric, "", "name").WithLabels(name).Value;

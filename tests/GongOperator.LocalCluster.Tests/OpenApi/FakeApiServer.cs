@@ -16,23 +16,23 @@ namespace GongOperator.LocalCluster.Tests.OpenApi;
 /// </summary>
 internal sealed class FakeApiServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly OpenApiDocuments documents;
-    private readonly Func<string, JsonObject?>? tableFor;
-    private readonly ConcurrentDictionary<string, JsonObject> store = new(StringComparer.Ordinal);
+    private readonly WebApplication _app;
+    private readonly OpenApiDocuments _documents;
+    private readonly Func<string, JsonObject?>? _tableFor;
+    private readonly ConcurrentDictionary<string, JsonObject> _store = new(StringComparer.Ordinal);
 
     private FakeApiServer(WebApplication app, OpenApiDocuments documents, Func<string, JsonObject?>? tableFor)
     {
-        this.app = app;
-        this.documents = documents;
-        this.tableFor = tableFor;
+        _app = app;
+        _documents = documents;
+        _tableFor = tableFor;
     }
 
     /// <summary>Every request as <c>METHOD path?query [content-type]</c>.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
     /// <summary>The base URL, e.g. http://127.0.0.1:40123.</summary>
-    public string Url => app.Urls.First();
+    public string Url => _app.Urls.First();
 
     /// <summary>Starts the server; <paramref name="tableFor"/> answers Table requests by path (null → plain JSON).</summary>
     public static async Task<FakeApiServer> StartAsync(OpenApiDocuments documents, Func<string, JsonObject?>? tableFor, CancellationToken cancellationToken)
@@ -64,8 +64,8 @@ internal sealed class FakeApiServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     private static JsonObject Resource(string name, string kind, bool namespaced, string shortName, params string[] verbs) =>
@@ -122,13 +122,13 @@ internal sealed class FakeApiServer : IAsyncDisposable
 
         if (path == "/openapi/v3")
         {
-            await WriteAsync(ctx, 200, documents.RootJson);
+            await WriteAsync(ctx, 200, _documents.RootJson);
             return;
         }
 
         if (path.StartsWith("/openapi/", StringComparison.Ordinal))
         {
-            OpenApiDocument? doc = documents.Find(path);
+            OpenApiDocument? doc = _documents.Find(path);
             await WriteAsync(ctx, doc is null ? 404 : 200, doc?.Json ?? "404 page not found\n", doc is null ? "text/plain" : "application/json");
             return;
         }
@@ -140,7 +140,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
         }
 
         string accept = req.Headers.Accept.ToString();
-        if (req.Method == "GET" && accept.Contains("as=Table", StringComparison.Ordinal) && tableFor?.Invoke(path) is { } table)
+        if (req.Method == "GET" && accept.Contains("as=Table", StringComparison.Ordinal) && _tableFor?.Invoke(path) is { } table)
         {
             await WriteAsync(ctx, 200, table.ToJsonString(), "application/json;as=Table;v=v1;g=meta.k8s.io");
             return;
@@ -148,7 +148,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
 
         switch (req.Method)
         {
-            case "GET" when store.TryGetValue(path, out JsonObject? existing):
+            case "GET" when _store.TryGetValue(path, out JsonObject? existing):
                 await WriteAsync(ctx, 200, existing.ToJsonString());
                 return;
             case "POST":
@@ -156,12 +156,12 @@ internal sealed class FakeApiServer : IAsyncDisposable
                     JsonObject created = JsonNode.Parse(body)!.AsObject();
                     created["metadata"]!["namespace"] = "default";
                     created["metadata"]!["resourceVersion"] = "1";
-                    store[path + "/" + (string)created["metadata"]!["name"]!] = created;
+                    _store[path + "/" + (string)created["metadata"]!["name"]!] = created;
                     await WriteAsync(ctx, 201, created.ToJsonString());
                     return;
                 }
 
-            case "PATCH" when store.TryGetValue(path, out JsonObject? existing):
+            case "PATCH" when _store.TryGetValue(path, out JsonObject? existing):
                 await WriteAsync(ctx, 200, existing.ToJsonString());
                 return;
             default:

@@ -10,7 +10,7 @@ namespace GongOperator.LocalCluster.Tests.OpenApi;
 /// <summary>Drives the real kubectl 1.35 against our documents and tables through <see cref="FakeApiServer"/>.</summary>
 public sealed class KubectlAgainstDocumentsTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("schema-kubectl-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("schema-kubectl-").FullName;
 
     private static OpenApiDocuments Documents() => OpenApiDocuments.Build(
     [
@@ -19,12 +19,12 @@ public sealed class KubectlAgainstDocumentsTests : IDisposable
         new OpenApiResource(string.Empty, "v1", "ConfigMap", "configmaps", true, false, null, false),
     ]);
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private async Task<ToolResult> KubectlAsync(FakeApiServer server, params string[] args)
     {
         string kubectl = KubeTools.Kubectl;
-        string[] all = ["--kubeconfig", server.WriteKubeconfig(directory), "--cache-dir", Path.Combine(directory, "cache"), .. args];
+        string[] all = ["--kubeconfig", server.WriteKubeconfig(_directory), "--cache-dir", Path.Combine(_directory, "cache"), .. args];
         return await KubeTools.RunAsync(kubectl, all, TimeSpan.FromSeconds(60));
     }
 
@@ -74,7 +74,7 @@ public sealed class KubectlAgainstDocumentsTests : IDisposable
     public async Task Kubectl_apply_sees_server_side_validation_and_uses_merge_patch_for_widgets_and_smp_for_config_maps()
     {
         await using FakeApiServer server = await FakeApiServer.StartAsync(Documents(), null, TestContext.Current.CancellationToken);
-        string manifest = Path.Combine(directory, "objects.yaml");
+        string manifest = Path.Combine(_directory, "objects.yaml");
         await File.WriteAllTextAsync(manifest, """
             apiVersion: example.com/v1
             kind: Widget

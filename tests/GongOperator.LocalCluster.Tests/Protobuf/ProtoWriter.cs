@@ -9,11 +9,11 @@ namespace GongOperator.LocalCluster.Tests.Protobuf;
 internal sealed class ProtoWriter
 {
     // Writes are recorded and replayed in ToArray so the writer owns no disposable stream.
-    private readonly List<Action<CodedOutputStream>> writes = [];
+    private readonly List<Action<CodedOutputStream>> _writes = [];
 
     public ProtoWriter Str(int field, string value)
     {
-        writes.Add(o =>
+        _writes.Add(o =>
         {
             o.WriteTag(field, WireFormat.WireType.LengthDelimited);
             o.WriteString(value);
@@ -23,7 +23,7 @@ internal sealed class ProtoWriter
 
     public ProtoWriter Bytes(int field, byte[] value)
     {
-        writes.Add(o =>
+        _writes.Add(o =>
         {
             o.WriteTag(field, WireFormat.WireType.LengthDelimited);
             o.WriteBytes(ByteString.CopyFrom(value));
@@ -33,7 +33,7 @@ internal sealed class ProtoWriter
 
     public ProtoWriter Varint(int field, long value)
     {
-        writes.Add(o =>
+        _writes.Add(o =>
         {
             o.WriteTag(field, WireFormat.WireType.Varint);
             o.WriteInt64(value);
@@ -44,7 +44,7 @@ internal sealed class ProtoWriter
     /// <summary>An int32 as Go writes it: negative values sign-extended to ten bytes.</summary>
     public ProtoWriter Int32(int field, int value)
     {
-        writes.Add(o =>
+        _writes.Add(o =>
         {
             o.WriteTag(field, WireFormat.WireType.Varint);
             o.WriteInt32(value);
@@ -54,7 +54,7 @@ internal sealed class ProtoWriter
 
     public ProtoWriter Bool(int field, bool value)
     {
-        writes.Add(o =>
+        _writes.Add(o =>
         {
             o.WriteTag(field, WireFormat.WireType.Varint);
             o.WriteBool(value);
@@ -65,7 +65,7 @@ internal sealed class ProtoWriter
     /// <summary>A packed repeated varint field (one length-delimited run).</summary>
     public ProtoWriter Packed(int field, params long[] values)
     {
-        writes.Add(o =>
+        _writes.Add(o =>
         {
             o.WriteTag(field, WireFormat.WireType.LengthDelimited);
             o.WriteLength(values.Sum(v => CodedOutputStream.ComputeInt64Size(v)));
@@ -126,7 +126,7 @@ internal sealed class ProtoWriter
         using var stream = new MemoryStream();
         using (var output = new CodedOutputStream(stream, leaveOpen: true))
         {
-            foreach (var write in writes)
+            foreach (var write in _writes)
             {
                 write(output);
             }

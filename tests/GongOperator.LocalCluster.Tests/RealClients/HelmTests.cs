@@ -183,4 +183,49 @@ public sealed class HelmTests
         Assert.Equal(404, (await sandbox.Cluster.GetAsync("/apis/example.com/v1/namespaces/store/widgets/demo-widget")).Code);
         Assert.Equal(404, (await sandbox.Cluster.GetAsync("/api/v1/namespaces/store/secrets/sh.helm.release.v1.demo.v2")).Code);
     }
+
+    [Fact]
+    public async Task A_chart_with_every_served_built_in_kind_installs_with_wait_and_kubectl_lists_it()
+    {
+        _ = KubeTools.Helm;
+        _ = KubeTools.Kubectl;
+        await using var sandbox = await ClientSandbox.StartAsync();
+        var chart = Path.Combine(AppContext.BaseDirectory, "Charts", "all-kinds");
+
+        var install = await sandbox.HelmAsync("install", "shop", chart, "-n", "shop", "--create-namespace", "--wait", "--wait-for-jobs", "--timeout", "60s");
+        Ok(install);
+        Assert.Contains("STATUS: deployed", install.Stdout, StringComparison.Ordinal);
+        foreach (var path in new[]
+        {
+            "/api/v1/namespaces/shop/pods/shop-debug", "/api/v1/namespaces/shop/persistentvolumeclaims/shop-uploads",
+            "/api/v1/namespaces/shop/resourcequotas/shop-quota", "/api/v1/namespaces/shop/limitranges/shop-limits",
+            "/api/v1/namespaces/shop/endpoints/shop-external", "/apis/discovery.k8s.io/v1/namespaces/shop/endpointslices/shop-external",
+            "/apis/apps/v1/namespaces/shop/statefulsets/shop-db", "/apis/apps/v1/namespaces/shop/daemonsets/shop-agent",
+            "/apis/batch/v1/namespaces/shop/jobs/shop-migrate", "/apis/batch/v1/namespaces/shop/cronjobs/shop-nightly",
+            "/apis/autoscaling/v2/namespaces/shop/horizontalpodautoscalers/shop-web", "/apis/networking.k8s.io/v1/namespaces/shop/ingresses/shop-web",
+            "/apis/networking.k8s.io/v1/ingressclasses/shop-nginx", "/apis/networking.k8s.io/v1/namespaces/shop/networkpolicies/shop-web",
+            "/apis/policy/v1/namespaces/shop/poddisruptionbudgets/shop-web",
+        })
+        {
+            var (code, body) = await sandbox.Cluster.GetAsync(path);
+            Assert.True(code == 200, path);
+            Assert.Equal("Helm", body!["metadata"]!["labels"]!["app.kubernetes.io/managed-by"]!.GetValue<string>());
+        }
+
+        var pods = await sandbox.KubectlAsync("get", "pods", "-n", "shop");
+        Ok(pods);
+        Assert.Matches(@"shop-debug\s+1/1\s+Running\s+0", pods.Stdout);
+        var jobs = await sandbox.KubectlAsync("get", "jobs,statefulsets", "-n", "shop");
+        Ok(jobs);
+        Assert.Matches(@"job.batch/shop-migrate\s+1/1", jobs.Stdout);
+        Assert.Matches(@"statefulset.apps/shop-db\s+2/2", jobs.Stdout);
+        var explain = await sandbox.KubectlAsync("explain", "statefulsets");
+        Ok(explain);
+        Assert.Contains("KIND:       StatefulSet", explain.Stdout, StringComparison.Ordinal);
+
+        var uninstall = await sandbox.HelmAsync("uninstall", "shop", "-n", "shop", "--wait");
+        Ok(uninstall);
+        Assert.Equal(404, (await sandbox.Cluster.GetAsync("/apis/apps/v1/namespaces/shop/statefulsets/shop-db")).Code);
+        Assert.Equal(404, (await sandbox.Cluster.GetAsync("/apis/networking.k8s.io/v1/ingressclasses/shop-nginx")).Code);
+    }
 }

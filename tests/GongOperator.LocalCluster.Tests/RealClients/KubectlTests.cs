@@ -223,4 +223,20 @@ public sealed class KubectlTests
         Assert.Contains("deleted", result.Stdout, StringComparison.Ordinal);
         Assert.Equal(404, (await sandbox.Cluster.GetAsync("/apis/example.com/v1/namespaces/shop/widgets/alpha")).Code);
     }
+
+    [Fact]
+    public async Task Apply_of_a_widget_with_an_invalid_label_key_prints_the_real_servers_refusal()
+    {
+        await using var sandbox = await WithWidgetsAsync();
+        var bad = WidgetYaml.Replace("    app: shop", "    app/v1/x: shop", StringComparison.Ordinal);
+        var applied = await sandbox.KubectlAsync("apply", "-f", sandbox.WriteFile("widget.yaml", bad));
+        Assert.NotEqual(0, applied.ExitCode);
+
+        // What kubectl printed against kube-apiserver 1.28 for the same widget (served there from another group).
+        Assert.Contains(
+            "The Widget \"alpha\" is invalid: metadata.labels: Invalid value: \"app/v1/x\": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+            applied.Stderr,
+            StringComparison.Ordinal);
+        Assert.Equal(404, (await sandbox.Cluster.GetAsync("/apis/example.com/v1/namespaces/shop/widgets/alpha")).Code);
+    }
 }

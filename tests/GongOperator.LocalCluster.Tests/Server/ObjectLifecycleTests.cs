@@ -236,6 +236,22 @@ public sealed class ObjectLifecycleTests
     }
 
     [Fact]
+    public async Task A_pod_disruption_budget_is_reported_met_for_its_current_generation()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var pdb = JsonNode.Parse("""{"apiVersion":"policy/v1","kind":"PodDisruptionBudget","metadata":{"name":"web"},"spec":{"minAvailable":1,"selector":{"matchLabels":{"app":"web"}}}}""")!;
+        var (code, created) = await cluster.PostAsync("/apis/policy/v1/namespaces/default/poddisruptionbudgets", pdb);
+        Assert.Equal(201, code);
+        Assert.Equal(1, created!["status"]!["observedGeneration"]!.GetValue<long>());
+
+        // kstatus counts a PodDisruptionBudget Current only when observedGeneration has caught up with generation.
+        var (_, changed) = await cluster.PatchAsync("/apis/policy/v1/namespaces/default/poddisruptionbudgets/web", """{"spec":{"minAvailable":2}}""", "application/merge-patch+json");
+        Assert.Equal(2, changed!["metadata"]!["generation"]!.GetValue<long>());
+        Assert.Equal(2, changed["status"]!["observedGeneration"]!.GetValue<long>());
+        Assert.Equal(2, changed["status"]!["conditions"]![0]!["observedGeneration"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task The_scale_subresource_reads_and_writes_deployment_replicas()
     {
         await using var cluster = await TestCluster.StartAsync();

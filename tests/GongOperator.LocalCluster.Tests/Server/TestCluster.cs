@@ -67,6 +67,15 @@ internal sealed class TestCluster : IAsyncDisposable
         Assert.True(code == 201, body?.ToJsonString());
     }
 
+    /// <summary>Adds a string property to the Widget schema (a spec change: the server swaps the resource's storage).</summary>
+    public async Task ChangeWidgetSchemaAsync(string property = "extra")
+    {
+        var (_, crd) = await GetAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com");
+        crd!["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!["properties"]!["spec"]!["properties"]![property] = new JsonObject { ["type"] = "string" };
+        var (code, body) = await PutAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com", crd);
+        Assert.True(code == 200, body?.ToJsonString());
+    }
+
     public static JsonObject Widget(string name, string size = "small", int replicas = 1) => new()
     {
         ["apiVersion"] = "example.com/v1",

@@ -5,16 +5,16 @@ namespace GongOperator.LocalCluster.Tests.Server;
 /// <summary>Reads a line-framed watch stream event by event.</summary>
 internal sealed class WatchReader : IAsyncDisposable
 {
-    private readonly HttpResponseMessage response;
-    private readonly StreamReader reader;
+    private readonly HttpResponseMessage _response;
+    private readonly StreamReader _reader;
 
     private WatchReader(HttpResponseMessage response, StreamReader reader)
     {
-        this.response = response;
-        this.reader = reader;
+        _response = response;
+        _reader = reader;
     }
 
-    public int StatusCode => (int)response.StatusCode;
+    public int StatusCode => (int)_response.StatusCode;
 
     public static async Task<WatchReader> OpenAsync(TestCluster cluster, string path)
     {
@@ -28,7 +28,7 @@ internal sealed class WatchReader : IAsyncDisposable
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         bound.CancelAfter(TimeSpan.FromSeconds(30));
-        var line = await reader.ReadLineAsync(bound.Token);
+        var line = await _reader.ReadLineAsync(bound.Token);
         return line is null ? null : JsonNode.Parse(line)!.AsObject();
     }
 
@@ -46,8 +46,8 @@ internal sealed class WatchReader : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        reader.Dispose();
-        response.Dispose();
+        _reader.Dispose();
+        _response.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -176,12 +176,34 @@ public sealed class TableWriterTests
     }
 
     [Fact]
+    public void Pods_jobs_and_claims_get_the_columns_kubectl_prints_for_them()
+    {
+        FakeTimeProvider clock = ClockAt("2026-11-23T17:00:00Z");
+        JsonObject pod = Obj("""
+            {"metadata":{"name":"p","creationTimestamp":"2026-11-23T16:00:00Z"},"spec":{"containers":[{"name":"a"},{"name":"b"}]},
+             "status":{"phase":"Running","containerStatuses":[{"name":"a","ready":true,"restartCount":2},{"name":"b","ready":false,"restartCount":1}]}}
+            """);
+        JsonObject job = Obj("""
+            {"metadata":{"name":"j","creationTimestamp":"2026-11-23T16:00:00Z"},"spec":{"completions":3},
+             "status":{"succeeded":3,"startTime":"2026-11-23T16:00:00Z","completionTime":"2026-11-23T16:00:42Z"}}
+            """);
+        JsonObject claim = Obj("""
+            {"metadata":{"name":"c","creationTimestamp":"2026-11-23T16:00:00Z"},"spec":{"storageClassName":"fast"},
+             "status":{"phase":"Bound","capacity":{"storage":"2Gi"},"accessModes":["ReadWriteOnce","ReadOnlyMany"]}}
+            """);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""["p","1/2","Running",3,"60m","<none>","<none>"]"""), TableWriter.ForBuiltIn(string.Empty, "Pod", clock).Row(pod)["cells"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""["j","3/3","42s","60m","","","<none>"]"""), TableWriter.ForBuiltIn("batch", "Job", clock).Row(job)["cells"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""["c","Bound","","2Gi","RWO,ROX","fast","60m"]"""), TableWriter.ForBuiltIn(string.Empty, "PersistentVolumeClaim", clock).Row(claim)["cells"]));
+    }
+
+    [Fact]
     public void Other_built_ins_get_name_and_age_and_roles_get_created_at()
     {
         FakeTimeProvider clock = ClockAt("2026-11-23T17:00:00Z");
         JsonObject pod = Obj("""{"metadata":{"name":"p","creationTimestamp":"2026-11-21T17:00:00Z"}}""");
 
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""["p","2d"]"""), TableWriter.ForBuiltIn(string.Empty, "Pod", clock).Row(pod)["cells"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""["p","2d"]"""), TableWriter.ForBuiltIn(string.Empty, "LimitRange", clock).Row(pod)["cells"]));
         Assert.True(JsonNode.DeepEquals(
             JsonNode.Parse("""["p","2026-11-21T17:00:00Z"]"""),
             TableWriter.ForBuiltIn("rbac.authorization.k8s.io", "Role", clock).Row(pod)["cells"]));

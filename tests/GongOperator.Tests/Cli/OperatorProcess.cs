@@ -53,6 +53,20 @@ internal sealed class OperatorProcess : IAsyncDisposable
         return Ready() ?? throw new Xunit.Sdk.XunitException("the process ended before its ready line: " + Output);
     }
 
+    /// <summary>SIGKILL: the process ends at once, with no chance to finish anything (as an OOM kill or a node loss).</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(bound.Token);
+    }
+
+    /// <summary>True once the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>SIGTERM, then the exit code once the process has ended and its output is complete.</summary>
     public async Task<int> StopAsync()
     {

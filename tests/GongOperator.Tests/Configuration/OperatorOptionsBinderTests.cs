@@ -13,6 +13,8 @@ public sealed class OperatorOptionsBinderTests
 
         Assert.True(ok);
         Assert.Equal(4, options.Workers);
+        Assert.Equal(0, options.KubeApiQps);
+        Assert.Equal(30, options.KubeApiBurst);
         Assert.Equal(TimeSpan.FromHours(24), options.ReassertPeriod);
         Assert.Equal(new Uri("https://api.gong.io"), options.GongBaseUrl);
         Assert.Equal(3, options.GongRatePerSecond);
@@ -50,6 +52,16 @@ public sealed class OperatorOptionsBinderTests
         }
     }
 
+    [Fact]
+    public void A_client_side_kubernetes_limit_is_taken_from_the_two_flags()
+    {
+        var (ok, options, error) = Bind(["--kube-api-qps", "2.5", "--kube-api-burst", "5"], new Hashtable());
+
+        Assert.True(ok, error);
+        Assert.Equal(2.5, options.KubeApiQps);
+        Assert.Equal(5, options.KubeApiBurst);
+    }
+
     [Theory]
     [InlineData("--workers", "zero", "--workers: 'zero' is not a whole number")]
     [InlineData("--reassert-period", "soon", "--reassert-period: 'soon' is not a duration")]
@@ -63,6 +75,9 @@ public sealed class OperatorOptionsBinderTests
     [InlineData("--log-format", "xml", "is not one of json, text")]
     [InlineData("--label-selector", "shard in one", "--label-selector: 'shard in one' is not a label selector")]
     [InlineData("--gong-batch-size", "5000", "--gong-batch-size: '5000' is not a whole number from 1 to 1000")]
+    [InlineData("--kube-api-qps", "20000", "--kube-api-qps: '20000' is not a number from 0 to 10000")]
+    [InlineData("--kube-api-qps", "fast", "--kube-api-qps: 'fast' is not a number from 0 to 10000")]
+    [InlineData("--kube-api-burst", "0", "--kube-api-burst: '0' is not a whole number from 1 to 10000")]
     public void A_bad_value_gives_one_line_naming_the_flag(string flag, string value, string expected)
     {
         var (ok, _, error) = Bind([flag, value], new Hashtable());

@@ -6,6 +6,11 @@ namespace GongOperator.Tests.EndToEnd;
 /// <summary>What a person sees through the real kubectl while the operator runs.</summary>
 public sealed class KubectlIntegrationTests
 {
+    /// <summary>A 255-character host (four 63-character labels) within the 267-character bound: only the host-length pattern refuses it.</summary>
+    private const string LongHostOrigin = "http://"
+        + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa."
+        + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
     [Fact]
     public async Task Apply_wait_get_describe_and_explain_work_as_on_a_cluster()
     {
@@ -42,6 +47,9 @@ public sealed class KubectlIntegrationTests
     [InlineData("ftp://acme.partner.com", "spec.allowedOrigin")]
     [InlineData("https://acme.partner.com/path", "spec.allowedOrigin")]
     [InlineData("https://*.partner.com", "spec.allowedOrigin")]
+    [InlineData("https://acme.partner.com:0", "spec.allowedOrigin")]
+    [InlineData("https://acme.partner.com:70000", "spec.allowedOrigin")]
+    [InlineData(LongHostOrigin, "spec.allowedOrigin")]
     public async Task An_invalid_origin_is_refused_at_apply_with_the_field_named(string origin, string field)
     {
         await using var env = await OperatorEnvironment.StartAsync(startOperator: false);

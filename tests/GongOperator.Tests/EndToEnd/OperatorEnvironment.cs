@@ -94,11 +94,11 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     }
 
     /// <summary>Creates an origin through the API.</summary>
-    public Task<GongIntegrationOrigin> CreateOriginAsync(string name, string origin, string type = IntegrationTypes.Dialer, string? secretName = null) =>
+    public Task<GongIntegrationOrigin> CreateOriginAsync(string name, string origin, string type = IntegrationTypes.Dialer, string? secretName = null, string? ns = null) =>
         Client.CustomObjects.CreateNamespacedCustomObjectAsync<GongIntegrationOrigin>(
             new GongIntegrationOrigin
             {
-                Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
+                Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns ?? Namespace },
                 Spec = new GongIntegrationOriginSpec
                 {
                     IntegrationType = type,
@@ -108,14 +108,14 @@ public sealed class OperatorEnvironment : IAsyncDisposable
             },
             GongIntegrationOrigin.Group,
             GongIntegrationOrigin.Version,
-            Namespace,
+            ns ?? Namespace,
             GongIntegrationOrigin.Plural,
             cancellationToken: TestContext.Current.CancellationToken);
 
     /// <summary>Reads an origin.</summary>
-    public Task<GongIntegrationOrigin> GetOriginAsync(string name) =>
+    public Task<GongIntegrationOrigin> GetOriginAsync(string name, string? ns = null) =>
         Client.CustomObjects.GetNamespacedCustomObjectAsync<GongIntegrationOrigin>(
-            GongIntegrationOrigin.Group, GongIntegrationOrigin.Version, Namespace, GongIntegrationOrigin.Plural, name, TestContext.Current.CancellationToken);
+            GongIntegrationOrigin.Group, GongIntegrationOrigin.Version, ns ?? Namespace, GongIntegrationOrigin.Plural, name, TestContext.Current.CancellationToken);
 
     /// <summary>Merge-patches an origin (spec or metadata).</summary>
     public Task PatchOriginAsync(string name, string mergePatchJson) =>
@@ -125,13 +125,13 @@ public sealed class OperatorEnvironment : IAsyncDisposable
             cancellationToken: TestContext.Current.CancellationToken);
 
     /// <summary>Waits (bounded) until the origin's Ready condition has <paramref name="reason"/>; returns the origin.</summary>
-    public async Task<GongIntegrationOrigin> WaitForReasonAsync(string name, string reason, TimeSpan? timeout = null)
+    public async Task<GongIntegrationOrigin> WaitForReasonAsync(string name, string reason, TimeSpan? timeout = null, string? ns = null)
     {
         GongIntegrationOrigin? last = null;
         await Eventually.HoldsAsync(
             async () =>
             {
-                last = await GetOriginAsync(name);
+                last = await GetOriginAsync(name, ns);
                 return last.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready")?.Reason == reason
                     && last.Status.ObservedGeneration == last.Metadata.Generation;
             },
@@ -145,8 +145,8 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     public int GongCalls => Simulator.Calls.Count;
 
     /// <summary>Writes the default credentials Secret with <paramref name="data"/>.</summary>
-    public Task WriteSecretAsync(string name, IReadOnlyDictionary<string, string> data) =>
-        ClusterBootstrap.WriteSecretAsync(Client, Namespace, name, data, TestContext.Current.CancellationToken);
+    public Task WriteSecretAsync(string name, IReadOnlyDictionary<string, string> data, string? ns = null) =>
+        ClusterBootstrap.WriteSecretAsync(Client, ns ?? Namespace, name, data, TestContext.Current.CancellationToken);
 
     /// <summary>Runs the real kubectl against the cluster.</summary>
     public Task<ToolResult> KubectlAsync(params string[] args) =>
@@ -166,11 +166,12 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         await Cluster.DisposeAsync();
     }
 
-    private async Task DeleteNamespaceAsync()
+    /// <summary>Deletes a namespace a test made besides its own (on a shared cluster it must not stay behind).</summary>
+    public async Task DeleteNamespaceAsync(string? ns = null)
     {
         try
         {
-            await Client.CoreV1.DeleteNamespaceAsync(Namespace, cancellationToken: CancellationToken.None);
+            await Client.CoreV1.DeleteNamespaceAsync(ns ?? Namespace, cancellationToken: CancellationToken.None);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {

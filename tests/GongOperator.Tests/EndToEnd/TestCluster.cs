@@ -55,7 +55,7 @@ public sealed class TestCluster : IAsyncDisposable
         switch (kind)
         {
             case "embedded":
-                var server = await LocalApiServer.StartAsync(new LocalApiServerOptions(), cancellationToken);
+                var server = await LocalApiServer.StartAsync(new LocalApiServerOptions { CrdStorageSwapWindow = LocalApiServerOptions.StandardCrdStorageSwapWindow }, cancellationToken);
                 return new TestCluster(server.KubeconfigPath, kind, server);
             case "kubeconfig" or "apiserver":
                 var path = Environment.GetEnvironmentVariable("GONG_OPERATOR_E2E_KUBECONFIG");

@@ -18,6 +18,8 @@ public sealed class ChartValuesAgreementTests
     {
         var options = await RenderAndBindAsync(
             "--set", "workers=1",
+            "--set", "kubeApi.qps=0",
+            "--set", "kubeApi.burst=1",
             "--set-json", "gong.ratePerSecond=0.001",
             "--set", "gong.pacingMarginMilliseconds=0",
             "--set-json", "gong.requestTimeoutSeconds=0.1",
@@ -31,6 +33,8 @@ public sealed class ChartValuesAgreementTests
             "--set", "health.port=1");
 
         Assert.Equal(1, options.Workers);
+        Assert.Equal(0, options.KubeApiQps);
+        Assert.Equal(1, options.KubeApiBurst);
         Assert.Equal(0.001, options.GongRatePerSecond);
         Assert.Equal(TimeSpan.Zero, options.GongPacingMargin);
         Assert.Equal(TimeSpan.FromMilliseconds(100), options.GongRequestTimeout);
@@ -45,6 +49,8 @@ public sealed class ChartValuesAgreementTests
     {
         var options = await RenderAndBindAsync(
             "--set", "workers=256",
+            "--set", "kubeApi.qps=10000",
+            "--set", "kubeApi.burst=10000",
             "--set", "gong.ratePerSecond=1000",
             "--set", "gong.pacingMarginMilliseconds=1000",
             "--set", "gong.requestTimeoutSeconds=300",
@@ -61,6 +67,8 @@ public sealed class ChartValuesAgreementTests
             "--set", "leaderElection.id=gong-operator-shard-1");
 
         Assert.Equal(256, options.Workers);
+        Assert.Equal(10_000, options.KubeApiQps);
+        Assert.Equal(10_000, options.KubeApiBurst);
         Assert.Equal(1000, options.GongRatePerSecond);
         Assert.Equal(TimeSpan.FromSeconds(1), options.GongPacingMargin);
         Assert.Equal(TimeSpan.FromMinutes(5), options.GongRequestTimeout);
@@ -103,6 +111,10 @@ public sealed class ChartValuesAgreementTests
     [InlineData("--set", "gong.dailyQuota=2147483648", "--gong-daily-quota=2147483648")]
     [InlineData("--set", "gong.batchSize=1001", "--gong-batch-size=1001")]
     [InlineData("--set", "workers=0", "--workers=0")]
+    [InlineData("--set", "kubeApi.qps=-1", "--kube-api-qps=-1")]
+    [InlineData("--set", "kubeApi.qps=10001", "--kube-api-qps=10001")]
+    [InlineData("--set", "kubeApi.burst=0", "--kube-api-burst=0")]
+    [InlineData("--set", "kubeApi.burst=10001", "--kube-api-burst=10001")]
     [InlineData("--set", "workers=257", "--workers=257")]
     [InlineData("--set", "gong.baseUrl=ftp://api.gong.io", "--gong-base-url=ftp://api.gong.io")]
     [InlineData("--set", "gong.baseUrl=https://api.gong.io/?region=eu", "--gong-base-url=https://api.gong.io/?region=eu")]

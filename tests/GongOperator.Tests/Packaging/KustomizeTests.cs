@@ -22,16 +22,16 @@ public sealed class KustomizeTests
         //   it to `helm install --create-namespace` (a chart should not own its release namespace);
         // - the Helm-only labels above.
         // Everything else (names, namespaces, labels, selectors, args, RBAC rules, the CRD) must match.
-        var fromChart = chart.ToDictionary(o => o.Key, o => Normalize(o));
-        var fromKustomize = kustomize
-            .Where(o => !(o.Kind == "Namespace" && o.Name == Renders.OperatorNamespace))
-            .ToDictionary(o => o.Key, o => Normalize(o));
+        AssertSameObjects(chart, kustomize);
+    }
 
-        Assert.Equal(fromChart.Keys.Order(StringComparer.Ordinal), fromKustomize.Keys.Order(StringComparer.Ordinal));
-        foreach (var (key, text) in fromChart)
-        {
-            Assert.True(text == fromKustomize[key], $"{key} differs.\nhelm:\n{text}\nkustomize:\n{fromKustomize[key]}");
-        }
+    [Fact]
+    public async Task The_default_credentials_policy_component_renders_what_the_chart_renders_with_a_namespace_selector()
+    {
+        var chart = await Renders.OperatorAsync("--set", "credentials.namespaceSelector=gongoperator.io/default-credentials=allowed");
+        var kustomize = await Renders.KustomizeAsync(Path.Combine("tests", "GongOperator.Tests", "Packaging", "TenantPolicyOverlay"));
+
+        AssertSameObjects(chart, kustomize);
     }
 
     [Fact]
@@ -60,6 +60,21 @@ public sealed class KustomizeTests
             TestContext.Current.CancellationToken));
 
         Assert.Equal(Assert.Single(generated).Canonical(), crd.Canonical());
+    }
+
+    /// <summary>Every object but kustomize's own Namespace is the same in both renders.</summary>
+    private static void AssertSameObjects(IReadOnlyList<RenderedObject> chart, IReadOnlyList<RenderedObject> kustomize)
+    {
+        var fromChart = chart.ToDictionary(o => o.Key, o => Normalize(o));
+        var fromKustomize = kustomize
+            .Where(o => !(o.Kind == "Namespace" && o.Name == Renders.OperatorNamespace))
+            .ToDictionary(o => o.Key, o => Normalize(o));
+
+        Assert.Equal(fromChart.Keys.Order(StringComparer.Ordinal), fromKustomize.Keys.Order(StringComparer.Ordinal));
+        foreach (var (key, text) in fromChart)
+        {
+            Assert.True(text == fromKustomize[key], $"{key} differs.\nhelm:\n{text}\nkustomize:\n{fromKustomize[key]}");
+        }
     }
 
     private static string Normalize(RenderedObject o)

@@ -10,6 +10,8 @@ public sealed class OperatorChartTests
     private static readonly string[] DefaultArgs =
     [
         "--workers=4",
+        "--kube-api-qps=0",
+        "--kube-api-burst=30",
         "--reassert-period=24h",
         "--gong-base-url=https://api.gong.io",
         "--gong-oauth-token-url=https://app.gong.io/oauth2/generate-customer-token",

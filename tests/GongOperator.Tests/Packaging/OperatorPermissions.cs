@@ -48,6 +48,16 @@ internal static class OperatorPermissions
     ];
 
     /// <summary>
+    /// With --default-credentials-namespace-selector, in either scope: the namespace informer lists and watches the
+    /// namespaces that match it (cluster-scoped, so a ClusterRole).
+    /// </summary>
+    public static readonly IReadOnlyList<Permission> Namespaces =
+    [
+        new("", "namespaces", "list"),
+        new("", "namespaces", "watch"),
+    ];
+
+    /// <summary>
     /// When only some namespaces are watched: reading the operator-wide default credentials
     /// Secret (in the operator's namespace) by name: list and watch with a metadata.name field selector.
     /// </summary>

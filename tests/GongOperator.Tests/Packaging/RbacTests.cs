@@ -58,6 +58,23 @@ public sealed class RbacTests
             objects.Where(IsRole).Kinds());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("team-a")]
+    public async Task A_default_credentials_namespace_selector_adds_only_reading_namespaces_in_either_scope(string watched)
+    {
+        string[] scope = watched.Length == 0 ? [] : ["--set", "scope.namespaces={" + watched + "}"];
+        var without = await Renders.OperatorAsync(scope);
+        var with = await Renders.OperatorAsync([.. scope, "--set", "credentials.namespaceSelector=gongoperator.io/default-credentials=allowed"]);
+
+        var reader = with.Single("ClusterRole", "gong-operator-namespaces");
+        AssertSameGrants(OperatorPermissions.Namespaces, Grants(reader));
+        AssertBoundToTheServiceAccount(with.Single("ClusterRoleBinding", "gong-operator-namespaces"), "ClusterRole", "gong-operator-namespaces");
+        Assert.Equal([.. without.Where(IsRole).Kinds().Append("ClusterRole/-/gong-operator-namespaces").Order(StringComparer.Ordinal)], with.Where(IsRole).Kinds());
+        Assert.DoesNotContain(without, o => o.Name == "gong-operator-namespaces");
+        Assert.Contains("--default-credentials-namespace-selector=gongoperator.io/default-credentials=allowed", with.OperatorArgs());
+    }
+
     [Fact]
     public async Task Without_leader_election_no_lease_rights_are_granted()
     {

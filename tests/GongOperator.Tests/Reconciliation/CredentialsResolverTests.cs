@@ -52,7 +52,7 @@ public sealed class CredentialsResolverTests
         Assert.Null(resolved.Company);
         Assert.Equal(("app", "refresh-canary", "4"), (resolved.Seed!.Client.ClientId, resolved.Seed.RefreshToken, resolved.Seed.ResourceVersion));
         Assert.Equal(new Uri("https://company-17.api.gong.io"), resolved.Seed.BaseUrl);
-        Assert.Equal("oauth:tenant/oauth", resolved.Seed.CompanyIdentity);
+        Assert.Equal("secret:tenant/oauth", resolved.Seed.Company);
         Assert.DoesNotContain("canary", resolved.Seed.ToString(), StringComparison.Ordinal);
     }
 
@@ -66,9 +66,9 @@ public sealed class CredentialsResolverTests
         secrets[new("ops", "default")] = Secret("4", ("accessToken", "tok-2"));
         var after = resolver.Resolve(Origin("tenant", null)).Company!;
 
-        Assert.NotEqual(before.Credentials.Identity, after.Credentials.Identity);
-        Assert.Equal("secret:ops/default", after.CompanyIdentity);
-        Assert.Equal(before.CompanyIdentity, after.CompanyIdentity);
+        Assert.NotEqual(before.Credentials, after.Credentials);
+        Assert.Equal("secret:ops/default", after.Credentials.Identity);
+        Assert.Equal(before.Credentials.Identity, after.Credentials.Identity);
     }
 
     [Theory]

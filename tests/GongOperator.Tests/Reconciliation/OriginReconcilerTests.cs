@@ -35,8 +35,7 @@ public sealed class OriginReconcilerTests
             _pending,
             new CredentialsResolver(k => _secrets.GetValueOrDefault(k), DefaultSecret, new Uri("https://api.gong.io")),
             new RegistrationPlanner(TimeSpan.FromHours(24)),
-            _gong,
-            new OAuthAuthorizations(new InMemoryAuthorizationStore(), new NoTokenEndpoint(), new OAuthOptions { StateNamespace = "gong-system" }, new Uri("https://api.gong.io"), _time, NullLogger<OAuthAuthorizations>.Instance),
+            TestRegistrars.WithoutOAuth(_gong, _time),
             _store,
             _store,
             new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry()),
@@ -79,6 +78,47 @@ public sealed class OriginReconcilerTests
         Assert.InRange(result.RequeueAfterDelay!.Value, TimeSpan.FromHours(24), TimeSpan.FromHours(26.4));
         await Reconcile();
         Assert.Single(_gong.Calls);
+    }
+
+    [Fact]
+    public async Task A_status_write_the_cache_has_not_seen_yet_is_read_back_so_the_origin_is_not_registered_twice()
+    {
+        _store.Put(Origin());
+        await Reconcile();
+        _gong.Answer(new Registered(7883937012045596977, "req-1"));
+        await _answered.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        _store.CacheLags = true;
+        await Reconcile();
+
+        // Another event for the origin arrives before the watch event of the write: the cache still shows no status.
+        Assert.Null(_store.Get(Key)!.Status);
+        await Reconcile();
+
+        Assert.Single(_gong.Calls);
+        Assert.Equal(1, _store.LiveReads);
+        Assert.Equal("7883937012045596977", _store.Stored(Key)!.Status!.IntegrationId);
+
+        // Once the cache shows the write, it is trusted again without a read.
+        _store.CatchUp();
+        await Reconcile();
+        Assert.Equal(1, _store.LiveReads);
+    }
+
+    [Fact]
+    public async Task An_answer_whose_status_write_failed_is_written_by_the_retry_without_a_second_call()
+    {
+        _store.Put(Origin());
+        await Reconcile();
+        _gong.Answer(new Registered(7883937012045596977, "req-1"));
+        await _answered.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        _store.WriteFailure = new HttpRequestException("the API server is unavailable");
+
+        await Assert.ThrowsAsync<HttpRequestException>(Reconcile);
+        await Reconcile();
+
+        Assert.Single(_gong.Calls);
+        Assert.Equal("7883937012045596977", _store.Get(Key)!.Status!.IntegrationId);
+        Assert.Equal(0, _pending.Count);
     }
 
     [Fact]

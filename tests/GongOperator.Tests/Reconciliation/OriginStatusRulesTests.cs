@@ -27,6 +27,34 @@ public sealed class OriginStatusRulesTests
     }
 
     [Fact]
+    public void A_409_after_a_spec_change_drops_the_old_origins_id_and_says_the_new_id_is_not_known()
+    {
+        var origin = Origin();
+        OriginStatusRules.ApplyOutcome(origin, new Registered(41, "a"), Demo, null, Now);
+        origin.Spec.AllowedOrigin = "https://other.partner.com";
+
+        OriginStatusRules.ApplyOutcome(origin, new AlreadyRegistered("b", ["already reported"]), Demo, null, Now.AddMinutes(1));
+
+        Assert.Null(origin.Status!.IntegrationId);
+        Assert.Equal("https://other.partner.com", origin.Status.RegisteredOrigin);
+        var ready = origin.Status.Conditions!.Single(c => c.Type == ConditionTypes.Ready);
+        Assert.Equal(OriginReasons.AlreadyRegistered, ready.Reason);
+        Assert.StartsWith("Gong already has https://other.partner.com for DIALER (409 Conflict: already reported). Its integrationId is not known: ", ready.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_409_for_the_origin_already_registered_keeps_its_id_and_says_nothing_more()
+    {
+        var origin = Origin();
+        OriginStatusRules.ApplyOutcome(origin, new Registered(41, "a"), Demo, null, Now);
+
+        OriginStatusRules.ApplyOutcome(origin, new AlreadyRegistered("b", ["already reported"]), Demo, "reassert-1", Now.AddMinutes(1));
+
+        Assert.Equal("41", origin.Status!.IntegrationId);
+        Assert.Equal("Gong already has https://acme.partner.com for DIALER (409 Conflict: already reported).", origin.Status.Conditions!.Single(c => c.Type == ConditionTypes.Ready).Message);
+    }
+
+    [Fact]
     public void A_repeated_rate_limit_changes_no_condition_and_records_no_second_event()
     {
         var origin = Origin();

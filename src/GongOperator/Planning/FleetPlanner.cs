@@ -1,0 +1,163 @@
+using GongOperator.Configuration;
+using GongOperator.Gong;
+using GongOperator.Kubernetes.Controllers;
+using GongOperator.Reconciliation;
+using GongOperator.Resources;
+
+namespace GongOperator.Planning;
+
+/// <summary>
+/// Plans a whole set of origins the way the operator would reconcile each one: the operator's own
+/// <see cref="RegistrationPlanner"/> decides whether a call is due or the spec is refused, its
+/// <see cref="CredentialsResolver"/> decides the company, and the Gong client's batch size, rate and quota say what
+/// the calls cost. Nothing here restates a rule; it only counts.
+/// </summary>
+internal static class FleetPlanner
+{
+    public static FleetPlan Plan(PlanInput input, OperatorOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(options);
+        var planner = new RegistrationPlanner(options.ReassertPeriod);
+        var defaultSecret = options.DefaultCredentialsSecret is { } d ? ObjectKey.Parse(d) : (ObjectKey?)null;
+        var resolver = new CredentialsResolver(key => input.Secrets.GetValueOrDefault(key), defaultSecret, options.GongBaseUrl);
+        var companies = new Dictionary<string, CompanyTally>(StringComparer.Ordinal);
+        var refused = new List<RefusedOrigin>();
+        var counted = 0;
+
+        foreach (var origin in input.Origins.OrderBy(Name, StringComparer.Ordinal))
+        {
+            var secretKey = resolver.SecretKeyFor(origin);
+            Credentials? credentials = null;
+            CompanyTally? tally;
+            if (secretKey is { } key ? !input.Sees(key) : !input.FromCluster)
+            {
+                // Files rarely hold the Secrets (they are created apart from the chart): the company is unknown, so
+                // each unseen Secret is counted as a company of its own.
+                tally = Tally(companies, "unseen " + Describe(secretKey), UnseenLabel(secretKey, input));
+            }
+            else
+            {
+                credentials = resolver.Resolve(origin);
+                tally = credentials switch
+                {
+                    { Company: { } company } => Tally(companies, CompanyId(company), CompanyLabel(company)),
+
+                    // An OAuth authorization is a company of its own before any token exists; its host may come from the
+                    // token endpoint, which planning never calls.
+                    { Seed: { } seed } => Tally(companies, "oauth " + seed.Company, $"company {seed.BaseUrl?.Authority ?? "(host from the token endpoint)"} {seed.Company} (OAuth)"),
+                    _ => null,
+                };
+            }
+
+            if (secretKey is { } used && tally is not null)
+            {
+                tally.Secrets.Add(Describe(used));
+            }
+
+            if (origin.Metadata.DeletionTimestamp is not null)
+            {
+                tally?.AddRegistered(origin);
+                continue;
+            }
+
+            counted++;
+            // The operator's own decision: with credentials it cannot use, a due call becomes FixCredentials, as in a reconcile.
+            var plan = credentials is null ? planner.Plan(origin, null, now) : planner.Plan(origin, credentials, null, now);
+            switch (plan)
+            {
+                case RegistrationPlan.Invalid invalid:
+                    refused.Add(new RefusedOrigin(Name(origin), invalid.Message));
+                    continue;
+                case RegistrationPlan.FixCredentials fix:
+                    refused.Add(new RefusedOrigin(Name(origin), fix.Problem));
+                    continue;
+                case var _ when tally is null:
+                    // Registered earlier and nothing due: the operator leaves it alone, whatever its Secret holds now.
+                    continue;
+            }
+
+            tally.AddRegistered(origin);
+            tally.Desired.Add(new OriginRegistration(origin.Spec.IntegrationType, origin.Spec.AllowedOrigin));
+            switch (plan)
+            {
+                case RegistrationPlan.Register { Why: RegistrationCause.New }:
+                    tally.New++;
+                    break;
+                case RegistrationPlan.Register { Why: RegistrationCause.SpecChanged }:
+                    tally.Changed++;
+                    break;
+                case RegistrationPlan.Register:
+                    tally.Unchanged++;
+                    tally.DueAgain++;
+                    break;
+                default:
+                    tally.Unchanged++;
+                    break;
+            }
+        }
+
+        var result = companies.Values
+            .OrderBy(c => c.Label, StringComparer.Ordinal)
+            .Select(c => Cost(c, options, input.FromCluster))
+            .ToList();
+        return new FleetPlan(counted, result, refused, options.RegistrationStrategy, options.GongBatchSize, options.GongRatePerSecond, options.GongDailyQuota);
+    }
+
+    /// <summary>
+    /// The client sends a company's due origins in calls of up to the batch size (fullSet: each call carries the whole
+    /// set, and a removal alone needs one); two calls are at least 1/rate plus the pacing margin apart.
+    /// </summary>
+    private static CompanyPlan Cost(CompanyTally tally, OperatorOptions options, bool fromCluster)
+    {
+        var due = tally.New + tally.Changed + tally.DueAgain;
+        var fullSet = options.RegistrationStrategy == RegistrationStrategyKind.FullSet;
+        int? removed = fullSet && fromCluster ? tally.Registered.Count(r => !tally.Desired.Contains(r)) : null;
+        var calls = (due + options.GongBatchSize - 1) / options.GongBatchSize;
+        if (removed > 0 && calls == 0)
+        {
+            calls = 1;
+        }
+
+        var gap = TimeSpan.FromSeconds(1 / options.GongRatePerSecond) + options.GongPacingMargin;
+        var inFirstWindow = Math.Min(calls, options.GongDailyQuota);
+        var duration = inFirstWindow <= 1 ? TimeSpan.Zero : gap * (inFirstWindow - 1);
+        return new CompanyPlan(
+            tally.Label,
+            tally.Secrets.Order(StringComparer.Ordinal).ToList(),
+            tally.New,
+            tally.Changed,
+            tally.Unchanged,
+            tally.DueAgain,
+            removed,
+            calls,
+            duration,
+            calls / (double)options.GongDailyQuota);
+    }
+
+    private static CompanyTally Tally(Dictionary<string, CompanyTally> companies, string id, string label)
+    {
+        if (!companies.TryGetValue(id, out var tally))
+        {
+            tally = new CompanyTally(label);
+            companies[id] = tally;
+        }
+
+        return tally;
+    }
+
+    /// <summary>Base URL plus the credentials' printable identity: the client's budget key, so Secrets of one company share it.</summary>
+    private static string CompanyId(GongCompany company) => company.BaseUrl.AbsoluteUri + " " + company.Credentials.Identity;
+
+    private static string CompanyLabel(GongCompany company) =>
+        $"company {company.BaseUrl.Authority} {company.Credentials.Identity}";
+
+    private static string UnseenLabel(ObjectKey? secret, PlanInput input) => secret is { } key
+        ? $"unknown company of credentials Secret {Describe(key)} ({input.WhyUnseen(key)})"
+        : "unknown company of the operator's default credentials (name them with --default-credentials-secret)";
+
+    private static string Describe(ObjectKey? key) => key is not { } k ? "default" : string.IsNullOrEmpty(k.Namespace) ? k.Name : $"{k.Namespace}/{k.Name}";
+
+    private static string Name(GongIntegrationOrigin origin) =>
+        string.IsNullOrEmpty(origin.Metadata.NamespaceProperty) ? origin.Metadata.Name ?? "" : $"{origin.Metadata.NamespaceProperty}/{origin.Metadata.Name}";
+}
