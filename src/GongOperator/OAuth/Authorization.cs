@@ -21,10 +21,12 @@ internal sealed class Authorization(
     ILogger logger)
 {
     private const int ClaimAttempts = 3;
+    private static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(250);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private StoredAuthorization? _current;
     private (AuthorizationState State, string Version, string Spent)? _unsaved;
     private Task _refreshing = Task.CompletedTask;
+    private DateTimeOffset? _claimEnds;
 
     /// <summary>A refresh (with the saving of its answer) under way, for a graceful stop to wait for.</summary>
     public Task Refreshing => _refreshing;
@@ -50,11 +52,24 @@ internal sealed class Authorization(
                 return Access(seed, mine);
             }
 
+            var patience = time.GetUtcNow() + options.ClaimPatience;
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    return await RefreshIfNeededAsync(seed, refused, cancellationToken).ConfigureAwait(false);
+                    if (await RefreshIfNeededAsync(seed, refused, cancellationToken).ConfigureAwait(false) is { } access)
+                    {
+                        return access;
+                    }
+
+                    // Another process is refreshing (a leader change mid-refresh): its answer is saved within moments, so
+                    // read again shortly rather than fail every call until the claim ends.
+                    if (time.GetUtcNow() + ClaimPoll > patience)
+                    {
+                        return NotReady("another gong-operator process is refreshing this OAuth authorization", _claimEnds);
+                    }
+
+                    await Task.Delay(ClaimPoll, time, cancellationToken).ConfigureAwait(false);
                 }
                 catch (AuthorizationConflictException) when (attempt < ClaimAttempts)
                 {
@@ -72,7 +87,8 @@ internal sealed class Authorization(
         }
     }
 
-    private async Task<OAuthAccess> RefreshIfNeededAsync(OAuthSeed seed, string? refused, CancellationToken cancellationToken)
+    /// <summary>The access to give, or null while another process's claim on the refresh is live.</summary>
+    private async Task<OAuthAccess?> RefreshIfNeededAsync(OAuthSeed seed, string? refused, CancellationToken cancellationToken)
     {
         var stored = await store.ReadAsync(seed.Secret, cancellationToken).ConfigureAwait(false);
         if (stored is null || !stored.State.CameFrom(seed))
@@ -100,7 +116,8 @@ internal sealed class Authorization(
         {
             if (now < since + options.ClaimTimeout)
             {
-                return NotReady("another gong-operator process is refreshing this OAuth authorization", since + options.ClaimTimeout);
+                _claimEnds = since + options.ClaimTimeout;
+                return null;
             }
 
             // Its claimer never saved an answer: it died, before or after Gong answered. The stored token is the only one there is.

@@ -21,6 +21,12 @@ public sealed record OAuthOptions
     /// </summary>
     public TimeSpan ClaimTimeout { get; init; } = DefaultClaimTimeout;
 
+    /// <summary>
+    /// How long a call that needs a token waits (reading the state Secret again every 250 ms) while another process's
+    /// claim is live, before it answers Unavailable until the claim ends; a refresh and its save take well under this.
+    /// </summary>
+    public TimeSpan ClaimPatience { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long one call keeps retrying to save a new refresh token before it answers Unavailable (the token stays in memory and the next call tries again first).</summary>
     public TimeSpan SaveRetryBudget { get; init; } = TimeSpan.FromSeconds(30);
 }
