@@ -78,16 +78,7 @@ public sealed class OAuthAuthorizationsTests : IAsyncLifetime
         var leaving = Process();
         var clock = new TimerWatchingTimeProvider(_time);
         var arriving = Process(clock);
-        var answered = new TaskCompletionSource();
-        var saveMayGo = new TaskCompletionSource();
-        _store.BeforeWrite = async state =>
-        {
-            if (state.AccessToken is not null && state.RefreshingBy is null && !saveMayGo.Task.IsCompleted)
-            {
-                answered.TrySetResult();
-                await saveMayGo.Task;
-            }
-        };
+        var (answered, saveMayGo) = HoldTheSave();
 
         // The leader change happens between Gong's answer and the save: the old leader is still saving.
         var old = leaving.GetAsync(Seed(), null, CancellationToken.None);
@@ -147,16 +138,7 @@ public sealed class OAuthAuthorizationsTests : IAsyncLifetime
     public async Task A_graceful_stop_waits_until_a_refresh_answer_is_saved_so_the_next_process_goes_on()
     {
         var stopping = Process();
-        var answered = new TaskCompletionSource();
-        var saveMayGo = new TaskCompletionSource();
-        _store.BeforeWrite = async state =>
-        {
-            if (state.AccessToken is not null && state.RefreshingBy is null && !saveMayGo.Task.IsCompleted)
-            {
-                answered.TrySetResult();
-                await saveMayGo.Task;
-            }
-        };
+        var (answered, saveMayGo) = HoldTheSave();
         _ = stopping.GetAsync(Seed(), null, CancellationToken.None);
         await answered.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
@@ -211,6 +193,25 @@ public sealed class OAuthAuthorizationsTests : IAsyncLifetime
         Assert.NotEqual(first.AccessToken, refreshed.AccessToken);
         Assert.Equal(refreshed.AccessToken, again.AccessToken);
         Assert.Equal(2, Assert.Single(_simulator.GetAuthorizations()).Refreshes);
+    }
+
+    /// <summary>
+    /// Holds the save of a refresh answer: <c>Answered</c> completes once Gong has answered and the save is held, and the
+    /// save goes on when the test completes <c>SaveMayGo</c>.
+    /// </summary>
+    private (TaskCompletionSource Answered, TaskCompletionSource SaveMayGo) HoldTheSave()
+    {
+        var answered = new TaskCompletionSource();
+        var saveMayGo = new TaskCompletionSource();
+        _store.BeforeWrite = async state =>
+        {
+            if (state.AccessToken is not null && state.RefreshingBy is null && !saveMayGo.Task.IsCompleted)
+            {
+                answered.TrySetResult();
+                await saveMayGo.Task;
+            }
+        };
+        return (answered, saveMayGo);
     }
 
     /// <summary>
