@@ -53,7 +53,8 @@ internal sealed class Authorization(
             }
 
             var patience = time.GetUtcNow() + options.ClaimPatience;
-            for (var attempt = 1; ; attempt++)
+            var conflicts = 0;
+            while (true)
             {
                 try
                 {
@@ -71,7 +72,7 @@ internal sealed class Authorization(
 
                     await Task.Delay(ClaimPoll, time, cancellationToken).ConfigureAwait(false);
                 }
-                catch (AuthorizationConflictException) when (attempt < ClaimAttempts)
+                catch (AuthorizationConflictException) when (++conflicts < ClaimAttempts)
                 {
                     // Someone wrote the state since it was read: read it again (it may hold a fresh token now).
                 }
