@@ -44,6 +44,10 @@ public static class GongClientServiceCollectionExtensions
         // Below the resilience handler, so every attempt (retries too) spends budget and is counted.
         http.AddHttpMessageHandler<BudgetHandler>();
         http.AddHttpMessageHandler<MetricsHandler>();
+
+        // The token endpoint gets a client of its own: no retry (a refresh token is single-use) and no request logging.
+        services.TryAddSingleton<GongOperator.Gong.IGongTokenClient, GongOperator.Gong.OAuth.GongTokenClient>();
+        services.AddHttpClient(GongOperator.Gong.OAuth.GongTokenClient.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         return services;
     }
 }

@@ -49,4 +49,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5014, Level = LogLevel.Warning, Message = "The fullSet of {Company} spans origins of {CredentialSets} different credentials (Secrets with one access key id and different secrets): no call is made")]
     public static partial void SetCredentialsDiffer(ILogger logger, string company, int credentialSets);
+
+    [LoggerMessage(EventId = 5015, Level = LogLevel.Information, Message = "Gong's token endpoint at {Host} answered a refresh for client {ClientId}: granted {Granted}, failure {Failure}")]
+    public static partial void TokenRefreshAnswered(ILogger logger, string host, string clientId, bool granted, string? failure);
 }

@@ -43,6 +43,19 @@ internal sealed class AdminEndpoints(SimulatorState state, ILogger logger)
             c.Response.StatusCode = StatusCodes.Status204NoContent;
             return Task.CompletedTask;
         })));
+        routes.MapGet(Prefix + "/oauth", (RequestDelegate)(c => WriteAsync(c, 200, state.OAuth.GetStatus(), SimulatorJsonContext.Default.IReadOnlyListSimulatedAuthorizationStatus)));
+        routes.MapPost(Prefix + "/oauth/revoke", (RequestDelegate)(c => WithAuthorizationAsync(c, company =>
+        {
+            state.OAuth.Revoke(company);
+            Log.Admin(logger, "OAuth authorization revoked");
+            return WriteAsync(c, 200, state.OAuth.GetStatus(), SimulatorJsonContext.Default.IReadOnlyListSimulatedAuthorizationStatus);
+        })));
+        routes.MapPost(Prefix + "/oauth/seed", (RequestDelegate)(c => WithAuthorizationAsync(c, company =>
+        {
+            var seed = state.OAuth.IssueSeed(company);
+            Log.Admin(logger, "OAuth authorization re-issued");
+            return WriteAsync(c, 200, new SeedAnswer(company, seed), SimulatorJsonContext.Default.SeedAnswer);
+        })));
         routes.MapPost(Prefix + "/reset", (RequestDelegate)(c =>
         {
             state.Reset();
@@ -93,6 +106,14 @@ internal sealed class AdminEndpoints(SimulatorState state, ILogger logger)
         return state.HasCompany(company)
             ? action(company)
             : ErrorAsync(context, 404, $"'{company}' is not a configured company");
+    }
+
+    private Task WithAuthorizationAsync(HttpContext context, Func<string, Task> action)
+    {
+        var company = context.Request.Query["company"].ToString();
+        return state.OAuth.Serves(company)
+            ? action(company)
+            : ErrorAsync(context, 404, $"'{company}' is not a company with an OAuth authorization (name it with ?company=NAME)");
     }
 
     private async Task PostFaultsAsync(HttpContext context)

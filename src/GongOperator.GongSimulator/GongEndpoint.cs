@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace GongOperator.GongSimulator;
 
 /// <summary>Serves <c>POST /v2/integration-settings</c>: reads the call, lets the state decide, and answers as decided.</summary>
-internal sealed class GongEndpoint(SimulatorState state, ILogger logger, Action<SimulatedCall>? onCall, CancellationToken stopping)
+internal sealed class GongEndpoint(SimulatorState state, ILogger logger, Action<SimulatedCall>? onCall, Func<int> customerPort, CancellationToken stopping)
 {
     public const string Path = "/v2/integration-settings";
 
@@ -30,7 +30,7 @@ internal sealed class GongEndpoint(SimulatorState state, ILogger logger, Action<
                     await Task.Delay(latency, state.Time, waiting.Token).ConfigureAwait(false);
                 }
 
-                outcome = state.Handle(context.Request.Headers.Authorization.ToString(), body, arrivedAt, unframed);
+                outcome = state.Handle(context.Request.Headers.Authorization.ToString(), body, arrivedAt, unframed, context.Connection.LocalPort == customerPort());
             }
             catch (OperationCanceledException) when (waiting.IsCancellationRequested)
             {

@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,19 +23,38 @@ public sealed class GongSimulator : IAsyncDisposable
     /// <summary>Access key secret of the demo company (HTTP Basic password).</summary>
     public const string DemoAccessKeySecret = "demo-access-key-secret";
 
+    /// <summary>Client id of the demo company's OAuth app.</summary>
+    public const string DemoOAuthClientId = "demo-oauth-client";
+
+    /// <summary>Client secret of the demo company's OAuth app.</summary>
+    public const string DemoOAuthClientSecret = "demo-oauth-client-secret";
+
+    /// <summary>The refresh token the demo company's authorization starts with (single-use, like every refresh token).</summary>
+    public const string DemoOAuthRefreshToken = "demo-oauth-refresh-token";
+
     private readonly WebApplication _app;
     private readonly SimulatorState _state;
     private int _disposed;
 
-    private GongSimulator(WebApplication app, SimulatorState state, Uri baseAddress)
+    private GongSimulator(WebApplication app, SimulatorState state, Uri baseAddress, Uri customerBaseAddress)
     {
         _app = app;
         _state = state;
         BaseAddress = baseAddress;
+        CustomerBaseAddress = customerBaseAddress;
     }
 
     /// <summary>Where it serves, e.g. <c>http://127.0.0.1:41234/</c>: a Gong base URL for clients.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>
+    /// The companies' own API host, <c>http://127.0.0.1:OTHERPORT/</c>: the token endpoint names it as
+    /// <c>api_base_url_for_customer</c>, and access tokens it issued are honoured there only.
+    /// </summary>
+    public Uri CustomerBaseAddress { get; }
+
+    /// <summary>The token endpoint's URL (<c>--gong-oauth-token-url</c> for the operator).</summary>
+    public Uri TokenUrl => new(BaseAddress, OAuthAuthority.TokenPath.TrimStart('/'));
 
     /// <summary>The companies served (the demo company when none was configured).</summary>
     public IReadOnlyList<SimulatedCompany> Companies => _state.Companies;
@@ -57,19 +75,27 @@ public sealed class GongSimulator : IAsyncDisposable
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("GongOperator.GongSimulator");
 
         // The empty builder reads no appsettings and no ASPNETCORE_* variables: the simulator serves exactly what it is given.
+        ListenOptions? main = null;
+        ListenOptions? customers = null;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(GongSimulator).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => main = listen);
+            kestrel.Listen(IPAddress.Loopback, options.CustomerApiPort, listen => customers = listen);
         });
         builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var app = builder.Build();
 
         var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        var gong = new GongEndpoint(state, logger, options.OnCall, stopping);
+
+        // The ports are known once serving; the endpoints read them then.
+        var customerPort = -1;
+        var gong = new GongEndpoint(state, logger, options.OnCall, () => customerPort, stopping);
         app.MapPost(GongEndpoint.Path, (RequestDelegate)gong.HandleAsync);
+        var tokens = new TokenEndpoint(state, logger, () => Loopback(customerPort));
+        app.MapPost(OAuthAuthority.TokenPath, (RequestDelegate)tokens.HandleAsync);
         new AdminEndpoints(state, logger).Map(app);
 
         try
@@ -82,11 +108,11 @@ public sealed class GongSimulator : IAsyncDisposable
             throw;
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var port = new Uri(address).Port;
-        var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+        // Kestrel writes the bound endpoint (the port picked for 0) back into each listen options.
+        customerPort = customers!.IPEndPoint!.Port;
+        var baseAddress = Loopback(main!.IPEndPoint!.Port);
         Log.Serving(logger, baseAddress);
-        return new GongSimulator(app, state, baseAddress);
+        return new GongSimulator(app, state, baseAddress, Loopback(customerPort));
     }
 
     /// <summary>Sets each fault the spec names (as <c>POST /_simulator/faults</c>); throws <see cref="ArgumentException"/> for out-of-range values.</summary>
@@ -119,6 +145,15 @@ public sealed class GongSimulator : IAsyncDisposable
     /// <summary>Back to the state at start with no faults: no calls, no registrations, no usage, the configured conflict modes (as <c>POST /_simulator/reset</c>).</summary>
     public void Reset() => _state.Reset();
 
+    /// <summary>Each OAuth authorization: refreshes, invalid_grant answers, whether revoked (as <c>GET /_simulator/oauth</c>).</summary>
+    public IReadOnlyList<SimulatedAuthorizationStatus> GetAuthorizations() => _state.OAuth.GetStatus();
+
+    /// <summary>Revokes a company's OAuth authorization (as <c>POST /_simulator/oauth/revoke?company=NAME</c>).</summary>
+    public void RevokeAuthorization(string company) => _state.OAuth.Revoke(company);
+
+    /// <summary>The customer re-authorizes the app: returns the fresh refresh token (as <c>POST /_simulator/oauth/seed?company=NAME</c>).</summary>
+    public string IssueSeed(string company) => _state.OAuth.IssueSeed(company);
+
     /// <summary>Stops serving and releases the port.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -136,4 +171,6 @@ public sealed class GongSimulator : IAsyncDisposable
             await _app.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    private static Uri Loopback(int port) => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
 }

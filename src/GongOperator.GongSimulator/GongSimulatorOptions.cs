@@ -23,6 +23,12 @@ public sealed class GongSimulatorOptions
     /// <summary>Whether a POST adds to a company's list or replaces it, unless the company sets its own (default: add).</summary>
     public SimulatorRegistrationMode RegistrationMode { get; init; } = SimulatorRegistrationMode.Add;
 
+    /// <summary>Lifetime of the OAuth access tokens the token endpoint issues (its <c>expires_in</c>; Gong's is commonly a day).</summary>
+    public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>TCP port of the companies' own API host (<c>api_base_url_for_customer</c>); 0 picks a free one.</summary>
+    public int CustomerApiPort { get; init; }
+
     /// <summary>Faults in force from the start (as if posted to <c>/_simulator/faults</c> once serving).</summary>
     public SimulatorFaultSpec? Faults { get; init; }
 
@@ -47,6 +53,16 @@ public sealed class GongSimulatorOptions
         if (Port is < 0 or > 65535)
         {
             errors.Add("the port must be from 0 to 65535");
+        }
+
+        if (CustomerApiPort is < 0 or > 65535 || (CustomerApiPort != 0 && CustomerApiPort == Port))
+        {
+            errors.Add("the customer API port must be from 0 to 65535 and differ from the port");
+        }
+
+        if (TokenLifetime < TimeSpan.FromSeconds(1))
+        {
+            errors.Add("the token lifetime must be at least 1 second");
         }
 
         if (RatePerSecond < 1)
@@ -79,9 +95,15 @@ public sealed class GongSimulatorOptions
                 errors.Add($"company '{c.Name}' has an access key with ':', which HTTP Basic cannot carry");
             }
 
-            if (c.AccessKey is null && c.BearerTokens.Count == 0)
+            var oauthParts = new[] { c.OAuthClientId, c.OAuthClientSecret, c.OAuthRefreshToken }.Count(v => !string.IsNullOrEmpty(v));
+            if (oauthParts is not (0 or 3) || c.OAuthClientId?.Contains(':', StringComparison.Ordinal) == true)
             {
-                errors.Add($"company '{c.Name}' has no credentials (an access key and secret, or a bearer token)");
+                errors.Add($"company '{c.Name}' needs an OAuth client id (without ':'), client secret and refresh token, or none of them");
+            }
+
+            if (c.AccessKey is null && c.BearerTokens.Count == 0 && oauthParts == 0)
+            {
+                errors.Add($"company '{c.Name}' has no credentials (an access key and secret, a bearer token, or an OAuth authorization)");
             }
 
             if (c.AccessKey is { Length: > 0 } key && !keys.Add(key))

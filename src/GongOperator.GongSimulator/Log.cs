@@ -17,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9004, Level = LogLevel.Information, Message = "Admin: {Action}")]
     public static partial void Admin(ILogger logger, string action);
+
+    [LoggerMessage(EventId = 9005, Level = LogLevel.Information, Message = "Token endpoint: answered {Status} (error {Error})")]
+    public static partial void TokenCall(ILogger logger, int status, string? error);
 }

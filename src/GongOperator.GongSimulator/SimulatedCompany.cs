@@ -22,6 +22,15 @@ public sealed class SimulatedCompany
     /// <summary>OAuth access tokens accepted as <c>Authorization: Bearer</c> for this company.</summary>
     public IReadOnlyList<string> BearerTokens { get; init; } = [];
 
+    /// <summary>The OAuth app's client id at the token endpoint (with <see cref="OAuthClientSecret"/> and <see cref="OAuthRefreshToken"/>); null: no OAuth.</summary>
+    public string? OAuthClientId { get; init; }
+
+    /// <summary>The OAuth app's client secret.</summary>
+    public string? OAuthClientSecret { get; init; }
+
+    /// <summary>The refresh token the company's authorization starts with (the seed a person would copy).</summary>
+    public string? OAuthRefreshToken { get; init; }
+
     /// <summary>When set, every allowedOrigin's host must be this domain or under it (Gong refuses origins outside the partner's domain).</summary>
     public string? PartnerDomain { get; init; }
 
@@ -37,11 +46,14 @@ public sealed class SimulatedCompany
     /// <summary>Whether a POST adds to this company's list or replaces it; null takes <see cref="GongSimulatorOptions.RegistrationMode"/>.</summary>
     public SimulatorRegistrationMode? RegistrationMode { get; init; }
 
-    /// <summary>The demo company served when no company is configured.</summary>
+    /// <summary>The demo company served when no company is configured: access keys, and an OAuth authorization of the demo app.</summary>
     public static SimulatedCompany Demo => new(GongSimulator.DemoCompanyName)
     {
         AccessKey = GongSimulator.DemoAccessKey,
         AccessKeySecret = GongSimulator.DemoAccessKeySecret,
+        OAuthClientId = GongSimulator.DemoOAuthClientId,
+        OAuthClientSecret = GongSimulator.DemoOAuthClientSecret,
+        OAuthRefreshToken = GongSimulator.DemoOAuthRefreshToken,
     };
 
     /// <inheritdoc/>

@@ -41,6 +41,7 @@ internal sealed class SimulatorState
         }
 
         _time = options.TimeProvider;
+        OAuth = new OAuthAuthority(options.TimeProvider, options.TokenLifetime);
         _configuredMode = options.ConflictMode;
         _defaultMode = options.ConflictMode;
         var companies = options.Companies.Count > 0 ? options.Companies : [SimulatedCompany.Demo];
@@ -59,6 +60,11 @@ internal sealed class SimulatorState
             {
                 _byBearer.Add(token, company);
             }
+
+            if (config.OAuthClientId is not null)
+            {
+                OAuth.Add(config);
+            }
         }
 
         if (options.Faults is not null)
@@ -68,6 +74,9 @@ internal sealed class SimulatorState
     }
 
     public TimeProvider Time => _time;
+
+    /// <summary>The token endpoint and the access tokens it issued.</summary>
+    public OAuthAuthority OAuth { get; }
 
     public IReadOnlyList<SimulatedCompany> Companies => _companies.Select(c => c.Config).ToList();
 
@@ -87,11 +96,11 @@ internal sealed class SimulatorState
     /// is when the request reached the server (before any simulated latency); <paramref name="unframed"/> says why its
     /// body had no Content-Length, when it had none.
     /// </summary>
-    public GongOutcome Handle(string? authorization, ReadOnlyMemory<byte> body, DateTimeOffset arrivedAt, string? unframed)
+    public GongOutcome Handle(string? authorization, ReadOnlyMemory<byte> body, DateTimeOffset arrivedAt, string? unframed, bool onCustomerHost = false)
     {
         var requestId = SimulatorIds.NewRequestId();
         var parsed = unframed is null ? RegistrationRequestParser.Parse(body) : ParsedRegistrationRequest.Empty;
-        var (authKind, company, authError) = Authenticate(authorization);
+        var (authKind, company, authError) = Authenticate(authorization, onCustomerHost);
 
         lock (_gate)
         {
@@ -381,7 +390,7 @@ internal sealed class SimulatorState
     private static int SecondsUntil(DateTimeOffset now, DateTimeOffset until) =>
         Math.Max(1, (int)Math.Ceiling((until - now).TotalSeconds));
 
-    private (SimulatedAuthKind Kind, CompanyState? Company, string? Error) Authenticate(string? header)
+    private (SimulatedAuthKind Kind, CompanyState? Company, string? Error) Authenticate(string? header, bool onCustomerHost)
     {
         if (string.IsNullOrWhiteSpace(header))
         {
@@ -416,9 +425,15 @@ internal sealed class SimulatorState
 
         if (scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
         {
-            return parameter.Length > 0 && _byBearer.TryGetValue(parameter, out var company)
-                ? (SimulatedAuthKind.Bearer, company, null)
-                : (SimulatedAuthKind.Bearer, null, "access denied: the bearer token is not valid");
+            if (parameter.Length > 0 && _byBearer.TryGetValue(parameter, out var company))
+            {
+                return (SimulatedAuthKind.Bearer, company, null);
+            }
+
+            var (issuedTo, refused) = parameter.Length > 0 ? OAuth.Authenticate(parameter, onCustomerHost) : (null, null);
+            return issuedTo is not null
+                ? (SimulatedAuthKind.Bearer, _byName[issuedTo], null)
+                : (SimulatedAuthKind.Bearer, null, refused ?? "access denied: the bearer token is not valid");
         }
 
         return (SimulatedAuthKind.Other, null, "access denied: the Authorization scheme must be Basic or Bearer");

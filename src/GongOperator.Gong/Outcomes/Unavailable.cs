@@ -73,4 +73,10 @@ public sealed record Unavailable : RegistrationOutcome
 
     /// <summary>A registration ended in an unexpected way outside the client (named by its exception type, never its message).</summary>
     public static Unavailable UnexpectedClientFailure(string failure) => new("unexpected client failure: " + failure, null, null, transient: false);
+
+    /// <summary>
+    /// The OAuth authorization cannot give an access token yet (its refresh is under way elsewhere, or a new refresh token
+    /// is not saved yet); <paramref name="reason"/> names why, never a token.
+    /// </summary>
+    public static Unavailable AuthorizationNotReady(string reason, DateTimeOffset? retryAt) => new(reason, null, retryAt, transient: false);
 }

@@ -4,6 +4,8 @@ using GongOperator.Configuration;
 using GongOperator.GongSimulator;
 using GongOperator.Hosting;
 using GongOperator.LocalCluster;
+using GongOperator.Kubernetes.Controllers;
+using GongOperator.OAuth;
 using GongOperator.Reconciliation;
 using k8s;
 using Simulator = GongOperator.GongSimulator.GongSimulator;
@@ -22,6 +24,9 @@ internal static class LocalCommand
 
     /// <summary>Name of the default credentials Secret in laptop mode.</summary>
     public const string CredentialsSecretName = "gong-credentials";
+
+    /// <summary>The demo OAuth seed Secret local writes in the default namespace (with the simulator).</summary>
+    public const string OAuthDemoSecretName = "gong-oauth-demo";
 
     /// <summary>Default state directory, relative to the working directory.</summary>
     public const string DefaultStateDir = ".gong-operator-local";
@@ -118,7 +123,7 @@ internal static class LocalCommand
                     if (!realGong)
                     {
                         simulator = await Simulator.StartAsync(new GongSimulatorOptions { LoggerFactory = loggerFactory }, signal.Token).ConfigureAwait(false);
-                        options = options with { GongBaseUrl = simulator.BaseAddress };
+                        options = options with { GongBaseUrl = simulator.BaseAddress, GongOAuthTokenUrl = simulator.TokenUrl, OAuthStateNamespace = SystemNamespace };
                         credentials = new Dictionary<string, string>
                         {
                             [CredentialsResolver.AccessKeyField] = Simulator.DemoAccessKey,
@@ -139,7 +144,7 @@ internal static class LocalCommand
 
                     await using (server.ConfigureAwait(false))
                     {
-                        if (await PrepareClusterAsync(server, credentials!, stderr, signal.Token).ConfigureAwait(false) is { } failed)
+                        if (await PrepareClusterAsync(server, credentials!, simulator is not null, stderr, signal.Token).ConfigureAwait(false) is { } failed)
                         {
                             return failed;
                         }
@@ -165,7 +170,7 @@ internal static class LocalCommand
     }
 
     /// <summary>Installs the CRD and writes the default credentials Secret; null when done, else the exit code.</summary>
-    private static async Task<int?> PrepareClusterAsync(LocalApiServer server, Dictionary<string, string> credentials, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int?> PrepareClusterAsync(LocalApiServer server, Dictionary<string, string> credentials, bool simulated, TextWriter stderr, CancellationToken cancellationToken)
     {
         using var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath));
         try
@@ -173,6 +178,11 @@ internal static class LocalCommand
             await ClusterBootstrap.InstallCrdAsync(client, cancellationToken).ConfigureAwait(false);
             await ClusterBootstrap.EnsureNamespaceAsync(client, SystemNamespace, cancellationToken).ConfigureAwait(false);
             await ClusterBootstrap.WriteSecretAsync(client, SystemNamespace, CredentialsSecretName, credentials, cancellationToken).ConfigureAwait(false);
+            if (simulated)
+            {
+                await WriteOAuthDemoAsync(client, cancellationToken).ConfigureAwait(false);
+            }
+
             return null;
         }
         catch (k8s.Autorest.HttpOperationException e)
@@ -180,6 +190,34 @@ internal static class LocalCommand
             await stderr.WriteLineAsync($"gong-operator local: preparing the embedded cluster failed (HTTP {(int)e.Response.StatusCode}): {e.Response.Content}").ConfigureAwait(false);
             return 1;
         }
+    }
+
+    /// <summary>
+    /// The simulator's demo OAuth authorization as a seed Secret in the default namespace. The simulator forgets every
+    /// token when it stops, so the state an earlier run rotated is dropped and the demo starts again from its seed.
+    /// </summary>
+    private static async Task WriteOAuthDemoAsync(k8s.Kubernetes client, CancellationToken cancellationToken)
+    {
+        var seed = new ObjectKey("default", OAuthDemoSecretName);
+        try
+        {
+            await client.CoreV1.DeleteNamespacedSecretAsync(SecretAuthorizationStore.NameFor(seed), SystemNamespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+        }
+
+        await ClusterBootstrap.WriteSecretAsync(
+            client,
+            seed.Namespace,
+            seed.Name,
+            new Dictionary<string, string>
+            {
+                [CredentialsResolver.ClientIdField] = Simulator.DemoOAuthClientId,
+                [CredentialsResolver.ClientSecretField] = Simulator.DemoOAuthClientSecret,
+                [CredentialsResolver.RefreshTokenField] = Simulator.DemoOAuthRefreshToken,
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The one line scripts wait for: every address the user may need, the kubeconfig first.</summary>

@@ -73,10 +73,13 @@ internal static class SimulatorCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
 
+        // Short lifetimes let a test or a demo watch the operator rotate tokens; a year is past any real token.
+        var tokenLifetime = DurationOption.Create("--token-lifetime", "Lifetime of the OAuth access tokens the token endpoint issues (its expires_in), e.g. 30s or 24h.", new GongSimulatorOptions().TokenLifetime, TimeSpan.FromSeconds(1), TimeSpan.FromDays(366));
+
         var quiet = new Option<bool>("--quiet") { Description = "Do not print a line per call received." };
 
         var command = new Command(Name, "Run the Gong simulator alone (POST /v2/integration-settings and the /_simulator admin API on 127.0.0.1).");
-        foreach (var option in new Option[] { port, companies, bearerCompanies, partnerDomains, rate, quota, conflictMode, registrationModes, latency, failNext, resetNext, malformedNext, stormSeconds, stormRetryAfter, exhaustQuota, quiet })
+        foreach (var option in new Option[] { port, companies, bearerCompanies, partnerDomains, rate, quota, conflictMode, registrationModes, latency, failNext, resetNext, malformedNext, stormSeconds, stormRetryAfter, exhaustQuota, tokenLifetime, quiet })
         {
             command.Options.Add(option);
         }
@@ -110,6 +113,7 @@ internal static class SimulatorCommand
                 RatePerSecond = r.GetValue(rate),
                 DailyQuota = r.GetValue(quota),
                 ConflictMode = r.GetValue(conflictMode) == "ok" ? SimulatorConflictMode.Ok : SimulatorConflictMode.Conflict,
+                TokenLifetime = r.GetValue(tokenLifetime),
                 RegistrationMode = modes.LastOrDefault(m => !m.Contains(':', StringComparison.Ordinal)) is { } everyone ? SimulatorModes.ParseRegistrationMode(everyone)!.Value : SimulatorRegistrationMode.Add,
                 Faults = new SimulatorFaultSpec
                 {
@@ -214,11 +218,11 @@ internal static class SimulatorCommand
             AddName(names, parts[0]);
         }
 
-        if (names.Count == 0 && partnerDomains.Count > 0)
+        var demo = names.Count == 0 && partnerDomains.Count > 0;
+        if (demo)
         {
             // With no company given the demo company is served: it takes a partner domain without being declared again.
             AddName(names, Simulator.DemoCompanyName);
-            keys[Simulator.DemoCompanyName] = (Simulator.DemoAccessKey, Simulator.DemoAccessKeySecret);
         }
 
         foreach (var value in partnerDomains)
@@ -245,8 +249,11 @@ internal static class SimulatorCommand
 
         return names.Select(name => new SimulatedCompany(name)
         {
-            AccessKey = keys.TryGetValue(name, out var k) ? k.Key : null,
-            AccessKeySecret = keys.TryGetValue(name, out var s) ? s.Secret : null,
+            AccessKey = demo ? Simulator.DemoAccessKey : keys.TryGetValue(name, out var k) ? k.Key : null,
+            AccessKeySecret = demo ? Simulator.DemoAccessKeySecret : keys.TryGetValue(name, out var s) ? s.Secret : null,
+            OAuthClientId = demo ? Simulator.DemoOAuthClientId : null,
+            OAuthClientSecret = demo ? Simulator.DemoOAuthClientSecret : null,
+            OAuthRefreshToken = demo ? Simulator.DemoOAuthRefreshToken : null,
             BearerTokens = tokens.TryGetValue(name, out var t) ? t : [],
             PartnerDomain = domains.GetValueOrDefault(name),
             RegistrationMode = modes.TryGetValue(name, out var mode) ? mode : null,

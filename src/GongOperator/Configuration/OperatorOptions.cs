@@ -67,6 +67,12 @@ public sealed record OperatorOptions
     /// <summary>Host suffixes (such as .partner.com) origins using the default Secret must be under; null: any origin.</summary>
     public IReadOnlyList<string>? DefaultAllowedOriginSuffixes { get; init; }
 
+    /// <summary>Gong's OAuth token endpoint, where refresh tokens of OAuth credentials Secrets are spent.</summary>
+    public Uri GongOAuthTokenUrl { get; init; } = new(OAuth.OAuthOptions.DefaultTokenUrl);
+
+    /// <summary>Namespace of the operator's OAuth state Secrets; null: the pod's namespace (in a cluster), else "default".</summary>
+    public string? OAuthStateNamespace { get; init; }
+
     /// <summary>Calls a second per Gong company (default 3).</summary>
     public double GongRatePerSecond { get; init; } = GongClientOptions.DefaultCallsPerSecond;
 

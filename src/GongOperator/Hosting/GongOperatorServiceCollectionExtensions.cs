@@ -7,6 +7,7 @@ using GongOperator.Kubernetes.Hosting;
 using GongOperator.Kubernetes.Informers;
 using GongOperator.Kubernetes.Resources;
 using GongOperator.Kubernetes.Status;
+using GongOperator.OAuth;
 using GongOperator.Reconciliation;
 using GongOperator.Resources;
 using k8s;
@@ -144,6 +145,17 @@ public static class GongOperatorServiceCollectionExtensions
                 options.DefaultAllowedOriginSuffixes is { } suffixes ? new OriginSuffixes("--default-allowed-origin-suffixes", suffixes) : null);
             return new CredentialsResolver(key => secrets.Get(key) ?? alone?.Get(key), defaultSecret, options.GongBaseUrl, policy);
         });
+        var oauth = new OAuthOptions { TokenUrl = options.GongOAuthTokenUrl, StateNamespace = OperatorNamespace(options.OAuthStateNamespace) };
+        services.AddSingleton(oauth);
+        services.AddSingleton<IAuthorizationStore>(sp => new SecretAuthorizationStore(sp.GetRequiredService<IKubernetes>(), oauth.StateNamespace));
+        services.AddSingleton(sp => new OAuthAuthorizations(
+            sp.GetRequiredService<IAuthorizationStore>(),
+            sp.GetRequiredService<IGongTokenClient>(),
+            oauth,
+            options.GongBaseUrl,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<OAuthAuthorizations>>()));
+        services.AddSingleton<OriginRegistrar>();
         services.AddSingleton(new RegistrationPlanner(options.ReassertPeriod, options.RegistrationStrategy));
         services.AddSingleton<PendingRegistrations>();
         services.AddSingleton<IFinalizerWriter>(sp => new FinalizerWriter(new CustomResourceClient<GongIntegrationOrigin>(sp.GetRequiredService<IKubernetes>())));
@@ -175,9 +187,12 @@ public static class GongOperatorServiceCollectionExtensions
         return services;
     }
 
-    private static string LeaseNamespace(OperatorOptions options)
+    private static string LeaseNamespace(OperatorOptions options) => OperatorNamespace(options.LeaderElectionNamespace);
+
+    /// <summary>The namespace given, else the pod's own (in a cluster), else "default".</summary>
+    private static string OperatorNamespace(string? given)
     {
-        if (options.LeaderElectionNamespace is { Length: > 0 } given)
+        if (given is { Length: > 0 })
         {
             return given;
         }

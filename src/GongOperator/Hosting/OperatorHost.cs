@@ -4,6 +4,7 @@ using GongOperator.Gong;
 using GongOperator.Kubernetes.Connection;
 using GongOperator.Kubernetes.Hosting;
 using GongOperator.Kubernetes.Resources;
+using GongOperator.OAuth;
 using GongOperator.Reconciliation;
 using GongOperator.Resources;
 using k8s;
@@ -80,6 +81,7 @@ public static class OperatorHost
             ValidateOptions(provider);
             var manager = provider.GetRequiredService<ControllerManager>();
             var pending = provider.GetRequiredService<PendingRegistrations>();
+            var authorizations = provider.GetRequiredService<OAuthAuthorizations>();
             _ = provider.GetRequiredService<OperatorMetrics>();
             _ = provider.GetRequiredService<IGongRegistrar>();
 
@@ -92,7 +94,7 @@ public static class OperatorHost
             var stop = new CancellationTokenSource();
             var completion = Task.Run(() => manager.RunAsync(stop.Token), CancellationToken.None);
             Log.Started(logger, options.Namespaces, options.Workers, options.LeaderElect);
-            return new RunningOperator(completion, stop, disposables, ct => pending.DrainAsync(time, ct), () => pending.Count, manager, listeners.MetricsAddress, listeners.HealthAddress);
+            return new RunningOperator(completion, stop, disposables, ct => Task.WhenAll(pending.DrainAsync(time, ct), authorizations.DrainAsync(ct)), () => pending.Count, manager, listeners.MetricsAddress, listeners.HealthAddress);
         }
         catch
         {

@@ -40,7 +40,15 @@ internal static class FleetPlanner
             else
             {
                 credentials = resolver.Resolve(origin);
-                tally = credentials.Company is { } company ? Tally(companies, CompanyId(company), CompanyLabel(company), planner.UsesFullSet(credentials)) : null;
+                tally = credentials switch
+                {
+                    { Company: { } company } => Tally(companies, CompanyId(company), CompanyLabel(company), planner.UsesFullSet(credentials)),
+
+                    // An OAuth authorization is a company of its own before any token exists; its host may come from the
+                    // token endpoint, which planning never calls. Its calls are incremental (see the README).
+                    { Seed: { } seed } => Tally(companies, "oauth " + seed.Company, $"company {seed.BaseUrl?.Authority ?? "(host from the token endpoint)"} {seed.Company} (OAuth)", fullSet: false),
+                    _ => null,
+                };
             }
 
             if (secretKey is { } used && tally is not null)

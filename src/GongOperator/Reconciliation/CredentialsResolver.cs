@@ -1,6 +1,7 @@
 using System.Text;
 using GongOperator.Gong;
 using GongOperator.Kubernetes.Controllers;
+using GongOperator.OAuth;
 using GongOperator.Resources;
 using k8s.Models;
 
@@ -8,8 +9,8 @@ namespace GongOperator.Reconciliation;
 
 /// <summary>
 /// Finds the credentials for an origin: its own Secret (same namespace only) or the operator-wide default, read from
-/// the Secret informer's cache. A Secret holds <c>accessKey</c> + <c>accessKeySecret</c> (Basic) or <c>accessToken</c>
-/// (Bearer), and optionally <c>baseUrl</c>.
+/// the Secret informer's cache. A Secret holds <c>accessKey</c> + <c>accessKeySecret</c> (Basic), <c>accessToken</c>
+/// (Bearer) or <c>clientId</c> + <c>clientSecret</c> + <c>refreshToken</c> (an OAuth seed), and optionally <c>baseUrl</c>.
 /// </summary>
 public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, ObjectKey? defaultSecret, Uri defaultBaseUrl, TenantPolicy? policy = null)
 {
@@ -23,6 +24,15 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
 
     /// <summary>Secret key of an OAuth access token.</summary>
     public const string AccessTokenField = "accessToken";
+
+    /// <summary>Secret key of an OAuth app's client id.</summary>
+    public const string ClientIdField = "clientId";
+
+    /// <summary>Secret key of an OAuth app's client secret.</summary>
+    public const string ClientSecretField = "clientSecret";
+
+    /// <summary>Secret key of the refresh token of a customer's authorization.</summary>
+    public const string RefreshTokenField = "refreshToken";
 
     /// <summary>Secret key of an optional per-company API base URL.</summary>
     public const string BaseUrlField = "baseUrl";
@@ -86,6 +96,7 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
             }
         }
 
+        string?[] oauth = [Read(data, ClientIdField), Read(data, ClientSecretField), Read(data, RefreshTokenField)];
         var policies = new List<OriginSuffixes>(2);
         if (usesDefault && _policy.DefaultAllowedOriginSuffixes is { } flagged)
         {
@@ -110,11 +121,19 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
             return new Credentials(shown, null, $"The credentials Secret {shown} has a {BaseUrlField} that is not an http(s) URL.", version);
         }
 
+        var anyStatic = accessKey is not null || accessKeySecret is not null || accessToken is not null;
+        if (oauth.Any(v => v is not null))
+        {
+            return anyStatic
+                ? new Credentials(shown, null, $"The credentials Secret {shown} must hold one kind of credentials: {AccessKeyField} and {AccessKeySecretField}, or {AccessTokenField}, or {ClientIdField}, {ClientSecretField} and {RefreshTokenField}.", version)
+                : OAuth(secret, key, shown, oauth, baseUrlText is null ? null : baseUrl, version) with { OriginPolicies = policies };
+        }
+
         GongCredentials? credentials = (accessKey, accessKeySecret, accessToken) switch
         {
             ({ } k, { } s, null) when !k.Contains(':', StringComparison.Ordinal) => new BasicCredentials(k, s),
             // A token's company is the Secret it came from, so a refreshed token keeps the budget and its 429 block.
-            (null, null, { } t) => new BearerCredentials(t, "secret:" + shown),
+            (null, null, { } t) => new BearerCredentials(t, CompanyOf(shown)),
             _ => null,
         };
         if (credentials is null)
@@ -122,7 +141,7 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
             return new Credentials(
                 shown,
                 null,
-                $"The credentials Secret {shown} must hold either {AccessKeyField} and {AccessKeySecretField}, or {AccessTokenField}, and not both.",
+                $"The credentials Secret {shown} must hold either {AccessKeyField} and {AccessKeySecretField}, or {AccessTokenField}, or {ClientIdField}, {ClientSecretField} and {RefreshTokenField}, and only one kind.",
                 version);
         }
 
@@ -135,6 +154,30 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
             return new Credentials(shown, null, $"The credentials Secret {shown} has a {BaseUrlField} Gong cannot be called at (no query, fragment or user info).", version);
         }
     }
+
+    private static Credentials OAuth(V1Secret secret, ObjectKey key, string shown, string?[] fields, Uri? baseUrl, string? version)
+    {
+        string[] names = [ClientIdField, ClientSecretField, RefreshTokenField];
+        var missing = names.Where((_, i) => fields[i] is null).ToArray();
+        if (missing.Length > 0)
+        {
+            return new Credentials(shown, null, $"The OAuth credentials Secret {shown} is missing {string.Join(" and ", missing)} (an OAuth Secret needs {ClientIdField}, {ClientSecretField} and {RefreshTokenField}).", version);
+        }
+
+        if (baseUrl is not null && (!string.IsNullOrEmpty(baseUrl.Query) || !string.IsNullOrEmpty(baseUrl.Fragment) || !string.IsNullOrEmpty(baseUrl.UserInfo)))
+        {
+            return new Credentials(shown, null, $"The credentials Secret {shown} has a {BaseUrlField} Gong cannot be called at (no query, fragment or user info).", version);
+        }
+
+        var seed = new OAuthSeed(key, secret.Metadata?.Uid, version, new OAuthClientCredentials(fields[0]!, fields[1]!), fields[2]!, baseUrl, CompanyOf(shown));
+        return new Credentials(shown, null, null, version, seed);
+    }
+
+    /// <summary>
+    /// The company a token speaks for is the Secret it came from: a static token pasted anew, or an OAuth authorization's
+    /// access token after every rotation, keeps the company's budget, 429 block and daily count.
+    /// </summary>
+    private static string CompanyOf(string shownSecret) => "secret:" + shownSecret;
 
     private static string? Read(IDictionary<string, byte[]> data, string field)
     {

@@ -40,6 +40,9 @@ public static class OriginReasons
     /// <summary>Stalled=True: Gong answered 401 or 403.</summary>
     public const string Unauthorized = "Unauthorized";
 
+    /// <summary>Stalled=True: Gong's token endpoint refused the OAuth refresh token (invalid_grant, or any 400/401).</summary>
+    public const string AuthorizationRevoked = "AuthorizationRevoked";
+
     /// <summary>Stalled=True: the credentials Secret is missing or does not hold usable credentials.</summary>
     public const string CredentialsInvalid = "CredentialsInvalid";
 
@@ -82,6 +85,8 @@ public static class OriginReasons
             (o, f) => $"The company's fullSet spans origins whose Secrets give it {o.CredentialSets} different credentials (one access key id, different secrets); one call carries one set of credentials, and leaving the others' origins out would delete them: no call was made. Give every Secret of this company the same credentials (this one is {f.SecretName}), or use the incremental strategy; the operator retries when the Secret changes."),
         ReasonRule.From<Unauthorized>(Unauthorized, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true, false,
             (o, f) => $"Gong refused the credentials from Secret {f.SecretName} (HTTP {o.StatusCode}){GongErrors(o)} Fix the Secret; the operator retries when it changes."),
+        ReasonRule.From<AuthorizationRevoked>(AuthorizationRevoked, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true, false,
+            (o, f) => $"Gong's token endpoint refused the refresh token of the OAuth authorization in Secret {f.SecretName} (HTTP {o.StatusCode}{(o.Error is null ? "" : " " + o.Error)}): the customer must re-authorize the app in Gong, and the new refresh token go into Secret {f.SecretName} as {CredentialsResolver.RefreshTokenField}. The operator retries as soon as that Secret changes."),
         ReasonRule.Without(CredentialsInvalid, OriginCondition.Stalled, BackoffKind.AfterFailureNeedingAPerson, true,
             f => $"{f.Problem} The operator retries when the Secret changes."),
         // No backoff: a refusal by policy is re-checked on every reconcile, and the changes that can lift it (the

@@ -20,7 +20,7 @@ public sealed class OriginReconciler(
     PendingRegistrations pending,
     CredentialsResolver credentials,
     RegistrationPlanner planner,
-    IGongRegistrar registrar,
+    OriginRegistrar registrar,
     IStatusWriter<GongIntegrationOrigin> statusWriter,
     IEventRecorder events,
     OperatorMetrics metrics,
@@ -88,7 +88,7 @@ public sealed class OriginReconciler(
 
                 // The reconcile token ends when this replica stops acting (lease lost, or the graceful bound of a stop):
                 // a registration still waiting for budget then never goes out.
-                pending.Start(key, origin.Generation(), sent, resolved, origin.ReassertToken(), token => registrar.RegisterAsync(resolved.Company!, sent, token), cancellationToken);
+                pending.Start(key, origin.Generation(), sent, resolved, origin.ReassertToken(), token => registrar.RegisterAsync(resolved, sent, token), cancellationToken);
                 return ReconcileResult.Done;
             case RegistrationPlan.Hold or RegistrationPlan.Release:
                 // The patch changes the object: its watch event brings the next reconcile, which plans the new version.

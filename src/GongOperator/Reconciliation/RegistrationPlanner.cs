@@ -153,7 +153,7 @@ public sealed class RegistrationPlanner
         return plan switch
         {
             RegistrationPlan.Register when credentials.NotAllowedInNamespace is { } refused => new RegistrationPlan.NotAllowed(OriginReasons.CredentialsNotAllowed, refused),
-            RegistrationPlan.Register when credentials.Company is null => new RegistrationPlan.FixCredentials(credentials.Problem ?? ""),
+            RegistrationPlan.Register when !credentials.Usable => new RegistrationPlan.FixCredentials(credentials.Problem ?? ""),
             RegistrationPlan.Register when OriginRefusedBy(origin, credentials) is { } policy => new RegistrationPlan.NotAllowed(
                 OriginReasons.OriginNotAllowed,
                 $"{origin.Spec.AllowedOrigin} is not under {policy.Source} ({policy.Describe()}): the platform team decides which host names origins using this Secret may name."),

@@ -92,6 +92,23 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task A_new_token_for_the_same_company_keeps_its_429_block_and_its_daily_count()
+    {
+        await using var harness = new GongClientHarness(o => o.DailyQuota = 50);
+        var before = new GongCompany(new Uri("https://company-17.api.gong.io"), new BearerCredentials("token-of-monday", "secret:tenant-acme/gong-oauth"));
+        var after = new GongCompany(new Uri("https://company-17.api.gong.io"), new BearerCredentials("token-of-tuesday", "secret:tenant-acme/gong-oauth"));
+        harness.Gong.Respond(_ => TooManyRequests(r => r.Headers.RetryAfter = new(TimeSpan.FromMinutes(1))));
+        Assert.IsType<RateLimited>(await harness.Drive(harness.Register(before, "https://a.partner.com")));
+
+        var outcome = await harness.Register(after, "https://b.partner.com");
+
+        Assert.IsType<RateLimited>(outcome);
+        Assert.Single(harness.Gong.Requests);
+        Assert.Equal(49, harness.Budgets.GetBudgetState(after).Remaining);
+        Assert.Equal("company-17.api.gong.io/secret:tenant-acme/gong-oauth", harness.Budgets.GetBudgetState(after).Company);
+    }
+
+    [Fact]
     public async Task A_spent_daily_quota_gives_QuotaExhausted_with_the_next_window_and_makes_no_call()
     {
         await using var harness = new GongClientHarness(o => o.DailyQuota = 2);

@@ -67,15 +67,16 @@ internal sealed class OperatorProcess : IAsyncDisposable
     /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>SIGSTOP: the process freezes where it is (a long GC pause, a stalled VM) until <see cref="ResumeAsync"/>.</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    /// <summary>SIGCONT: a paused process goes on where it stopped.</summary>
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
     /// <summary>SIGTERM, then the exit code once the process has ended and its output is complete.</summary>
     public async Task<int> StopAsync()
     {
-        if (!_process.HasExited)
-        {
-            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
-            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
-
+        await SignalAsync("-TERM");
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await _process.WaitForExitAsync(bound.Token);
         return _process.ExitCode;
@@ -96,6 +97,15 @@ internal sealed class OperatorProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start("kill", [signal, _process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
     }
 
     private void Append(string? line)

@@ -73,6 +73,26 @@ public sealed class SimulatorCommandTests
     }
 
     [Fact]
+    public async Task The_token_lifetime_flag_sets_how_long_the_demo_authorizations_access_tokens_live()
+    {
+        var stdout = new LineWriter();
+        await using var running = RunningCommand.Start(["simulator", "--token-lifetime", "90s", "--quiet"], stdout);
+
+        using var http = new HttpClient { BaseAddress = new Uri((await running.WaitForReadyAsync()).Split(' ')[1]) };
+        using var refresh = new HttpRequestMessage(HttpMethod.Post, "oauth2/generate-customer-token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = "demo-oauth-refresh-token" }),
+        };
+        refresh.Headers.Authorization = Basic("demo-oauth-client", "demo-oauth-client-secret");
+        using var answer = await http.SendAsync(refresh, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var grant = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        Assert.Equal(90, grant.GetProperty("expires_in").GetInt64());
+        Assert.Equal(0, await running.StopAsync());
+    }
+
+    [Fact]
     public async Task Simulator_runs_companies_in_replace_or_add_mode_as_the_flags_say()
     {
         var stdout = new LineWriter();
@@ -121,6 +141,8 @@ public sealed class SimulatorCommandTests
     [InlineData("--registration-mode|nobody:replace", "--registration-mode names company 'nobody'")]
     [InlineData("--company|a:k:very-secret-value|--company|a:k2:s2", "company 'a' twice")]
     [InlineData("--company|a:k:very-secret-value|--company|b:k:s2", "company 'b'")]
+    [InlineData("--token-lifetime|0", "--token-lifetime: '0' is not a duration from 1s to 8784h")]
+    [InlineData("--token-lifetime|soon", "--token-lifetime: 'soon' is not a duration")]
     [InlineData("--no-such-flag", "--no-such-flag")]
     public async Task A_bad_flag_or_value_gives_one_line_naming_it_and_exit_code_2(string args, string expected)
     {

@@ -9,6 +9,7 @@ using GongOperator.Testing;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Simulator = GongOperator.GongSimulator.GongSimulator;
 
@@ -44,17 +45,22 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     /// <summary>The running operator, if started.</summary>
     public RunningOperator? Operator => _operator;
 
-    /// <summary>Starts a world; <paramref name="simulatorOptions"/> and <paramref name="configure"/> adjust the simulator and the operator.</summary>
+    /// <summary>
+    /// Starts a world; <paramref name="simulatorOptions"/> and <paramref name="configure"/> adjust the simulator and the
+    /// operator, whose logs go to <paramref name="loggerFactory"/> (none when null).
+    /// </summary>
     public static async Task<OperatorEnvironment> StartAsync(
         GongSimulatorOptions? simulatorOptions = null,
         Func<OperatorOptions, OperatorOptions>? configure = null,
-        bool startOperator = true)
+        bool startOperator = true,
+        ILoggerFactory? loggerFactory = null)
     {
         var ct = TestContext.Current.CancellationToken;
         var cluster = await TestCluster.StartAsync(ct);
         var simulator = await Simulator.StartAsync(simulatorOptions ?? new GongSimulatorOptions(), ct);
         var env = new OperatorEnvironment(cluster, simulator, "e2e-" + Guid.NewGuid().ToString("N")[..10]);
         env._configure = configure;
+        env._loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         await env.InstallAsync(ct);
         if (startOperator)
         {
@@ -65,6 +71,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     }
 
     private Func<OperatorOptions, OperatorOptions>? _configure;
+    private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
 
     /// <summary>Starts the operator (again, after <see cref="StopOperatorAsync"/>).</summary>
     public async Task StartOperatorAsync()
@@ -79,7 +86,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
             HealthProbeBindAddress = "127.0.0.1:0",
             ReassertPeriod = TimeSpan.Zero,
         };
-        _operator = await OperatorHost.StartAsync(_configure?.Invoke(options) ?? options, NullLoggerFactory.Instance, TestContext.Current.CancellationToken);
+        _operator = await OperatorHost.StartAsync(_configure?.Invoke(options) ?? options, _loggerFactory, TestContext.Current.CancellationToken);
         await Eventually.HoldsAsync(() => _operator.Manager.CheckReadiness().Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, "the operator became ready");
     }
 

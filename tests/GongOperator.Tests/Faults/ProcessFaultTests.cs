@@ -165,7 +165,7 @@ public sealed class ProcessFaultTests
         }
     }
 
-    private static string[] RunArgs(FaultWorld world)
+    internal static string[] RunArgs(FaultWorld world)
     {
         var o = world.OperatorOptions;
         return
@@ -175,7 +175,7 @@ public sealed class ProcessFaultTests
         ];
     }
 
-    private static async Task<string> LeaseHolderAsync(FaultWorld world)
+    internal static async Task<string> LeaseHolderAsync(FaultWorld world)
     {
         string? holder = null;
         await Eventually.HoldsAsync(

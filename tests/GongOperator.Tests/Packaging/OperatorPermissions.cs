@@ -41,6 +41,14 @@ internal static class OperatorPermissions
         new("coordination.k8s.io", "leases", "update"),
     ];
 
+    /// <summary>The OAuth state Secrets in the operator's own namespace: read fresh, created once, replaced with a resourceVersion.</summary>
+    public static readonly IReadOnlyList<Permission> OAuthState =
+    [
+        new("", "secrets", "get"),
+        new("", "secrets", "create"),
+        new("", "secrets", "update"),
+    ];
+
     /// <summary>
     /// With --default-credentials-namespace-selector, in either scope: the namespace informer lists and watches the
     /// namespaces that match it (cluster-scoped, so a ClusterRole).

@@ -12,9 +12,12 @@ public sealed class RbacTests
         AssertSameGrants(OperatorPermissions.Watched, Grants(clusterRole));
         var lease = objects.Single("Role", "gong-operator-leader-election", Renders.OperatorNamespace);
         AssertSameGrants(OperatorPermissions.LeaderElection, Grants(lease));
+        var state = objects.Single("Role", "gong-operator-oauth-state", Renders.OperatorNamespace);
+        AssertSameGrants(OperatorPermissions.OAuthState, Grants(state));
+        AssertBoundToTheServiceAccount(objects.Single("RoleBinding", "gong-operator-oauth-state"), "Role", "gong-operator-oauth-state");
         // Nothing else grants anything.
         Assert.Equal(
-            ["ClusterRole/-/gong-operator", "Role/gong-operator-system/gong-operator-leader-election"],
+            ["ClusterRole/-/gong-operator", "Role/gong-operator-system/gong-operator-leader-election", "Role/gong-operator-system/gong-operator-oauth-state"],
             objects.Where(IsRole).Kinds());
         AssertBoundToTheServiceAccount(objects.Single("ClusterRoleBinding", "gong-operator"), "ClusterRole", "gong-operator");
         AssertBoundToTheServiceAccount(objects.Single("RoleBinding", "gong-operator-leader-election"), "Role", "gong-operator-leader-election");
@@ -41,7 +44,7 @@ public sealed class RbacTests
         Assert.Equal(["gong-credentials"], credentials.MappingsAt("rules").Single()["resourceNames"] is List<object?> names ? names.Cast<string>() : []);
         AssertBoundToTheServiceAccount(objects.Single("RoleBinding", "gong-operator-default-credentials"), "Role", "gong-operator-default-credentials");
         AssertSameGrants(OperatorPermissions.LeaderElection, Grants(objects.Single("Role", "gong-operator-leader-election")));
-        Assert.Equal(4, objects.Count(IsRole));
+        Assert.Equal(5, objects.Count(IsRole));
     }
 
     [Fact]
@@ -51,7 +54,7 @@ public sealed class RbacTests
 
         Assert.DoesNotContain(objects, o => o.Name == "gong-operator-default-credentials");
         Assert.Equal(
-            ["Role/gong-operator-system/gong-operator-leader-election", "Role/team-a/gong-operator"],
+            ["Role/gong-operator-system/gong-operator-leader-election", "Role/gong-operator-system/gong-operator-oauth-state", "Role/team-a/gong-operator"],
             objects.Where(IsRole).Kinds());
     }
 

@@ -47,6 +47,31 @@ public sealed class TenantChartTests
     }
 
     [Fact]
+    public async Task An_OAuth_seed_in_the_values_becomes_a_Secret_the_origin_uses()
+    {
+        var objects = await RenderAsync("--set", "oauth.clientId=app", "--set", "oauth.clientSecret=client-secret", "--set", "oauth.refreshToken=refresh-token", "--set", "oauth.baseUrl=https://company-17.api.gong.io");
+
+        Assert.Equal(["Deployment/-/acme", "GongIntegrationOrigin/-/acme-dialer", "Secret/-/acme-gong-oauth"], objects.Kinds());
+        Assert.Equal("acme-gong-oauth", objects.Single("GongIntegrationOrigin").StringAt("spec", "credentialsSecretRef", "name"));
+        var seed = objects.Single("Secret");
+        Assert.Equal(
+            ["app", "client-secret", "refresh-token", "https://company-17.api.gong.io"],
+            new[] { "clientId", "clientSecret", "refreshToken", "baseUrl" }.Select(k => seed.StringAt("stringData", k)));
+    }
+
+    [Theory]
+    [InlineData("oauth.refreshToken=", "oauth needs clientId, clientSecret and refreshToken: refreshToken missing")]
+    [InlineData("credentialsSecretName=gong", "give either credentialsSecretName or oauth, not both")]
+    public async Task A_partial_OAuth_seed_or_one_beside_a_Secret_name_is_refused(string set, string message)
+    {
+        var result = await Renders.HelmTemplateRawAsync(
+            Renders.TenantChart, "acme", TenantNamespace, "--set", "host=acme.partner.com", "--set", "oauth.clientId=app", "--set", "oauth.clientSecret=cs", "--set", "oauth.refreshToken=rt", "--set", set);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Installing_without_a_host_fails_with_a_clear_message()
     {
         var result = await Renders.HelmTemplateRawAsync(Renders.TenantChart, "acme", TenantNamespace);

@@ -96,4 +96,24 @@ public sealed class FleetPlannerTests
 
         Assert.Equal((1, 1, 1), (company.Unchanged, company.DueAgain, company.Calls));
     }
+
+    [Fact]
+    public void Origins_of_an_OAuth_seed_are_one_company_named_by_the_seed()
+    {
+        var input = ClusterInput(Origin("a", "https://a.partner.com"), Origin("b", "https://b.partner.com"));
+        input.Secrets[SecretKey].Data = new Dictionary<string, byte[]>
+        {
+            ["clientId"] = Encoding.UTF8.GetBytes("app"),
+            ["clientSecret"] = Encoding.UTF8.GetBytes("client-secret-value"),
+            ["refreshToken"] = Encoding.UTF8.GetBytes("refresh-token-value"),
+        };
+
+        var plan = FleetPlanner.Plan(input, Options, Now);
+
+        var company = Assert.Single(plan.Companies);
+        Assert.Equal((2, 1), (company.New, company.Calls));
+        var report = PlanReport.Format(plan);
+        Assert.Contains("secret:t/gong (OAuth)", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("-value", report, StringComparison.Ordinal);
+    }
 }

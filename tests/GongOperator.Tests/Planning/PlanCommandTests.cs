@@ -154,7 +154,7 @@ public sealed class PlanCommandTests
         var (code, stdout, _) = await PlanAsync(stdin, "-f", "-", "--default-credentials-secret", "gong-operator-system/gong");
 
         Assert.Equal(PlanCommand.Refused, code);
-        Assert.Contains("refused t/o: The credentials Secret gong-operator-system/gong must hold either accessKey and accessKeySecret, or accessToken, and not both.", stdout, StringComparison.Ordinal);
+        Assert.Contains("refused t/o: The credentials Secret gong-operator-system/gong must hold either accessKey and accessKeySecret, or accessToken, or clientId, clientSecret and refreshToken, and only one kind.", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("tok", stdout.Replace("token", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 

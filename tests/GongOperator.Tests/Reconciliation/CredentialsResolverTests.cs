@@ -37,6 +37,40 @@ public sealed class CredentialsResolverTests
         Assert.Equal(new Uri("https://api.gong.io/"), resolved.Company.BaseUrl);
     }
 
+    [Fact]
+    public void An_OAuth_Secret_is_a_seed_whose_company_follows_the_authorization()
+    {
+        var secrets = new Dictionary<ObjectKey, V1Secret>
+        {
+            [new("tenant", "oauth")] = Secret("4", ("clientId", "app"), ("clientSecret", "cs"), ("refreshToken", "refresh-canary"), ("baseUrl", "https://company-17.api.gong.io")),
+        };
+        var resolver = new CredentialsResolver(k => secrets.GetValueOrDefault(k), null, DefaultUrl);
+
+        var resolved = resolver.Resolve(Origin("tenant", "oauth"));
+
+        Assert.True(resolved.Usable);
+        Assert.Null(resolved.Company);
+        Assert.Equal(("app", "refresh-canary", "4"), (resolved.Seed!.Client.ClientId, resolved.Seed.RefreshToken, resolved.Seed.ResourceVersion));
+        Assert.Equal(new Uri("https://company-17.api.gong.io"), resolved.Seed.BaseUrl);
+        Assert.Equal("secret:tenant/oauth", resolved.Seed.Company);
+        Assert.DoesNotContain("canary", resolved.Seed.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_static_token_keeps_its_company_budget_when_the_token_is_replaced()
+    {
+        var secrets = new Dictionary<ObjectKey, V1Secret> { [new("ops", "default")] = Secret("3", ("accessToken", "tok-1")) };
+        var resolver = new CredentialsResolver(k => secrets.GetValueOrDefault(k), new ObjectKey("ops", "default"), DefaultUrl);
+        var before = resolver.Resolve(Origin("tenant", null)).Company!;
+
+        secrets[new("ops", "default")] = Secret("4", ("accessToken", "tok-2"));
+        var after = resolver.Resolve(Origin("tenant", null)).Company!;
+
+        Assert.NotEqual(before.Credentials, after.Credentials);
+        Assert.Equal("secret:ops/default", after.Credentials.Identity);
+        Assert.Equal(before.Credentials.Identity, after.Credentials.Identity);
+    }
+
     [Theory]
     [InlineData(null, null)]
     [InlineData("incremental", RegistrationStrategyKind.Incremental)]
@@ -65,7 +99,9 @@ public sealed class CredentialsResolverTests
     [Theory]
     [InlineData(null, "No Gong credentials")]
     [InlineData("missing", "does not exist")]
-    [InlineData("both", "not both")]
+    [InlineData("both", "only one kind")]
+    [InlineData("oauth-half", "is missing clientSecret and refreshToken")]
+    [InlineData("oauth-mixed", "must hold one kind of credentials")]
     [InlineData("half", "must hold either")]
     [InlineData("badurl", "not an http(s) URL")]
     public void Unusable_credentials_give_a_sentence_without_the_secret(string? which, string expected)
@@ -74,13 +110,15 @@ public sealed class CredentialsResolverTests
         {
             [new("tenant", "both")] = Secret("1", ("accessKey", "k"), ("accessKeySecret", "hunter2"), ("accessToken", "hunter2")),
             [new("tenant", "half")] = Secret("1", ("accessKey", "k")),
+            [new("tenant", "oauth-half")] = Secret("1", ("clientId", "app")),
+            [new("tenant", "oauth-mixed")] = Secret("1", ("clientId", "app"), ("clientSecret", "hunter2"), ("refreshToken", "hunter2"), ("accessToken", "hunter2")),
             [new("tenant", "badurl")] = Secret("1", ("accessToken", "hunter2"), ("baseUrl", "ftp://x")),
         };
         var resolver = new CredentialsResolver(k => secrets.GetValueOrDefault(k), null, DefaultUrl);
 
         var resolved = resolver.Resolve(Origin("tenant", which));
 
-        Assert.Null(resolved.Company);
+        Assert.False(resolved.Usable);
         Assert.Contains(expected, resolved.Problem, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", resolved.Problem, StringComparison.Ordinal);
     }

@@ -2,6 +2,7 @@ using System.Text;
 using GongOperator.Gong;
 using GongOperator.Kubernetes.Controllers;
 using GongOperator.Kubernetes.Status;
+using GongOperator.OAuth;
 using GongOperator.Reconciliation;
 using GongOperator.Resources;
 using GongOperator.Tests.Support;
@@ -37,7 +38,7 @@ public sealed class OriginReconcilerTests
         _pending,
         new CredentialsResolver(k => _secrets.GetValueOrDefault(k), DefaultSecret, new Uri("https://api.gong.io")),
         new RegistrationPlanner(TimeSpan.FromHours(24), strategy),
-        _gong,
+        TestRegistrars.WithoutOAuth(_gong, _time),
         _store,
         _store,
         new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry()),

@@ -79,17 +79,18 @@ public sealed class OriginPropertyTests
             Metadata = new V1ObjectMeta { Name = "gong", NamespaceProperty = "ops", ResourceVersion = "1" },
             Data = new Dictionary<string, byte[]> { ["accessKey"] = "key"u8.ToArray(), ["accessKeySecret"] = "value"u8.ToArray() },
         };
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 10, 0, 0, TimeSpan.Zero));
         var reconciler = new OriginReconciler(
             store,
             new PendingRegistrations(),
             new CredentialsResolver(k => k == secretKey ? secret : null, secretKey, new Uri("https://api.gong.io")),
             new RegistrationPlanner(TimeSpan.FromHours(24)),
-            gong,
+            TestRegistrars.WithoutOAuth(gong, time),
             store,
             store,
             new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry()),
             NullLogger<OriginReconciler>.Instance,
-            new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 10, 0, 0, TimeSpan.Zero)));
+            time);
 
         for (var i = 0; i < origins.Count; i++)
         {
