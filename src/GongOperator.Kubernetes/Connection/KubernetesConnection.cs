@@ -1,5 +1,8 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using k8s;
 using k8s.Exceptions;
+using k8s.KubeConfigModels;
 
 namespace GongOperator.Kubernetes.Connection;
 
@@ -87,12 +90,58 @@ public static class KubernetesConnection
 
         try
         {
-            return KubernetesClientConfiguration.BuildConfigFromConfigFile(path, context);
+            // Loaded once and kept, so that the cluster's CA can be read from the same parse (relative paths resolve
+            // against the kubeconfig's folder, as kubectl does).
+            var kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(path);
+            var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, context);
+            TrustEveryCaCertificate(config, kubeconfig);
+            return config;
         }
         catch (KubeConfigException e)
         {
             var what = context is null ? "its current-context" : $"context '{context}'";
             throw new KubernetesConnectionException($"Kubeconfig {path} is not usable with {what}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Trusts every certificate of the cluster's <c>certificate-authority</c> file or <c>certificate-authority-data</c>,
+    /// as kubectl does. KubernetesClient.Aot (the client a Native AOT build needs) keeps only the first certificate of a
+    /// PEM bundle, so a server signed by any other CA of the bundle is rejected; KubernetesClient loads them all. Loading
+    /// the PEM here makes both clients trust the same set.
+    /// </summary>
+    private static void TrustEveryCaCertificate(KubernetesClientConfiguration config, K8SConfiguration kubeconfig)
+    {
+        var clusterName = kubeconfig.Contexts?.FirstOrDefault(c => string.Equals(c.Name, config.CurrentContext, StringComparison.OrdinalIgnoreCase))?.ContextDetails?.Cluster;
+        var endpoint = kubeconfig.Clusters?.FirstOrDefault(c => string.Equals(c.Name, clusterName, StringComparison.OrdinalIgnoreCase))?.ClusterEndpoint;
+        if (endpoint is null || !config.Host.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        string pem;
+        if (!string.IsNullOrEmpty(endpoint.CertificateAuthorityData))
+        {
+            pem = Encoding.ASCII.GetString(Convert.FromBase64String(endpoint.CertificateAuthorityData));
+        }
+        else if (!string.IsNullOrEmpty(endpoint.CertificateAuthority))
+        {
+            var file = Path.IsPathRooted(endpoint.CertificateAuthority) || kubeconfig.FileName is null
+                ? endpoint.CertificateAuthority
+                : Path.Combine(Path.GetDirectoryName(kubeconfig.FileName)!, endpoint.CertificateAuthority);
+            pem = File.ReadAllText(file);
+        }
+        else
+        {
+            return;
+        }
+
+        var certificates = new X509Certificate2Collection();
+        certificates.ImportFromPem(pem);
+        // A DER (not PEM) CA holds one certificate, which both clients already load.
+        if (certificates.Count > 0)
+        {
+            config.SslCaCerts = certificates;
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using GongOperator.Kubernetes.Connection;
 using GongOperator.Kubernetes.LeaderElection;
 using k8s;
@@ -58,6 +60,63 @@ public sealed class KubernetesConnectionTests
         {
             File.Delete(path);
         }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_certificate_of_a_CA_bundle_is_trusted_whether_given_by_file_or_by_data(bool byData)
+    {
+        var dir = Directory.CreateTempSubdirectory("kubeconfig-");
+        try
+        {
+            using var first = SelfSignedCa("first-ca");
+            using var second = SelfSignedCa("second-ca");
+            var bundle = first.ExportCertificatePem() + "\n" + second.ExportCertificatePem() + "\n";
+            File.WriteAllText(Path.Combine(dir.FullName, "ca.crt"), bundle);
+            // A relative path resolves against the kubeconfig's folder, as with kubectl.
+            var ca = byData
+                ? "certificate-authority-data: " + Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(bundle))
+                : "certificate-authority: ca.crt";
+            var path = Path.Combine(dir.FullName, "kubeconfig");
+            File.WriteAllText(path, $"""
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: c
+                  cluster:
+                    server: https://127.0.0.1:1
+                    {ca}
+                users:
+                - name: u
+                  user:
+                    token: t
+                contexts:
+                - name: real
+                  context:
+                    cluster: c
+                    user: u
+                current-context: real
+                """);
+
+            var config = KubernetesConnection.BuildConfiguration(new KubernetesConnectionOptions { KubeconfigPath = path });
+
+            Assert.Equal(
+                new[] { first.Thumbprint, second.Thumbprint }.Order(),
+                config.SslCaCerts.Select(c => c.Thumbprint).Order());
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static X509Certificate2 SelfSignedCa(string name)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=" + name, key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
     }
 
     [Fact]
