@@ -102,6 +102,11 @@ public static class KubernetesConnection
             var what = context is null ? "its current-context" : $"context '{context}'";
             throw new KubernetesConnectionException($"Kubeconfig {path} is not usable with {what}: {e.Message}", e);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or System.Security.Cryptography.CryptographicException)
+        {
+            // The cluster's certificate-authority file missing or unreadable, or its data not a certificate.
+            throw new KubernetesConnectionException($"Kubeconfig {path}: the cluster's certificate authority cannot be read: {e.Message}", e);
+        }
     }
 
     /// <summary>

@@ -111,6 +111,44 @@ public sealed class KubernetesConnectionTests
         }
     }
 
+    [Fact]
+    public void A_certificate_authority_file_that_is_missing_is_one_sentence_naming_the_kubeconfig()
+    {
+        var dir = Directory.CreateTempSubdirectory("kubeconfig-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "kubeconfig");
+            File.WriteAllText(path, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: c
+                  cluster:
+                    server: https://127.0.0.1:1
+                    certificate-authority: missing-ca.crt
+                users:
+                - name: u
+                  user:
+                    token: t
+                contexts:
+                - name: real
+                  context:
+                    cluster: c
+                    user: u
+                current-context: real
+                """);
+
+            var e = Assert.Throws<KubernetesConnectionException>(() => KubernetesConnection.BuildConfiguration(new KubernetesConnectionOptions { KubeconfigPath = path }));
+
+            Assert.StartsWith($"Kubeconfig {path}", e.Message, StringComparison.Ordinal);
+            Assert.Contains("missing-ca.crt", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     private static X509Certificate2 SelfSignedCa(string name)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

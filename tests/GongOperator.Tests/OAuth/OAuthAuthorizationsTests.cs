@@ -70,6 +70,9 @@ public sealed class OAuthAuthorizationsTests : IAsyncLifetime
         Assert.NotEqual(first.AccessToken, second.AccessToken);
         Assert.Equal(first.Company.Credentials.Identity, second.Company!.Credentials.Identity);
         Assert.Equal("secret:tenant-acme/gong-oauth", second.Company.Credentials.Identity);
+
+        // Whatever --registration-strategy says: a fullSet call could not carry the seed's origins (see the README).
+        Assert.Equal(RegistrationStrategyKind.Incremental, second.Company.Strategy);
     }
 
     [Fact]
