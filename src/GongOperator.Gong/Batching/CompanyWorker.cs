@@ -386,13 +386,15 @@ internal sealed class CompanyWorker(
         }
 
         // The waiting origins hear it through their callers; the rest of the set through the operator.
+        // The rest of the set is told first, so that whoever hears the answer finds the whole set's outcome recorded.
         void Answer(List<OriginRegistration> origins, RegistrationOutcome outcome)
         {
             var unasked = new List<OriginRegistration>();
+            var settled = new List<PendingOrigin>();
             foreach (var origin in origins)
             {
                 var asked = taken.FindAll(p => p.Origin == origin);
-                asked.ForEach(p => p.Settle(outcome));
+                settled.AddRange(asked);
                 taken.RemoveAll(asked.Contains);
                 if (asked.Count == 0)
                 {
@@ -404,6 +406,8 @@ internal sealed class CompanyWorker(
             {
                 sets?.Concerned(IsThisCompany, unasked, outcome);
             }
+
+            settled.ForEach(p => p.Settle(outcome));
         }
     }
 

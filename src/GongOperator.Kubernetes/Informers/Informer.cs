@@ -236,7 +236,7 @@ public sealed class Informer<T> : IInformer, IObjectReader<T>
             foreach (var item in items)
             {
                 seen.Add(ObjectKey.From(item));
-                var old = _cache.Upsert(item);
+                var old = _cache.Upsert(Trim(item));
                 Dispatch(old, item);
             }
 
@@ -322,6 +322,17 @@ public sealed class Informer<T> : IInformer, IObjectReader<T>
         }
     }
 
+    /// <summary>Drops what the cache does not keep (<see cref="InformerOptions.KeepManagedFields"/>) before it is stored.</summary>
+    private T Trim(T obj)
+    {
+        if (!_options.KeepManagedFields)
+        {
+            obj.Metadata.ManagedFields = null;
+        }
+
+        return obj;
+    }
+
     private void Apply(WatchEventType type, T obj)
     {
         if (obj?.Metadata is null)
@@ -335,7 +346,7 @@ public sealed class Informer<T> : IInformer, IObjectReader<T>
             {
                 case WatchEventType.Added:
                 case WatchEventType.Modified:
-                    Dispatch(_cache.Upsert(obj), obj);
+                    Dispatch(_cache.Upsert(Trim(obj)), obj);
                     break;
                 case WatchEventType.Deleted:
                     _cache.Remove(ObjectKey.From(obj));

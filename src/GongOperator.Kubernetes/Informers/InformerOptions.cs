@@ -33,6 +33,13 @@ public sealed record InformerOptions
     /// <summary>First wait before re-connecting after a failed list or watch. Default 800 ms (client-go).</summary>
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(800);
 
+    /// <summary>
+    /// Keep <c>metadata.managedFields</c> in the cache. Default false, as controller-runtime's cache: server-side apply's
+    /// bookkeeping is often the largest part of a small object, no reconciler reads it, and an update that leaves it
+    /// out keeps what the server has.
+    /// </summary>
+    public bool KeepManagedFields { get; set; }
+
     /// <summary>Cap of the re-connect back-off. Default 30 s (client-go).</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -43,6 +43,33 @@ public sealed class InformerTests
     }
 
     [Fact]
+    public async Task The_cache_drops_managed_fields_unless_asked_to_keep_them()
+    {
+        foreach (var keep in new[] { false, true })
+        {
+            var source = new FakeListWatchSource<Widget>();
+            var listed = Widget.Create("a", "listed");
+            listed.Metadata.ManagedFields = [new k8s.Models.V1ManagedFieldsEntry { Manager = "kubectl", Operation = "Update" }];
+            source.Upsert(listed);
+            var informer = new Informer<Widget>(source, Fast with { KeepManagedFields = keep });
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            var run = informer.RunAsync(cts.Token);
+            await informer.WaitForSyncAsync(cts.Token);
+            await Poll.UntilAsync(() => source.ActiveWatches == 1, "the watch is open");
+
+            var watched = Widget.Create("a", "watched");
+            watched.Metadata.ManagedFields = [new k8s.Models.V1ManagedFieldsEntry { Manager = "gong-operator", Operation = "Update" }];
+            source.Upsert(watched);
+            await Poll.UntilAsync(() => informer.Get(new ObjectKey("a", "watched")) is not null, "the watched object is cached");
+
+            Assert.Equal(keep, informer.Get(new ObjectKey("a", "listed"))!.Metadata.ManagedFields is not null);
+            Assert.Equal(keep, informer.Get(new ObjectKey("a", "watched"))!.Metadata.ManagedFields is not null);
+            await cts.CancelAsync();
+            await run;
+        }
+    }
+
+    [Fact]
     public async Task Handlers_see_add_update_with_old_and_new_and_delete()
     {
         var source = new FakeListWatchSource<Widget>();
