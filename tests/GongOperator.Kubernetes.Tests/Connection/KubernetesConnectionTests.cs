@@ -28,24 +28,7 @@ public sealed class KubernetesConnectionTests
     public void An_unknown_context_is_named_in_the_error()
     {
         var path = Path.Combine(Path.GetTempPath(), "kubeconfig-" + Guid.NewGuid());
-        File.WriteAllText(path, """
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: c
-              cluster:
-                server: http://127.0.0.1:1
-            users:
-            - name: u
-              user:
-                token: t
-            contexts:
-            - name: real
-              context:
-                cluster: c
-                user: u
-            current-context: real
-            """);
+        WriteKubeconfig(path, "http://127.0.0.1:1");
         try
         {
             var error = Assert.Throws<KubernetesConnectionException>(() =>
@@ -79,25 +62,7 @@ public sealed class KubernetesConnectionTests
                 ? "certificate-authority-data: " + Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(bundle))
                 : "certificate-authority: ca.crt";
             var path = Path.Combine(dir.FullName, "kubeconfig");
-            File.WriteAllText(path, $"""
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: c
-                  cluster:
-                    server: https://127.0.0.1:1
-                    {ca}
-                users:
-                - name: u
-                  user:
-                    token: t
-                contexts:
-                - name: real
-                  context:
-                    cluster: c
-                    user: u
-                current-context: real
-                """);
+            WriteKubeconfig(path, "https://127.0.0.1:1", ca);
 
             var config = KubernetesConnection.BuildConfiguration(new KubernetesConnectionOptions { KubeconfigPath = path });
 
@@ -118,25 +83,7 @@ public sealed class KubernetesConnectionTests
         try
         {
             var path = Path.Combine(dir.FullName, "kubeconfig");
-            File.WriteAllText(path, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: c
-                  cluster:
-                    server: https://127.0.0.1:1
-                    certificate-authority: missing-ca.crt
-                users:
-                - name: u
-                  user:
-                    token: t
-                contexts:
-                - name: real
-                  context:
-                    cluster: c
-                    user: u
-                current-context: real
-                """);
+            WriteKubeconfig(path, "https://127.0.0.1:1", "certificate-authority: missing-ca.crt");
 
             var e = Assert.Throws<KubernetesConnectionException>(() => KubernetesConnection.BuildConfiguration(new KubernetesConnectionOptions { KubeconfigPath = path }));
 
@@ -148,6 +95,27 @@ public sealed class KubernetesConnectionTests
             dir.Delete(recursive: true);
         }
     }
+
+    /// <summary>A kubeconfig with one cluster at <paramref name="server"/> (its CA line as given), one token user, context "real".</summary>
+    private static void WriteKubeconfig(string path, string server, string caLine = "") => File.WriteAllText(path, $"""
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster:
+            server: {server}
+            {caLine}
+        users:
+        - name: u
+          user:
+            token: t
+        contexts:
+        - name: real
+          context:
+            cluster: c
+            user: u
+        current-context: real
+        """);
 
     private static X509Certificate2 SelfSignedCa(string name)
     {
