@@ -139,10 +139,7 @@ public static class GongOperatorServiceCollectionExtensions
             var secrets = sp.GetRequiredKeyedService<Informer<V1Secret>>(SecretsInformer);
             var alone = followDefaultSecretAlone ? sp.GetRequiredKeyedService<Informer<V1Secret>>(DefaultSecretInformer) : null;
             var admitted = namespaceSelector is null ? null : sp.GetRequiredKeyedService<Informer<V1Namespace>>(NamespacesInformer);
-            var policy = new TenantPolicy(
-                ns => admitted is null || admitted.Get(new ObjectKey("", ns)) is not null,
-                namespaceSelector,
-                options.DefaultAllowedOriginSuffixes is { } suffixes ? new OriginSuffixes("--default-allowed-origin-suffixes", suffixes) : null);
+            var policy = TenantPolicy.From(options, ns => admitted is null || admitted.Get(new ObjectKey("", ns)) is not null);
             return new CredentialsResolver(key => secrets.Get(key) ?? alone?.Get(key), defaultSecret, options.GongBaseUrl, policy);
         });
         var oauth = new OAuthOptions { TokenUrl = options.GongOAuthTokenUrl, StateNamespace = OperatorNamespace(options.OAuthStateNamespace) };

@@ -115,10 +115,8 @@ internal static class FleetPlanner
     }
 
     /// <summary>The operator's tenant policy, as far as the input shows it (see <see cref="PlanInput.AdmittedNamespaces"/>).</summary>
-    private static TenantPolicy Policy(PlanInput input, OperatorOptions options) => new(
-        ns => input.AdmittedNamespaces is not { } admitted || admitted.Contains(ns),
-        options.DefaultCredentialsNamespaceSelector is { Length: > 0 } selector ? selector : null,
-        options.DefaultAllowedOriginSuffixes is { } suffixes ? new OriginSuffixes("--default-allowed-origin-suffixes", suffixes) : null);
+    private static TenantPolicy Policy(PlanInput input, OperatorOptions options) =>
+        TenantPolicy.From(options, ns => input.AdmittedNamespaces is not { } admitted || admitted.Contains(ns));
 
     /// <summary>
     /// The client sends a company's due origins in calls of up to the batch size; two calls are at least 1/rate plus

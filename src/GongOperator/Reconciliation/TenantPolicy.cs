@@ -11,4 +11,18 @@ public sealed record TenantPolicy(Func<string, bool> NamespaceMayUseDefault, str
 {
     /// <summary>Every namespace may use the default Secret, for any origin.</summary>
     public static TenantPolicy Trusting { get; } = new(_ => true, null, null);
+
+    /// <summary>
+    /// The policy of the operator's settings. <paramref name="selected"/> says whether a namespace matches
+    /// <c>--default-credentials-namespace-selector</c>; it is asked only when there is a selector.
+    /// </summary>
+    public static TenantPolicy From(Configuration.OperatorOptions options, Func<string, bool> selected)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var selector = options.DefaultCredentialsNamespaceSelector is { Length: > 0 } given ? given : null;
+        return new(
+            ns => selector is null || selected(ns),
+            selector,
+            options.DefaultAllowedOriginSuffixes is { } suffixes ? new OriginSuffixes("--default-allowed-origin-suffixes", suffixes) : null);
+    }
 }
