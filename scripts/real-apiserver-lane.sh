@@ -4,9 +4,11 @@
 #
 #   scripts/real-apiserver-lane.sh [--runs N] [--no-build] [--results DIR] [dotnet test arguments]
 #
-# The server comes from real-apiserver.sh in ../shared/tools/kube-apiserver beside the repository, or from the
-# path in GONG_OPERATOR_REAL_APISERVER. When neither exists the lane is skipped with the reason (exit 0). The
-# server is started in a temporary directory and stopped on every way out: success, failure, timeout, Ctrl-C.
+# The server comes from the script named by GONG_OPERATOR_REAL_APISERVER, by default real-apiserver.sh in
+# ../shared/tools/kube-apiserver beside the repository. `SCRIPT start DIR` must start an API server, write its admin
+# kubeconfig to DIR/kubeconfig and exit 0 once it serves; `SCRIPT stop DIR` must stop it. Without the default script
+# the lane is skipped with the reason (exit 0); a GONG_OPERATOR_REAL_APISERVER that is not executable fails it. The server is started in a temporary directory and stopped on every way
+# out: success, failure, timeout, Ctrl-C.
 #
 #   --runs N       run the suite N times on the one server (default: GONG_OPERATOR_REAL_LANE_RUNS, else 1):
 #                  a run must leave nothing behind that breaks the next one (.ci/run runs it twice)
@@ -27,6 +29,7 @@ while [[ $# -gt 0 ]]; do
     --no-build) build=false; shift ;;
     --results) results="$2"; shift 2 ;;
     --filter) user_filter="$2"; shift 2 ;;
+    -h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$1"); shift ;;
   esac
 done
@@ -35,8 +38,14 @@ label=""
 results="${results:-$root/TestResults/real-apiserver}"
 
 server="${GONG_OPERATOR_REAL_APISERVER:-$root/../shared/tools/kube-apiserver/real-apiserver.sh}"
+if [[ -n ${GONG_OPERATOR_REAL_APISERVER:-} && ! -x $server ]]; then
+  # Named on purpose: a missing or non-executable script is a mistake to report, not a lane to skip.
+  echo "${label}GONG_OPERATOR_REAL_APISERVER=$server is not an executable file"
+  echo "${label}$(./scripts/test-summary.sh 1)"
+  exit 1
+fi
 if [[ ! -x $server ]]; then
-  echo "real-apiserver lane skipped: $server not found (set GONG_OPERATOR_REAL_APISERVER to a real-apiserver.sh to run it)"
+  echo "real-apiserver lane skipped: $server not found or not executable (set GONG_OPERATOR_REAL_APISERVER to a real-apiserver.sh to run it)"
   echo "${label}0 passed, 0 failed, 0 skipped"
   exit 0
 fi

@@ -67,6 +67,8 @@ public sealed class ChartValuesAgreementTests
             "--set", "scope.namespaces={team-a,team-b}",
             "--set", "scope.labelSelector=shard in (a\\,b)",
             "--set", "credentials.existingSecret=gong.credentials-2",
+            "--set", "credentials.namespaceSelector=gongoperator.io/default-credentials in (allowed\\,trusted)",
+            "--set", "credentials.allowedOriginSuffixes={.acme.partner.com,.globex.partner.com}",
             "--set", "leaderElection.id=gong-operator-shard-1");
 
         Assert.Equal(256, options.Workers);
@@ -82,6 +84,8 @@ public sealed class ChartValuesAgreementTests
         Assert.Equal(["team-a", "team-b"], options.Namespaces);
         Assert.Equal("shard in (a,b)", options.LabelSelector);
         Assert.Equal("gong-operator-system/gong.credentials-2", options.DefaultCredentialsSecret);
+        Assert.Equal("gongoperator.io/default-credentials in (allowed,trusted)", options.DefaultCredentialsNamespaceSelector);
+        Assert.Equal([".acme.partner.com", ".globex.partner.com"], options.DefaultAllowedOriginSuffixes);
     }
 
     [Theory]
