@@ -38,6 +38,7 @@ internal static class KindSchemas
         [("networking.k8s.io/v1", "Ingress")] = NetworkingSchemas.Ingress,
         [("networking.k8s.io/v1", "IngressClass")] = NetworkingSchemas.IngressClass,
         [("networking.k8s.io/v1", "NetworkPolicy")] = NetworkingSchemas.NetworkPolicy,
+        [("autoscaling/v2", "HorizontalPodAutoscaler")] = AutoscalingSchemas.HorizontalPodAutoscaler,
     };
 
     // The options kinds are registered in every group version (client-go encodes DeleteOptions

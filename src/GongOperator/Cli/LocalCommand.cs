@@ -41,6 +41,7 @@ internal static class LocalCommand
         HealthProbeBindAddress = "127.0.0.1:0",
         LogFormat = "text",
         DefaultCredentialsSecret = $"{SystemNamespace}/{CredentialsSecretName}",
+        OAuthStateNamespace = SystemNamespace,
     };
 
     /// <summary>Help texts whose default differs in laptop mode (each default said once, as local applies it).</summary>
@@ -52,6 +53,8 @@ internal static class LocalCommand
         ["--gong-base-url"] = "A Gong API base URL to use instead of the built-in simulator (default: the simulator); needs credentials, see --gong-credentials-file.",
         ["--default-credentials-secret"] = $"The operator-wide credentials Secret, as NAMESPACE/NAME (default {SystemNamespace}/{CredentialsSecretName}, which local writes).",
         ["--leader-election-namespace"] = "Namespace of the leader-election Lease (default: default).",
+        ["--gong-oauth-token-url"] = $"Gong's OAuth token endpoint, for credentials Secrets with clientId, clientSecret and refreshToken (default: the simulator's; with --gong-base-url, {OAuthOptions.DefaultTokenUrl}).",
+        ["--oauth-state-namespace"] = $"Namespace of the operator's OAuth state Secrets (default {SystemNamespace}).",
     };
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -74,16 +77,14 @@ internal static class LocalCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!binder.TryBind(parse, Environment.GetEnvironmentVariables(), LaptopDefaults, out var options, out var error))
+            if (!binder.TryBind(parse, Environment.GetEnvironmentVariables(), LaptopDefaults, out var options, out var given, out var error))
             {
                 await stderr.WriteLineAsync($"gong-operator local: {error}").ConfigureAwait(false);
                 return GongOperatorCli.UsageError;
             }
 
             // A Gong named anywhere (flag, environment or appsettings) replaces the simulator.
-            var realGong = parse.GetResult(command.Options.First(o => o.Name == "--gong-base-url")) is not null
-                || Environment.GetEnvironmentVariable("GONG_OPERATOR_GONG_BASE_URL") is not null
-                || options.GongBaseUrl != new Uri(OperatorOptions.DefaultGongBaseUrl);
+            var realGong = given.Contains("gong-base-url");
             Dictionary<string, string>? credentials = null;
             if (realGong && !TryReadCredentials(parse.GetValue(credentialsFile), out credentials, out error))
             {
@@ -123,7 +124,12 @@ internal static class LocalCommand
                     if (!realGong)
                     {
                         simulator = await Simulator.StartAsync(new GongSimulatorOptions { LoggerFactory = loggerFactory }, signal.Token).ConfigureAwait(false);
-                        options = options with { GongBaseUrl = simulator.BaseAddress, GongOAuthTokenUrl = simulator.TokenUrl, OAuthStateNamespace = SystemNamespace };
+                        // The simulator's token endpoint is the laptop default, known once it listens; a URL the user gave wins.
+                        options = options with
+                        {
+                            GongBaseUrl = simulator.BaseAddress,
+                            GongOAuthTokenUrl = given.Contains("gong-oauth-token-url") ? options.GongOAuthTokenUrl : simulator.TokenUrl,
+                        };
                         credentials = new Dictionary<string, string>
                         {
                             [CredentialsResolver.AccessKeyField] = Simulator.DemoAccessKey,

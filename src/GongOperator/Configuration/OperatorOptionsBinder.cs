@@ -33,12 +33,21 @@ internal sealed class OperatorOptionsBinder
     }
 
     /// <summary>Resolves the options; on a bad value returns false with a one-line error naming its source.</summary>
-    public bool TryBind(ParseResult parse, IDictionary environment, OperatorOptions defaults, out OperatorOptions options, out string error)
+    public bool TryBind(ParseResult parse, IDictionary environment, OperatorOptions defaults, out OperatorOptions options, out string error) =>
+        TryBind(parse, environment, defaults, out options, out _, out error);
+
+    /// <summary>
+    /// As the other overload, and names the settings given by a flag, the environment or appsettings (by
+    /// <see cref="OperatorSetting.Name"/>): a command whose default is known only once it runs applies it to the rest.
+    /// </summary>
+    public bool TryBind(ParseResult parse, IDictionary environment, OperatorOptions defaults, out OperatorOptions options, out IReadOnlySet<string> given, out string error)
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(environment);
         options = defaults;
         error = "";
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        given = named;
 
         Dictionary<string, string> appSettings;
         string appSettingsPath;
@@ -60,6 +69,7 @@ internal sealed class OperatorOptionsBinder
                 continue;
             }
 
+            named.Add(setting.Name);
             try
             {
                 options = setting.Apply(options, value);

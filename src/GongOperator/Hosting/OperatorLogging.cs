@@ -22,6 +22,11 @@ internal static class OperatorLogging
         // Press Ctrl+C"); the ready line already says what listens where.
         builder.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 
+        // Every host the operator starts (embedded API server, simulator, probe servers) rethrows a failed start or stop
+        // and its caller prints that as one line (a taken --port); the generic host's own log of the same failure would
+        // put the whole Kestrel stack before it.
+        builder.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+
         // The HTTP client factory's own request logging puts raw headers into structured state (see the Gong client README).
         builder.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

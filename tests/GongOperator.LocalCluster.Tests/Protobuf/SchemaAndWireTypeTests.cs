@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using GongOperator.LocalCluster.Protobuf;
+using GongOperator.LocalCluster.Resources;
 
 namespace GongOperator.LocalCluster.Tests.Protobuf;
 
@@ -39,13 +40,25 @@ public sealed class SchemaAndWireTypeTests
             ("apps/v1", "StatefulSet"), ("apps/v1", "DaemonSet"), ("batch/v1", "Job"), ("batch/v1", "CronJob"),
             ("policy/v1", "PodDisruptionBudget"), ("scheduling.k8s.io/v1", "PriorityClass"),
             ("networking.k8s.io/v1", "Ingress"), ("networking.k8s.io/v1", "IngressClass"),
-            ("networking.k8s.io/v1", "NetworkPolicy"),
+            ("networking.k8s.io/v1", "NetworkPolicy"), ("autoscaling/v2", "HorizontalPodAutoscaler"),
         };
 
         foreach (var (apiVersion, kind) in expected)
         {
             Assert.NotNull(KindSchemas.Find(apiVersion, kind));
         }
+    }
+
+    [Fact]
+    public void Every_built_in_kind_served_but_CustomResourceDefinition_has_a_schema()
+    {
+        // kubectl and helm send a CRD as JSON (they handle it unstructured); every other served kind may come as protobuf.
+        var missing = BuiltInResources.All
+            .Where(r => r.Kind != "CustomResourceDefinition")
+            .Select(r => (ApiVersion: r.GroupVersion, r.Kind))
+            .Where(k => KindSchemas.Find(k.ApiVersion, k.Kind) is null);
+
+        Assert.Empty(missing);
     }
 
     [Fact]

@@ -187,6 +187,24 @@ public sealed class KubectlTests
     }
 
     [Fact]
+    public async Task Autoscale_sends_a_protobuf_HPA_that_is_stored_as_its_dry_run_prints_it()
+    {
+        _ = KubeTools.Kubectl;
+        await using var sandbox = await ClientSandbox.StartAsync();
+        Ok(await sandbox.KubectlAsync("create", "deployment", "d1", "--image=nginx"));
+        string[] autoscale = ["autoscale", "deployment", "d1", "--min=2", "--max=3", "--cpu=70%"];
+        var dryRun = await sandbox.KubectlAsync([.. autoscale, "--dry-run=client", "-o", "json"]);
+        Ok(dryRun);
+
+        var created = await sandbox.KubectlAsync(autoscale);
+
+        Ok(created);
+        Assert.Contains("horizontalpodautoscaler.autoscaling/d1 autoscaled", created.Stdout, StringComparison.Ordinal);
+        var (_, stored) = await sandbox.Cluster.GetAsync("/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/d1");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(dryRun.Stdout)!["spec"], stored!["spec"]), $"dry run: {dryRun.Stdout}\nstored: {stored["spec"]}");
+    }
+
+    [Fact]
     public async Task Deleting_a_namespace_removes_what_it_held()
     {
         _ = KubeTools.Kubectl;

@@ -15,6 +15,7 @@ public sealed class BadInputTests
     [InlineData("simulator|--daily-quota|1e3", "--daily-quota: '1e3' is not a whole number of at least 1")]
     [InlineData("run|--workers|many", "--workers: 'many' is not a whole number from 1 to 256")]
     [InlineData("local|--reassert-period|soon", "--reassert-period: 'soon' is not a duration")]
+    [InlineData("run|--label-selector|a=(", "--label-selector: 'a=(' is not a label selector: found '(', expected: a label value after 'a='")]
     public async Task A_bad_value_names_the_flag(string args, string expected)
     {
         var (code, line) = await RunAsync(args);

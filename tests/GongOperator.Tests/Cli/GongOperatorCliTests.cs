@@ -49,6 +49,8 @@ public sealed class GongOperatorCliTests
         Assert.Contains("text (default) or json", Help("--log-format"), StringComparison.Ordinal);
         Assert.Contains("(default: default)", Help("--leader-election-namespace"), StringComparison.Ordinal);
         Assert.Contains("(default gong-operator-system/gong-credentials", Help("--default-credentials-secret"), StringComparison.Ordinal);
+        Assert.Contains("(default: the simulator's; with --gong-base-url, https://app.gong.io/", Help("--gong-oauth-token-url"), StringComparison.Ordinal);
+        Assert.Contains("(default gong-operator-system)", Help("--oauth-state-namespace"), StringComparison.Ordinal);
         Assert.DoesNotContain(options, l => l.StartsWith("  --kubeconfig", StringComparison.Ordinal));
     }
 }

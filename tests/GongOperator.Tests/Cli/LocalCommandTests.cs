@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using GongOperator.Cli;
@@ -85,6 +86,25 @@ public sealed class LocalCommandTests : IDisposable
         var line = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"gong-operator local: cannot listen on {taken.LocalEndpoint}", line, StringComparison.Ordinal);
         Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
+    public async Task A_taken_port_is_one_line_without_a_stack_as_from_apiserver()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+
+        // A separate process: the embedded hosts log to the console, which an in-process run does not capture.
+        await using var local = OperatorProcess.Start("local", "--state-dir", _stateDir, "--port", port);
+
+        Assert.Equal(1, await local.WaitForExitAsync());
+        var lines = local.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.DoesNotContain(lines, l => l.Contains("   at ", StringComparison.Ordinal));
+
+        // Info lines (the simulator serving) may come first; the failure itself is one line.
+        var failure = Assert.Single(lines, l => !l.Contains(" info: ", StringComparison.Ordinal));
+        Assert.Equal($"gong-operator local: cannot start the API server: Failed to bind to address http://127.0.0.1:{port}: address already in use.", failure);
     }
 
     /// <summary>Every file of the state dir but the lock, with its content.</summary>

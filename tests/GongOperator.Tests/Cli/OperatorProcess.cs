@@ -73,6 +73,14 @@ internal sealed class OperatorProcess : IAsyncDisposable
     /// <summary>SIGCONT: a paused process goes on where it stopped.</summary>
     public Task ResumeAsync() => SignalAsync("-CONT");
 
+    /// <summary>The exit code of a process that ends by itself (a failed start), once its output is complete; fails after 60 s.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(bound.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGTERM, then the exit code once the process has ended and its output is complete.</summary>
     public async Task<int> StopAsync()
     {

@@ -119,6 +119,28 @@ public sealed class OperatorOptionsBinderTests
         Assert.Equal(value, again);
     }
 
+    [Fact]
+    public void The_settings_given_are_named_whatever_their_source_and_a_default_is_not()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"appsettings-{Guid.NewGuid():N}.json");
+        File.WriteAllText(config, """{"Operator":{"GongOAuthTokenUrl":"https://app.gong.io/oauth2/generate-customer-token"}}""");
+        try
+        {
+            var command = new RootCommand();
+            var binder = new OperatorOptionsBinder(command);
+            var parse = command.Parse(["--config", config, "--workers", "5"]);
+
+            Assert.True(binder.TryBind(parse, new Hashtable { ["GONG_OPERATOR_OAUTH_STATE_NAMESPACE"] = "tokens" }, new OperatorOptions(), out _, out var given, out _));
+
+            // The file's value equals the default, yet it was given: a command's own default must not replace it.
+            Assert.Equal(["gong-oauth-token-url", "oauth-state-namespace", "workers"], given.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
     private static (bool Ok, OperatorOptions Options, string Error) Bind(string[] args, IDictionary env)
     {
         var command = new RootCommand();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GongOperator.Reconciliation;
 using GongOperator.Resources;
 using GongOperator.Tests.Cli;
 using GongOperator.Tests.EndToEnd;
@@ -87,6 +88,31 @@ public sealed partial class MonitoringTests : IDisposable
         // The label values the queries pin must be the ones the operator writes.
         Assert.Contains("controller_runtime_max_concurrent_reconciles{controller=\"gongintegrationorigin\"}", served, StringComparison.Ordinal);
         Assert.Contains("workqueue_depth{name=\"gongintegrationorigin\"}", served, StringComparison.Ordinal);
+        Assert.Matches("gong_origins\\{reason=\"\\w+\",condition=\"(Ready|Waiting)\"\\}", served);
+    }
+
+    [Fact]
+    public async Task Origins_are_selected_by_the_condition_their_reason_sets_not_by_a_list_of_reasons()
+    {
+        var objects = await Renders.OperatorAsync(Enabled);
+        var alerts = objects.Single("PrometheusRule").MappingsAt("spec", "groups", 0, "rules").ToDictionary(r => (string)r["alert"]!, r => (string)r["expr"]!, StringComparer.Ordinal);
+        using var dashboard = JsonDocument.Parse(objects.Single("ConfigMap").StringAt("data", "gong-operator.json")!);
+        var panels = dashboard.RootElement.GetProperty("panels").EnumerateArray()
+            .Where(p => p.TryGetProperty("targets", out _))
+            .ToDictionary(p => p.GetProperty("title").GetString()!, p => p.GetProperty("targets")[0].GetProperty("expr").GetString()!, StringComparer.Ordinal);
+
+        // Every reason the table marks Stalled (or Waiting, or Ready) is counted under that condition by the metric
+        // (OperatorMetricsTests), so these selections cannot miss a reason added later.
+        Assert.Contains("condition=\"Stalled\"", alerts["GongOriginsStalled"], StringComparison.Ordinal);
+        Assert.Contains("condition=\"Waiting\"", alerts["GongOriginsWaiting"], StringComparison.Ordinal);
+        Assert.Contains("condition=\"Stalled\"", panels["Origins stalled"], StringComparison.Ordinal);
+        Assert.Contains("condition=\"Waiting\"", panels["Origins waiting"], StringComparison.Ordinal);
+        Assert.Contains("condition=\"Ready\"", panels["Origins Ready"], StringComparison.Ordinal);
+        var expressions = alerts.Values.Concat(panels.Values).ToList();
+        Assert.DoesNotContain(expressions, e => e.Contains("gong_origins", StringComparison.Ordinal) && e.Contains("reason=", StringComparison.Ordinal));
+        Assert.All(
+            expressions.SelectMany(e => PinnedCondition().Matches(e).Select(m => m.Groups[1].Value)),
+            condition => Assert.Contains(condition, Enum.GetNames<OriginCondition>()));
     }
 
     /// <summary>
@@ -124,6 +150,9 @@ public sealed partial class MonitoringTests : IDisposable
 
     [GeneratedRegex(@"\b(gong|controller_runtime|workqueue|leader_election|process)_[a-z_]+\b")]
     private static partial Regex MetricName();
+
+    [GeneratedRegex("condition=\"([^\"]*)\"")]
+    private static partial Regex PinnedCondition();
 
     [GeneratedRegex("_(bucket|sum|count)$")]
     private static partial Regex HistogramSuffix();
