@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace GongOperator.Gong.Tests.Strict;
+namespace GongOperator.Testing.Strict;
 
 /// <summary>
 /// A Gong stand-in written from Gong's public page for <c>POST /v2/integration-settings</c>, independent of the

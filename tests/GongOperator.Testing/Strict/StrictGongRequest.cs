@@ -1,4 +1,4 @@
-namespace GongOperator.Gong.Tests.Strict;
+namespace GongOperator.Testing.Strict;
 
 /// <summary>One request as the strict stand-in read it off the socket, with when it "arrived" (after the simulated network delay).</summary>
 /// <param name="RequestLine">The raw request line, e.g. <c>POST /v2/integration-settings HTTP/1.1</c>.</param>
