@@ -1,64 +1,76 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace GongOperator.Testing.Strict;
 
 /// <summary>
-/// A Gong stand-in written from Gong's public page for <c>POST /v2/integration-settings</c>, independent of the
-/// simulator (which shares our assumptions): a TcpListener that reads the raw request bytes and holds each request to
-/// what a strict gateway in front of an API demands. A chunked body or a missing Content-Length gets 411 and a closed
-/// connection; a missing or wrong Content-Type, Accept, User-Agent (gong-operator/VERSION), Host or Authorization, or
-/// a body that is not the documented shape, gets an error; each is recorded as a violation. Per company (per
-/// Authorization value) it counts arrivals beyond <see cref="RatePerSecond"/> in any sliding second and answers them
-/// 429, as Gong would. Each arrival is stamped after a random delay of up to <see cref="MaxArrivalDelay"/>, as a
+/// A Gong stand-in written from Gong's public pages for <c>POST /v2/integration-settings</c> and its OAuth token
+/// endpoint, independent of the simulator (which shares our assumptions): raw HTTP off a TcpListener
+/// (<see cref="StrictHttpServer"/>), each request held to what a strict gateway in front of an API demands. A chunked
+/// body or a missing Content-Length gets 411 and a closed connection; a missing or wrong Content-Type, Accept,
+/// User-Agent (gong-operator/VERSION), Host or Authorization, or a body that is not the documented shape, gets an
+/// error; each is recorded as a violation. Per company (per Authorization value; per customer for the access tokens
+/// <see cref="OAuth"/> issued) it counts arrivals beyond <see cref="RatePerSecond"/> in any sliding second and answers
+/// them 429, as Gong would. Each arrival is stamped after a random delay of up to <see cref="MaxArrivalDelay"/>, as a
 /// network delays calls unevenly: a client that paces exactly at the limit shows up here as over the rate.
+/// <para>
+/// Two hosts: <see cref="BaseUrl"/> (app.gong.io and api.gong.io in one: the token endpoint, and the API for access
+/// keys and static tokens) and <see cref="CustomerBaseUrl"/>, the company's own API host the token endpoint names in
+/// <c>api_base_url_for_customer</c>. An access token <see cref="OAuth"/> issued is honoured there only, until it
+/// expires on the stand-in's clock; elsewhere, expired, or never issued, it gets 401 and a violation. A token the
+/// customer revoked (<see cref="StrictGongOAuth.Forget"/>) gets 401 without one: the client could not have known.
+/// </para>
 /// </summary>
 public sealed partial class StrictGong : IAsyncDisposable
 {
     private const string EndpointPath = "/v2/integration-settings";
-    private const int MaxHeadBytes = 32 * 1024;
     private static readonly string[] IntegrationTypes = ["EMAIL_COMPOSER", "ACCOUNT_PAGES", "DIALER"];
 
-    private readonly TcpListener _listener;
-    private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly List<StrictGongRequest> _requests = [];
     private readonly Dictionary<string, Queue<TimeSpan>> _arrivalsByCompany = new(StringComparer.Ordinal);
-    private readonly List<Task> _connections = [];
-    private readonly long _startedAt = Stopwatch.GetTimestamp();
-    private readonly Task _acceptLoop;
+    private readonly TimeProvider _time;
+    private readonly long _startedAt;
+    private readonly StrictHttpServer _app;
+    private readonly StrictHttpServer _customer;
     private long _nextIntegrationId = 5517027188234205706;
     private int _overRateArrivals;
 
-    private StrictGong(int ratePerSecond, TimeSpan maxArrivalDelay)
+    private StrictGong(int ratePerSecond, TimeSpan maxArrivalDelay, TimeProvider time)
     {
         RatePerSecond = ratePerSecond;
         MaxArrivalDelay = maxArrivalDelay;
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
-        _acceptLoop = AcceptAsync();
+        _time = time;
+        _startedAt = time.GetTimestamp();
+        _customer = new StrictHttpServer((request, ct) => ServeApiAsync(request, onCustomerHost: true, ct), Record);
+        OAuth = new StrictGongOAuth(time, () => _customer.BaseUrl);
+        _app = new StrictHttpServer(
+            (request, ct) => request.Path == StrictGongOAuth.TokenPath ? OAuth.ServeAsync(request, ct) : ServeApiAsync(request, onCustomerHost: false, ct),
+            Record);
     }
 
-    /// <summary>The base URL to give a Gong client.</summary>
-    public Uri BaseUrl { get; }
+    /// <summary>The base URL to give a Gong client (api.gong.io), which also serves the token endpoint (app.gong.io).</summary>
+    public Uri BaseUrl => _app.BaseUrl;
+
+    /// <summary>The company's own API host, named in <c>api_base_url_for_customer</c>: the only host OAuth access tokens work on.</summary>
+    public Uri CustomerBaseUrl => _customer.BaseUrl;
+
+    /// <summary>The token endpoint's URL, to give the operator as <c>--gong-oauth-token-url</c>.</summary>
+    public Uri TokenUrl => new(BaseUrl, StrictGongOAuth.TokenPath.TrimStart('/'));
+
+    /// <summary>The token endpoint: apps, customers' authorizations, and the tokens it issued.</summary>
+    public StrictGongOAuth OAuth { get; }
 
     /// <summary>Gong's documented default is 3 a second per company.</summary>
     public int RatePerSecond { get; }
 
-    /// <summary>Each arrival is seen up to this much later than it was read off the socket (uniformly at random).</summary>
+    /// <summary>Each arrival is seen up to this much later than it was read off the socket (uniformly at random, on the stand-in's clock).</summary>
     public TimeSpan MaxArrivalDelay { get; }
 
-    /// <summary>Decides the answer to a request that met every rule and the rate (null: the documented 200).</summary>
+    /// <summary>Decides the answer to an API request that met every rule and the rate (null: the documented 200).</summary>
     public Func<StrictGongRequest, CancellationToken, Task<StrictGongAnswer?>>? Answer { get; set; }
 
-    /// <summary>Every request received, in arrival order.</summary>
+    /// <summary>Every request received on either host, in arrival order.</summary>
     public IReadOnlyList<StrictGongRequest> Requests
     {
         get
@@ -69,6 +81,12 @@ public sealed partial class StrictGong : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The requests to the token endpoint.</summary>
+    public IReadOnlyList<StrictGongRequest> TokenRequests => Requests.Where(r => r.Path == StrictGongOAuth.TokenPath).ToList();
+
+    /// <summary>The requests to the API (either host).</summary>
+    public IReadOnlyList<StrictGongRequest> ApiRequests => Requests.Where(r => r.Path != StrictGongOAuth.TokenPath).ToList();
 
     /// <summary>Every wire rule broken by any request so far, one line each (over-rate arrivals included).</summary>
     public IReadOnlyList<string> Violations => Requests.SelectMany(r => r.Violations.Select(v => r.RequestLine + ": " + v)).ToList();
@@ -85,114 +103,39 @@ public sealed partial class StrictGong : IAsyncDisposable
         }
     }
 
-    public static StrictGong Start(int ratePerSecond = 3, TimeSpan? maxArrivalDelay = null) =>
-        new(ratePerSecond, maxArrivalDelay ?? TimeSpan.FromMilliseconds(40));
+    /// <param name="ratePerSecond">Calls per company in any sliding second before 429.</param>
+    /// <param name="maxArrivalDelay">Up to how long each API arrival is delayed (default 40 ms).</param>
+    /// <param name="time">The stand-in's clock, for arrivals and token lifetimes (default the system clock; give the client's fake one).</param>
+    public static StrictGong Start(int ratePerSecond = 3, TimeSpan? maxArrivalDelay = null, TimeProvider? time = null) =>
+        new(ratePerSecond, maxArrivalDelay ?? TimeSpan.FromMilliseconds(40), time ?? TimeProvider.System);
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
-        _listener.Stop();
-        Task[] open;
+        await _app.DisposeAsync();
+        await _customer.DisposeAsync();
+    }
+
+    private void Record(StrictGongRequest request)
+    {
         lock (_gate)
         {
-            open = [_acceptLoop, .. _connections];
-        }
-
-        try
-        {
-            await Task.WhenAll(open);
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or IOException or ObjectDisposedException)
-        {
-            // Stopping: connections and the listener end by being closed under their feet.
-        }
-
-        _stopping.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stopping.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            lock (_gate)
-            {
-                _connections.Add(ServeAsync(client));
-            }
+            _requests.Add(request);
         }
     }
 
-    private async Task ServeAsync(TcpClient client)
+    /// <summary>Answers one API request: the wire rules, the bearer token, the rate, then <see cref="Answer"/> or the documented 200.</summary>
+    private async Task<(StrictGongRequest Recorded, StrictGongAnswer Answer)> ServeApiAsync(StrictGongRequest request, bool onCustomerHost, CancellationToken cancellationToken)
     {
-        using (client)
+        if (MaxArrivalDelay > TimeSpan.Zero)
         {
-            var stream = client.GetStream();
-            var buffer = new List<byte>();
-            try
-            {
-                while (await ServeOneAsync(stream, buffer))
-                {
-                }
-            }
-            catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
-            {
-                // The client went away (for example after its own timeout) or the stand-in is stopping.
-            }
-        }
-    }
-
-    /// <summary>Reads one request and answers it; false when the connection is to be closed.</summary>
-    private async Task<bool> ServeOneAsync(NetworkStream stream, List<byte> buffer)
-    {
-        var head = await ReadHeadAsync(stream, buffer);
-        if (head is null)
-        {
-            return false;
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * MaxArrivalDelay.TotalMilliseconds), _time, cancellationToken);
         }
 
-        var lines = head.Split("\r\n");
-        var requestLine = lines[0];
-        var headers = lines.Skip(1)
-            .Select(l => l.Split(':', 2))
-            .Select(p => new KeyValuePair<string, string>(p[0].Trim(), p.Length > 1 ? p[1].Trim() : string.Empty))
-            .ToList();
-        var pending = new StrictGongRequest(requestLine, headers, [], null, TimeSpan.Zero, 0, []);
         var violations = new List<string>();
+        var errorStatus = CheckRules(request, violations);
+        var (company, refusal) = Authenticate(request, onCustomerHost, violations);
+        var arrived = request with { Company = company, ArrivedAt = _time.GetElapsedTime(_startedAt) };
 
-        // Framing first: without one length the body cannot be read the way a strict gateway reads it.
-        if (pending.ValuesOf("Transfer-Encoding").Count > 0)
-        {
-            violations.Add($"Transfer-Encoding: {string.Join(", ", pending.ValuesOf("Transfer-Encoding"))} (a streamed body; Content-Length is required)");
-        }
-
-        var lengths = pending.ValuesOf("Content-Length");
-        var length = 0;
-        if (lengths.Count != 1 || !int.TryParse(lengths[0], NumberStyles.None, CultureInfo.InvariantCulture, out length))
-        {
-            violations.Add(lengths.Count == 0 ? "no Content-Length" : $"Content-Length '{string.Join(",", lengths)}' is not one length");
-        }
-
-        if (violations.Count > 0)
-        {
-            await RecordAndAnswerAsync(stream, pending with { Violations = violations }, StrictGongAnswer.Html(411, "<html><body><h1>411 Length Required</h1></body></html>"), close: true);
-            return false;
-        }
-
-        var body = await ReadBodyAsync(stream, buffer, length);
-        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * MaxArrivalDelay.TotalMilliseconds), _stopping.Token);
-        var company = pending.Header("Authorization");
-        var arrived = pending with { Body = body, Company = company, ArrivedAt = Stopwatch.GetElapsedTime(_startedAt) };
-
-        var errorStatus = CheckRules(arrived, violations);
         StrictGongAnswer? answer = null;
         if (company is not null && IsOverRate(company, arrived.ArrivedAt, out var inOneSecond))
         {
@@ -204,16 +147,57 @@ public sealed partial class StrictGong : IAsyncDisposable
             var errors = JsonSerializer.Serialize(violations);
             answer = StrictGongAnswer.Json(status, $$"""{"requestId":"{{NextRequestId()}}","errors":{{errors}}}""");
         }
+        else if (refusal is not null)
+        {
+            answer = StrictGongAnswer.Json(401, $$"""{"requestId":"{{NextRequestId()}}","errors":{{JsonSerializer.Serialize(new[] { refusal })}}}""");
+        }
 
         if (answer is null && Answer is { } decide)
         {
-            answer = await decide(arrived, _stopping.Token);
+            answer = await decide(arrived, cancellationToken);
         }
 
         answer ??= StrictGongAnswer.Json(200, $$$"""{"requestId":"{{{NextRequestId()}}}","integrationId":{{{Interlocked.Increment(ref _nextIntegrationId)}}},"aFieldAddedLater":{"x":[1,2]}}""");
-        var close = pending.ValuesOf("Connection").Any(v => v.Contains("close", StringComparison.OrdinalIgnoreCase));
-        await RecordAndAnswerAsync(stream, arrived with { Violations = violations }, answer, close);
-        return !close;
+        return (arrived with { Violations = violations }, answer);
+    }
+
+    /// <summary>
+    /// The company a request's rate counts for, and why its bearer token is refused (null: not refused). An access token
+    /// the token endpoint issued counts for its customer and is honoured on the customer's host only, until it expires.
+    /// </summary>
+    private (string? Company, string? Refusal) Authenticate(StrictGongRequest request, bool onCustomerHost, List<string> violations)
+    {
+        var authorization = request.Header("Authorization");
+        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return (authorization, null);
+        }
+
+        var (customer, refusal, clientAtFault) = OAuth.Check(authorization["Bearer ".Length..]);
+        if (customer is null)
+        {
+            // Not one of the token endpoint's: a static token on the shared host, a stale or made-up one on a customer's.
+            if (!onCustomerHost)
+            {
+                return (authorization, null);
+            }
+
+            violations.Add("a Bearer token the token endpoint never issued, on the customer's API host");
+            return (authorization, "access denied: not a valid access token");
+        }
+
+        if (!onCustomerHost)
+        {
+            violations.Add("an OAuth access token sent to a host other than its api_base_url_for_customer");
+            return ("oauth:" + customer, "access denied: this access token is valid on the company's own API host only");
+        }
+
+        if (refusal is not null && clientAtFault)
+        {
+            violations.Add("an OAuth access token used after its expires_in: " + refusal);
+        }
+
+        return ("oauth:" + customer, refusal);
     }
 
     /// <summary>Adds every rule the request breaks; returns the status a strict server answers for the first, or null.</summary>
@@ -325,95 +309,6 @@ public sealed partial class StrictGong : IAsyncDisposable
 
             return false;
         }
-    }
-
-    private async Task RecordAndAnswerAsync(NetworkStream stream, StrictGongRequest request, StrictGongAnswer answer, bool close)
-    {
-        lock (_gate)
-        {
-            _requests.Add(request with { Status = answer.Status });
-        }
-
-        var body = Encoding.UTF8.GetBytes(answer.Body);
-        var head = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {answer.Status} {ReasonPhrases.GetReasonPhrase(answer.Status)}\r\n")
-            .Append(CultureInfo.InvariantCulture, $"Content-Type: {answer.ContentType}\r\n")
-            .Append(CultureInfo.InvariantCulture, $"Content-Length: {body.Length}\r\n");
-        if (answer.RetryAfterSeconds is { } retryAfter)
-        {
-            head.Append(CultureInfo.InvariantCulture, $"Retry-After: {retryAfter}\r\n");
-        }
-
-        if (close)
-        {
-            head.Append("Connection: close\r\n");
-        }
-
-        head.Append("\r\n");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stopping.Token);
-        await stream.WriteAsync(body, _stopping.Token);
-        await stream.FlushAsync(_stopping.Token);
-    }
-
-    /// <summary>Reads up to the blank line that ends the head; null when the connection closed first.</summary>
-    private async Task<string?> ReadHeadAsync(NetworkStream stream, List<byte> buffer)
-    {
-        var chunk = new byte[4096];
-        while (true)
-        {
-            var end = IndexOfBlankLine(buffer);
-            if (end >= 0)
-            {
-                var head = Encoding.ASCII.GetString(buffer.GetRange(0, end).ToArray());
-                buffer.RemoveRange(0, end + 4);
-                return head;
-            }
-
-            if (buffer.Count > MaxHeadBytes)
-            {
-                throw new IOException("request head too large");
-            }
-
-            var read = await stream.ReadAsync(chunk, _stopping.Token);
-            if (read == 0)
-            {
-                return null;
-            }
-
-            buffer.AddRange(chunk.AsSpan(0, read));
-        }
-    }
-
-    private async Task<byte[]> ReadBodyAsync(NetworkStream stream, List<byte> buffer, int length)
-    {
-        var chunk = new byte[4096];
-        while (buffer.Count < length)
-        {
-            var read = await stream.ReadAsync(chunk, _stopping.Token);
-            if (read == 0)
-            {
-                throw new IOException("the connection closed inside the body");
-            }
-
-            buffer.AddRange(chunk.AsSpan(0, read));
-        }
-
-        var body = buffer.GetRange(0, length).ToArray();
-        buffer.RemoveRange(0, length);
-        return body;
-    }
-
-    private static int IndexOfBlankLine(List<byte> buffer)
-    {
-        for (var i = 0; i + 3 < buffer.Count; i++)
-        {
-            if (buffer[i] == '\r' && buffer[i + 1] == '\n' && buffer[i + 2] == '\r' && buffer[i + 3] == '\n')
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static string NextRequestId() => "strict" + Guid.NewGuid().ToString("N")[..12];
