@@ -70,6 +70,9 @@ public sealed class GongClientHarness : IAsyncDisposable
 
     public IGongRegistrar Registrar => _provider.GetRequiredService<IGongRegistrar>();
 
+    /// <summary>The token endpoint's client, as the operator gets it.</summary>
+    public IGongTokenClient Tokens => _provider.GetRequiredService<IGongTokenClient>();
+
     /// <summary>The registrar behind the interface, for what only tests look at (budget state).</summary>
     internal GongRegistrar Budgets => _provider.GetRequiredService<GongRegistrar>();
 
