@@ -3,6 +3,7 @@ using GongOperator.Gong;
 using GongOperator.Kubernetes.Controllers;
 using GongOperator.OAuth;
 using GongOperator.Reconciliation;
+using GongOperator.Testing;
 using GongOperator.Testing.Strict;
 using GongOperator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -197,24 +198,8 @@ public sealed class StrictOAuthTests : IAsyncLifetime
     private Task<RegistrationOutcome> Register(OAuthSeed seed, string origin) =>
         _authorizations.RegisterAsync(_client.GetRequiredService<IGongRegistrar>(), seed, new OriginRegistration("DIALER", origin), TestContext.Current.CancellationToken);
 
-    /// <summary>
-    /// Lets <paramref name="task"/> finish, moving the fake clock 100 ms whenever it waits (a company's first call waits
-    /// one rate window for its budget); a bounded poll.
-    /// </summary>
-    private async Task<T> Drive<T>(Task<T> task)
-    {
-        for (var i = 0; i < 200 && !task.IsCompleted; i++)
-        {
-            await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(15), TestContext.Current.CancellationToken));
-            if (!task.IsCompleted)
-            {
-                _time.Advance(TimeSpan.FromMilliseconds(100));
-            }
-        }
-
-        Assert.True(task.IsCompleted, "The registration did not finish within the bound.");
-        return await task;
-    }
+    /// <summary>Lets <paramref name="task"/> finish, moving the clock while it waits (a company's first call waits one rate window for its budget).</summary>
+    private Task<T> Drive<T>(Task<T> task) => _time.Drive(task, maxSteps: 200);
 
     private static OAuthSeed Seed(string refreshToken, string version = "1") =>
         new(SeedKey, "uid-1", version, App, refreshToken, null, "secret:" + SeedKey);
