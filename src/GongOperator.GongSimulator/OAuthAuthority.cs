@@ -38,8 +38,8 @@ internal sealed class OAuthAuthority(TimeProvider time, TimeSpan lifetime)
         }
     }
 
-    /// <summary>Answers one refresh request: (status, success body or error body).</summary>
-    public (int Status, TokenSuccessBody? Success, TokenErrorBody? Error) Refresh(string? authorization, string? grantType, string? refreshToken, Uri customerBaseUrl)
+    /// <summary>Answers one refresh request: (status, success body or error body). <paramref name="invalidRequest"/> names a malformed request's fault.</summary>
+    public (int Status, TokenSuccessBody? Success, TokenErrorBody? Error) Refresh(string? authorization, string? invalidRequest, string? grantType, string? refreshToken, Uri customerBaseUrl)
     {
         lock (_gate)
         {
@@ -47,6 +47,11 @@ internal sealed class OAuthAuthority(TimeProvider time, TimeSpan lifetime)
             if (client is null)
             {
                 return (401, null, new TokenErrorBody("invalid_client", "the client id and secret (HTTP Basic) are missing or not valid"));
+            }
+
+            if (invalidRequest is not null)
+            {
+                return (400, null, new TokenErrorBody("invalid_request", invalidRequest));
             }
 
             if (!string.Equals(grantType, "refresh_token", StringComparison.Ordinal))

@@ -88,6 +88,31 @@ public sealed class OAuthTests
         Assert.Equal("invalid_client", json.GetProperty("error").GetString());
     }
 
+    [Theory]
+    [InlineData("grant_type=refresh_token&refresh_token=rt-another", "grant_type=refresh_token&refresh_token={0}", "refresh_token differs between the query string and the form body")]
+    [InlineData(null, "grant_type=refresh_token&refresh_token={0}&refresh_token={0}", "refresh_token is given more than once")]
+    [InlineData("grant_type=refresh_token", null, "refresh_token is missing from both the query string and the form body")]
+    public async Task Parameters_that_disagree_repeat_or_are_missing_are_invalid_request_and_spend_no_refresh_token(string? query, string? form, string description)
+    {
+        await using var h = await SimulatorHarness.StartAsync();
+        var token = Uri.EscapeDataString(GongSimulator.DemoOAuthRefreshToken);
+        var path = "oauth2/generate-customer-token" + (query is null ? "" : "?" + query);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(form is null ? "" : string.Format(System.Globalization.CultureInfo.InvariantCulture, form, token), System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Authorization = DemoClient;
+
+        using var response = await h.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        var (after, _) = await RefreshAsync(h, GongSimulator.DemoOAuthRefreshToken, inQuery: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("invalid_request", description), (json.GetProperty("error").GetString(), json.GetProperty("error_description").GetString()));
+        Assert.Equal(HttpStatusCode.OK, after);
+        Assert.Equal((1, 0), (Assert.Single(h.Simulator.GetAuthorizations()).Refreshes, h.Simulator.GetAuthorizations()[0].InvalidGrants));
+    }
+
     private static async Task<(HttpStatusCode Status, JsonElement Json)> RefreshAsync(SimulatorHarness h, string refreshToken, bool inQuery, AuthenticationHeaderValue? client = null)
     {
         var fields = new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken };

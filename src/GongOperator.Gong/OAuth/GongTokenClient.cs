@@ -13,7 +13,7 @@ namespace GongOperator.Gong.OAuth;
 /// <c>refresh_token</c>, the app's client id and secret as HTTP Basic. The two fields go in a form body (RFC 6749) rather
 /// than the query string of Gong's examples: a URL is what proxies and access logs write down.
 /// </summary>
-internal sealed class GongTokenClient(IHttpClientFactory httpClientFactory, IOptions<GongClientOptions> options, ILogger<GongTokenClient> logger) : IGongTokenClient
+internal sealed class GongTokenClient(IHttpClientFactory httpClientFactory, IOptions<GongClientOptions> options, TimeProvider time, ILogger<GongTokenClient> logger) : IGongTokenClient
 {
     public const string ClientName = "GongOperator.Gong.OAuth";
 
@@ -42,7 +42,7 @@ internal sealed class GongTokenClient(IHttpClientFactory httpClientFactory, IOpt
         {
             using var response = await http.SendAsync(request, attempt.Token).ConfigureAwait(false);
             var bytes = await response.Content.ReadAsByteArrayAsync(attempt.Token).ConfigureAwait(false);
-            result = Interpret((int)response.StatusCode, bytes, response.Content.Headers.ContentType?.MediaType);
+            result = Interpret((int)response.StatusCode, bytes, response.Content.Headers.ContentType?.MediaType, RetryAfter.ToInstant(response.Headers.RetryAfter, time.GetUtcNow()));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -57,7 +57,8 @@ internal sealed class GongTokenClient(IHttpClientFactory httpClientFactory, IOpt
         return result;
     }
 
-    internal static TokenRefreshResult Interpret(int status, byte[] body, string? mediaType)
+    /// <summary>The answer as an outcome; <paramref name="retryAt"/> is the answer's Retry-After, kept on a refusal that is not a revocation.</summary>
+    internal static TokenRefreshResult Interpret(int status, byte[] body, string? mediaType, DateTimeOffset? retryAt)
     {
         JsonElement? root = null;
         try
@@ -72,6 +73,14 @@ internal sealed class GongTokenClient(IHttpClientFactory httpClientFactory, IOpt
         {
         }
 
+        // A page that is not JSON came from something in front of Gong (a proxy, a gateway): Gong answers OAuth errors in
+        // JSON (RFC 6749, 5.2). A 400 or 401 page is no word from Gong about the refresh token, which may well be live:
+        // marking the authorization revoked would make a person re-authorize the app for nothing.
+        if (status != 200 && root is null && body.Length > 0)
+        {
+            return new TokenRefreshResult(null, Later(Unavailable.NotGongJson(status, mediaType), retryAt));
+        }
+
         if (status is 400 or 401)
         {
             return new TokenRefreshResult(null, new AuthorizationRevoked(status, root is { } r ? Text(r, "error") : null));
@@ -79,7 +88,7 @@ internal sealed class GongTokenClient(IHttpClientFactory httpClientFactory, IOpt
 
         if (status != 200)
         {
-            return new TokenRefreshResult(null, root is null && body.Length > 0 ? Unavailable.NotGongJson(status, mediaType) : Unavailable.HttpStatus(status));
+            return new TokenRefreshResult(null, Later(Unavailable.HttpStatus(status), retryAt));
         }
 
         if (root is not { } json)
@@ -99,6 +108,8 @@ internal sealed class GongTokenClient(IHttpClientFactory httpClientFactory, IOpt
             && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp) ? u : null;
         return new TokenRefreshResult(new TokenGrant(access, refresh, lifetime, apiBase, Text(json, "scope")), null);
     }
+
+    private static Unavailable Later(Unavailable failure, DateTimeOffset? retryAt) => retryAt is { } at ? failure.WithRetryNotBefore(at) : failure;
 
     private static string? Text(JsonElement json, string name) =>
         json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;

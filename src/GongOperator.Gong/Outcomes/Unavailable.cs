@@ -74,6 +74,9 @@ public sealed record Unavailable : RegistrationOutcome
     /// <summary>A registration ended in an unexpected way outside the client (named by its exception type, never its message).</summary>
     public static Unavailable UnexpectedClientFailure(string failure) => new("unexpected client failure: " + failure, null, null, transient: false);
 
+    /// <summary>This outcome with <see cref="RetryNotBefore"/> set: a caller told when the next try may be made.</summary>
+    public Unavailable WithRetryNotBefore(DateTimeOffset retryAt) => new(Reason, StatusCode, retryAt, _transient, RequestId, Errors);
+
     /// <summary>
     /// The OAuth authorization cannot give an access token yet (its refresh is under way elsewhere, or a new refresh token
     /// is not saved yet); <paramref name="reason"/> names why, never a token.

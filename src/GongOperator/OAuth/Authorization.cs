@@ -1,5 +1,6 @@
 using System.Globalization;
 using GongOperator.Gong;
+using GongOperator.Reconciliation;
 using Microsoft.Extensions.Logging;
 
 namespace GongOperator.OAuth;
@@ -8,7 +9,9 @@ namespace GongOperator.OAuth;
 /// One customer's OAuth authorization, inside one process. One refresh at a time (callers that need a token wait for
 /// it); the state Secret is read from the API server before a refresh and claimed with optimistic concurrency, so a
 /// second process waits instead of spending the same refresh token; the new refresh token is saved before the new
-/// access token is used, retried from memory when saving fails, and the spent one is never sent again.
+/// access token is used, retried from memory when saving fails, and the spent one is never sent again. After the token
+/// endpoint fails (5xx, 429, a timeout), no refresh is sent before its Retry-After or an origin's backoff, whichever is
+/// later: every caller meanwhile hears the same failure, so many origins needing a token do not each send one.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim whose AvailableWaitHandle is never read holds nothing to dispose; an authorization lives as long as the process.")]
 internal sealed class Authorization(
@@ -27,6 +30,8 @@ internal sealed class Authorization(
     private (AuthorizationState State, string Version, string Spent)? _unsaved;
     private Task _refreshing = Task.CompletedTask;
     private DateTimeOffset? _claimEnds;
+    private (string? SeedUid, string SeedFingerprint, Unavailable Failure)? _heldBack;
+    private int _failedRefreshes;
 
     /// <summary>A refresh (with the saving of its answer) under way, for a graceful stop to wait for.</summary>
     public Task Refreshing => _refreshing;
@@ -50,6 +55,12 @@ internal sealed class Authorization(
                 && mine.UsableAccessToken(now) is { } token && token != refused)
             {
                 return Access(seed, mine);
+            }
+
+            if (_heldBack is { } held && held.SeedUid == seed.Uid && held.SeedFingerprint == seed.RefreshTokenFingerprint && now < held.Failure.RetryNotBefore)
+            {
+                // A new refresh token in the seed (re-authorization) is not held back: it has not failed.
+                return new OAuthAccess(null, held.Failure);
             }
 
             var patience = time.GetUtcNow() + options.ClaimPatience;
@@ -153,6 +164,8 @@ internal sealed class Authorization(
                 RefreshingSince = null,
             };
             _unsaved = (next, claimed.Version, spent);
+            _heldBack = null;
+            _failedRefreshes = 0;
             Log.Refreshed(logger, seed.Secret, grant.ExpiresIn);
             return await SaveUnsavedAsync(seed).ConfigureAwait(false)
                 ? Access(seed, next)
@@ -173,8 +186,13 @@ internal sealed class Authorization(
             return new OAuthAccess(null, revoked);
         }
 
+        var failure = result.Failure as Unavailable ?? Unavailable.InternalClientError();
+        var backoff = answeredAt + Backoff.AfterTransientFailure(++_failedRefreshes);
+        var held = failure.WithRetryNotBefore(failure.RetryNotBefore is { } told && told > backoff ? told : backoff);
+        _heldBack = (seed.Uid, seed.RefreshTokenFingerprint, held);
+        Log.RefreshHeldBack(logger, seed.Secret, failure.Reason, held.RetryNotBefore!.Value);
         await TryWriteAsync(seed, cleared, claimed.Version).ConfigureAwait(false);
-        return new OAuthAccess(null, result.Failure ?? Unavailable.InternalClientError());
+        return new OAuthAccess(null, held);
     }
 
     /// <summary>Saves the grant kept in memory, with backoff, within the save budget; true once it is saved.</summary>

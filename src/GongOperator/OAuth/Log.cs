@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2304, Level = LogLevel.Warning, Message = "OAuth authorization {Seed}: the refresh claimed by {Holder} at {Since:O} was never saved; trying the stored refresh token")]
     public static partial void ClaimExpired(ILogger logger, ObjectKey seed, string holder, DateTimeOffset since);
+
+    [LoggerMessage(EventId = 2305, Level = LogLevel.Warning, Message = "OAuth authorization {Seed}: the token endpoint failed ({Reason}); no refresh before {Until:O}")]
+    public static partial void RefreshHeldBack(ILogger logger, ObjectKey seed, string reason, DateTimeOffset until);
 }

@@ -1,4 +1,5 @@
 using GongOperator.Gong.Tests.Support;
+using GongOperator.Testing.Strict;
 
 namespace GongOperator.Gong.Tests.Strict;
 

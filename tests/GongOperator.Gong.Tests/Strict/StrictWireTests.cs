@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using GongOperator.Gong.Tests.Support;
+using GongOperator.Testing.Strict;
 
 namespace GongOperator.Gong.Tests.Strict;
 

@@ -1,5 +1,6 @@
 using GongOperator.Gong.Api;
 using GongOperator.Gong.Metrics;
+using GongOperator.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -70,30 +71,17 @@ public sealed class GongClientHarness : IAsyncDisposable
 
     public IGongRegistrar Registrar => _provider.GetRequiredService<IGongRegistrar>();
 
+    /// <summary>The token endpoint's client, as the operator gets it.</summary>
+    public IGongTokenClient Tokens => _provider.GetRequiredService<IGongTokenClient>();
+
     /// <summary>The registrar behind the interface, for what only tests look at (budget state).</summary>
     internal GongRegistrar Budgets => _provider.GetRequiredService<GongRegistrar>();
 
     public Task<RegistrationOutcome> Register(GongCompany company, string origin, string type = "DIALER") =>
         Registrar.RegisterAsync(company, new OriginRegistration(type, origin), TestContext.Current.CancellationToken);
 
-    /// <summary>
-    /// Lets <paramref name="task"/> finish, moving the fake clock forward by <paramref name="step"/> whenever it
-    /// is not done after a short real pause (a bounded poll; the clock only moves when nothing else happens).
-    /// </summary>
-    public async Task<T> Drive<T>(Task<T> task, TimeSpan? step = null, int maxSteps = 2000)
-    {
-        for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
-        {
-            await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(15), TestContext.Current.CancellationToken));
-            if (!task.IsCompleted)
-            {
-                Time.Advance(step ?? TimeSpan.FromMilliseconds(100));
-            }
-        }
-
-        Assert.True(task.IsCompleted, "The operation did not finish within the bound.");
-        return await task;
-    }
+    /// <summary>Lets <paramref name="task"/> finish, moving the fake clock while it waits (<see cref="FakeClock.Drive"/>).</summary>
+    public Task<T> Drive<T>(Task<T> task, TimeSpan? step = null, int maxSteps = 2000) => Time.Drive(task, step, maxSteps);
 
     public Task<RegistrationOutcome[]> Drive(IEnumerable<Task<RegistrationOutcome>> tasks, TimeSpan? step = null) =>
         Drive(Task.WhenAll(tasks), step);

@@ -1,4 +1,4 @@
-namespace GongOperator.Gong.Tests.Strict;
+namespace GongOperator.Testing.Strict;
 
 /// <summary>One request as the strict stand-in read it off the socket, with when it "arrived" (after the simulated network delay).</summary>
 /// <param name="RequestLine">The raw request line, e.g. <c>POST /v2/integration-settings HTTP/1.1</c>.</param>
@@ -23,4 +23,13 @@ public sealed record StrictGongRequest(
 
     /// <summary>The single value of a header, or null when absent.</summary>
     public string? Header(string name) => ValuesOf(name).SingleOrDefault();
+
+    /// <summary>The request line's target (path and query string), or empty when the line is not method, target and version.</summary>
+    public string Target => RequestLine.Split(' ') is [_, var target, _] ? target : string.Empty;
+
+    /// <summary>The target's path, without the query string.</summary>
+    public string Path => Target.Split('?', 2)[0];
+
+    /// <summary>The target's query string (without '?'), or empty.</summary>
+    public string Query => Target.Split('?', 2) is [_, var query] ? query : string.Empty;
 }

@@ -1,4 +1,4 @@
-namespace GongOperator.Gong.Tests.Strict;
+namespace GongOperator.Testing.Strict;
 
 /// <summary>What the strict stand-in writes back: a status, a content type and a body, and optionally Retry-After (seconds).</summary>
 public sealed record StrictGongAnswer(int Status, string ContentType, string Body, int? RetryAfterSeconds = null)
