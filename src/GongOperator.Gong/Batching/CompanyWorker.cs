@@ -22,7 +22,7 @@ internal sealed class CompanyWorker(
     IRegistrationStrategy strategy,
     ICompanyOriginSets? sets,
     GongClientOptions options,
-    SendPolicy sendPolicy,
+    ISendPolicy sendPolicy,
     TimeProvider time,
     GongMetrics metrics,
     ILogger logger,
@@ -36,6 +36,10 @@ internal sealed class CompanyWorker(
     // Origins a 400 named under fullSet: left out of this company's calls until someone asks for them again.
     private readonly HashSet<OriginRegistration> _excluded = [];
     private bool _running;
+
+    // Set while the worker waits for a time the send policy named: an arrival ends the wait, so the policy is asked
+    // again with what waits then (a batch that fills up leaves at once, not at that time).
+    private TaskCompletionSource? _arrival;
 
     public CompanyBudget Budget { get; } = budget;
 
@@ -56,8 +60,7 @@ internal sealed class CompanyWorker(
             }
 
             pending.Waiters.Add(waiter);
-            start = !_running;
-            _running = true;
+            start = Arrived();
         }
 
         if (start)
@@ -73,14 +76,27 @@ internal sealed class CompanyWorker(
         lock (_gate)
         {
             _setWaiters.Add(new PendingSet(company, waiter, time.GetUtcNow()));
-            start = !_running;
-            _running = true;
+            start = Arrived();
         }
 
         if (start)
         {
             _ = Task.Run(RunAsync, CancellationToken.None);
         }
+    }
+
+    /// <summary>Wakes a worker waiting for the send policy's time; true when no worker runs (the caller starts one). Call under <see cref="_gate"/>.</summary>
+    private bool Arrived()
+    {
+        _arrival?.TrySetResult();
+        _arrival = null;
+        if (_running)
+        {
+            return false;
+        }
+
+        _running = true;
+        return true;
     }
 
     /// <summary>True when calls for <paramref name="company"/> carry its whole set.</summary>
@@ -107,6 +123,7 @@ internal sealed class CompanyWorker(
                 var budgetNow = await Budget.WaitAsync(spend: false, time, CountTokenWait, stopping).ConfigureAwait(false);
                 GongCompany target;
                 SendDecision decision;
+                Task? arrival = null;
                 (RegistrationCall Call, Dictionary<OriginRegistration, PendingOrigin> Taken)? next = null;
                 (List<PendingOrigin> Taken, List<PendingSet> SetWaiters)? fullSet = null;
                 lock (_gate)
@@ -122,6 +139,7 @@ internal sealed class CompanyWorker(
 
                     // A set request whose company has since left fullSet still gets its one call of the whole set.
                     var asSet = UsesFullSet(target) || group.Count == 0;
+                    _arrival = null;
                     decision = asSet
                         ? sendPolicy.Decide(budgetNow, new WaitingOrigins(_waiting.Count + _setWaiters.Count, OldestSince()))
                         : sendPolicy.Decide(budgetNow, new WaitingOrigins(group.Count, group[0].Since));
@@ -141,6 +159,10 @@ internal sealed class CompanyWorker(
                         case SendDecision.Send send:
                             next = Take(target, group, send.MaxOrigins);
                             break;
+                        case SendDecision.WaitUntil:
+                            _arrival = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                            arrival = _arrival.Task;
+                            break;
                     }
                 }
 
@@ -156,8 +178,7 @@ internal sealed class CompanyWorker(
                     continue;
                 }
 
-                var delay = ((SendDecision.WaitUntil)decision).At - time.GetUtcNow();
-                await Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, time, stopping).ConfigureAwait(false);
+                await WaitUntilOrArrivalAsync(((SendDecision.WaitUntil)decision).At, arrival!).ConfigureAwait(false);
             }
         }
         catch (Exception e)
@@ -202,6 +223,21 @@ internal sealed class CompanyWorker(
                 _running = false;
             }
         }
+    }
+
+    /// <summary>Waits until <paramref name="at"/> (on <see cref="TimeProvider"/>) or until a registration arrives, whichever comes first.</summary>
+    private async Task WaitUntilOrArrivalAsync(DateTimeOffset at, Task arrival)
+    {
+        var delay = at - time.GetUtcNow();
+        if (delay > TimeSpan.Zero)
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            await Task.WhenAny(Task.Delay(delay, time, deadline.Token), arrival).ConfigureAwait(false);
+            // An arrival came first: the timer is not needed any more.
+            await deadline.CancelAsync().ConfigureAwait(false);
+        }
+
+        stopping.ThrowIfCancellationRequested();
     }
 
     /// <summary>
