@@ -112,14 +112,11 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
     /// </summary>
     private CompanyWorker WorkerFor(GongCompany company) =>
         _workers.GetOrAdd(CompanyKey.For(company), key => new CompanyWorker(
-            CompanyBudget.For(key, _options, othersMaySpendUntil: FirstRegistration()),
-            _api,
+            new CompanyCalls(CompanyBudget.For(key, _options, othersMaySpendUntil: FirstRegistration()), _api, _time, _metrics, _stopping.Token),
             _strategy,
             _sets,
             _options,
             _sendPolicy,
             _time,
-            _metrics,
-            _logger,
-            _stopping.Token));
+            _logger));
 }
