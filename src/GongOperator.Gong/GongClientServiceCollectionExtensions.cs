@@ -1,4 +1,5 @@
 using GongOperator.Gong.Api;
+using GongOperator.Gong.Batching;
 using GongOperator.Gong.Budget;
 using GongOperator.Gong.Metrics;
 using GongOperator.Gong.Strategy;
@@ -28,6 +29,7 @@ public static class GongClientServiceCollectionExtensions
         services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
         services.TryAddSingleton(sp => new GongMetrics(sp.GetRequiredService<Prometheus.CollectorRegistry>()));
         services.TryAddSingleton<GongOperator.Gong.IRegistrationStrategy, IncrementalStrategy>();
+        services.TryAddSingleton<ISendPolicy>(sp => new SendPolicy(sp.GetRequiredService<IOptions<GongOperator.Gong.GongClientOptions>>().Value));
         services.TryAddSingleton<GongApiClient>();
         services.TryAddSingleton<GongOperator.Gong.GongRegistrar>();
         services.TryAddSingleton<GongOperator.Gong.IGongRegistrar>(sp => sp.GetRequiredService<GongOperator.Gong.GongRegistrar>());

@@ -16,7 +16,7 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
     private readonly GongApiClient _api;
     private readonly IRegistrationStrategy _strategy;
     private readonly GongClientOptions _options;
-    private readonly SendPolicy _sendPolicy;
+    private readonly ISendPolicy _sendPolicy;
     private readonly TimeProvider _time;
     private readonly GongMetrics _metrics;
     private readonly ILogger<GongRegistrar> _logger;
@@ -30,6 +30,7 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
         GongApiClient api,
         IRegistrationStrategy strategy,
         IOptions<GongClientOptions> options,
+        ISendPolicy sendPolicy,
         TimeProvider time,
         GongMetrics metrics,
         ILogger<GongRegistrar> logger,
@@ -40,7 +41,7 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
         _strategy = strategy;
         // Reading Value validates the options: a bad configuration fails here, at start, naming the option.
         _options = options.Value;
-        _sendPolicy = new SendPolicy(_options);
+        _sendPolicy = sendPolicy;
         _time = time;
         _metrics = metrics;
         _logger = logger;
@@ -111,14 +112,11 @@ internal sealed class GongRegistrar : IGongRegistrar, IDisposable
     /// </summary>
     private CompanyWorker WorkerFor(GongCompany company) =>
         _workers.GetOrAdd(CompanyKey.For(company), key => new CompanyWorker(
-            CompanyBudget.For(key, _options, othersMaySpendUntil: FirstRegistration()),
-            _api,
+            new CompanyCalls(CompanyBudget.For(key, _options, othersMaySpendUntil: FirstRegistration()), _api, _time, _metrics, _stopping.Token),
             _strategy,
             _sets,
             _options,
             _sendPolicy,
             _time,
-            _metrics,
-            _logger,
-            _stopping.Token));
+            _logger));
 }

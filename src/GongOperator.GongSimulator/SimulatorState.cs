@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace GongOperator.GongSimulator;
 
@@ -10,26 +8,15 @@ internal sealed class SimulatorState
     /// <summary>The call list keeps this many most recent calls, so a long-running simulator does not grow without bound.</summary>
     public const int MaxRecordedCalls = 10_000;
 
-    private const int DefaultStormRetryAfterSeconds = 5;
-
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly SimulatorConflictMode _configuredMode;
-    private readonly List<CompanyState> _companies;
-    private readonly Dictionary<string, CompanyState> _byName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CompanyState> _byAccessKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CompanyState> _byBearer = new(StringComparer.Ordinal);
+    private readonly CompanyDirectory _companies;
+    private readonly SimulatorFaults _faults = new();
     private readonly LinkedList<SimulatedCall> _calls = new();
-    private readonly Queue<long> _nextIds = new();
     private readonly HashSet<long> _issuedIds = [];
     private long _sequence;
     private SimulatorConflictMode _defaultMode;
-    private TimeSpan _latency;
-    private int _failNext;
-    private int _resetNext;
-    private int _malformedNext;
-    private DateTimeOffset? _stormUntil;
-    private int _stormRetryAfterSeconds = DefaultStormRetryAfterSeconds;
 
     public SimulatorState(GongSimulatorOptions options)
     {
@@ -45,27 +32,9 @@ internal sealed class SimulatorState
         _configuredMode = options.ConflictMode;
         _defaultMode = options.ConflictMode;
         var companies = options.Companies.Count > 0 ? options.Companies : [SimulatedCompany.Demo];
-        _companies = [];
-        foreach (var config in companies)
-        {
-            var company = new CompanyState(config, config.RatePerSecond ?? options.RatePerSecond, config.DailyQuota ?? options.DailyQuota, options.RegistrationMode);
-            _companies.Add(company);
-            _byName.Add(config.Name, company);
-            if (config.AccessKey is not null)
-            {
-                _byAccessKey.Add(config.AccessKey, company);
-            }
-
-            foreach (var token in config.BearerTokens)
-            {
-                _byBearer.Add(token, company);
-            }
-
-            if (config.OAuthClientId is not null)
-            {
-                OAuth.Add(config);
-            }
-        }
+        _companies = new CompanyDirectory(
+            companies.Select(c => new CompanyState(c, c.RatePerSecond ?? options.RatePerSecond, c.DailyQuota ?? options.DailyQuota, options.RegistrationMode)),
+            OAuth);
 
         if (options.Faults is not null)
         {
@@ -78,7 +47,7 @@ internal sealed class SimulatorState
     /// <summary>The token endpoint and the access tokens it issued.</summary>
     public OAuthAuthority OAuth { get; }
 
-    public IReadOnlyList<SimulatedCompany> Companies => _companies.Select(c => c.Config).ToList();
+    public IReadOnlyList<SimulatedCompany> Companies => _companies.All.Select(c => c.Config).ToList();
 
     public TimeSpan Latency
     {
@@ -86,7 +55,7 @@ internal sealed class SimulatorState
         {
             lock (_gate)
             {
-                return _latency;
+                return _faults.Latency;
             }
         }
     }
@@ -100,7 +69,7 @@ internal sealed class SimulatorState
     {
         var requestId = SimulatorIds.NewRequestId();
         var parsed = unframed is null ? RegistrationRequestParser.Parse(body) : ParsedRegistrationRequest.Empty;
-        var (authKind, company, authError) = Authenticate(authorization, onCustomerHost);
+        var (authKind, company, authError) = _companies.Authenticate(authorization, onCustomerHost);
 
         lock (_gate)
         {
@@ -114,26 +83,18 @@ internal sealed class SimulatorState
                 return call.Json(411, errors: [unframed]);
             }
 
-            if (_stormUntil is { } stormUntil)
+            if (_faults.StormRetryAfter(now) is { } stormRetryAfter)
             {
-                if (now < stormUntil)
-                {
-                    return call.Json(429, retryAfter: _stormRetryAfterSeconds, fault: "storm",
-                        errors: ["API limit exceeded (simulated 429 storm)"]);
-                }
-
-                _stormUntil = null;
+                return call.Json(429, retryAfter: stormRetryAfter, fault: "storm", errors: ["API limit exceeded (simulated 429 storm)"]);
             }
 
-            if (_resetNext > 0)
+            if (_faults.TakeReset())
             {
-                _resetNext--;
                 return call.Finish(GongOutcomeKind.Reset, 0, null, null, [], "reset");
             }
 
-            if (_failNext > 0)
+            if (_faults.TakeFail())
             {
-                _failNext--;
                 return call.Json(500, fault: "fail", errors: ["unexpected error (simulated fault)"]);
             }
 
@@ -210,16 +171,7 @@ internal sealed class SimulatorState
     {
         lock (_gate)
         {
-            var now = _time.GetUtcNow();
-            return new SimulatorFaultState(
-                (int)_latency.TotalMilliseconds,
-                _failNext,
-                _resetNext,
-                _malformedNext,
-                _stormUntil is { } until && now < until ? until : null,
-                _stormRetryAfterSeconds,
-                _companies.Where(c => c.ExhaustedUntil is { } u && now < u).Select(c => c.Name).ToList(),
-                _nextIds.ToList());
+            return _faults.Snapshot(_time.GetUtcNow(), _companies);
         }
     }
 
@@ -227,7 +179,7 @@ internal sealed class SimulatorState
     public SimulatorFaultState InjectFaults(SimulatorFaultSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var errors = spec.Validate(_byName.Keys);
+        var errors = spec.Validate(_companies.Names);
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", errors), nameof(spec));
@@ -235,30 +187,7 @@ internal sealed class SimulatorState
 
         lock (_gate)
         {
-            var now = _time.GetUtcNow();
-            if (spec.LatencyMs is { } latency)
-            {
-                _latency = TimeSpan.FromMilliseconds(latency);
-            }
-
-            _failNext = spec.FailNext ?? _failNext;
-            _resetNext = spec.ResetNext ?? _resetNext;
-            _malformedNext = spec.MalformedNext ?? _malformedNext;
-            _stormRetryAfterSeconds = spec.StormRetryAfterSeconds ?? _stormRetryAfterSeconds;
-            if (spec.StormSeconds is { } storm)
-            {
-                _stormUntil = storm > 0 ? now.AddSeconds(storm) : null;
-            }
-
-            foreach (var name in spec.ExhaustQuota ?? [])
-            {
-                _byName[name].ExhaustedUntil = CompanyState.NextQuotaWindow(now);
-            }
-
-            foreach (var id in spec.NextIntegrationIds ?? [])
-            {
-                _nextIds.Enqueue(id);
-            }
+            _faults.Apply(spec, _time.GetUtcNow(), _companies);
         }
 
         return GetFaults();
@@ -268,7 +197,7 @@ internal sealed class SimulatorState
     {
         lock (_gate)
         {
-            ClearFaultsLocked();
+            _faults.Clear(_companies);
         }
 
         return GetFaults();
@@ -282,7 +211,7 @@ internal sealed class SimulatorState
             if (company is null)
             {
                 _defaultMode = mode;
-                foreach (var c in _companies)
+                foreach (var c in _companies.All)
                 {
                     c.ConflictModeOverride = null;
                 }
@@ -290,7 +219,7 @@ internal sealed class SimulatorState
                 return;
             }
 
-            Find(company).ConflictModeOverride = mode;
+            _companies.Find(company).ConflictModeOverride = mode;
         }
     }
 
@@ -299,7 +228,7 @@ internal sealed class SimulatorState
     {
         lock (_gate)
         {
-            foreach (var c in company is null ? _companies : [Find(company)])
+            foreach (var c in _companies.AllOr(company))
             {
                 c.RegistrationMode = mode;
             }
@@ -311,7 +240,7 @@ internal sealed class SimulatorState
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            return _companies.Select(c =>
+            return _companies.All.Select(c =>
             {
                 var spent = c.QuotaSpentUntil(now);
                 return new SimulatedCompanyStatus(
@@ -354,7 +283,7 @@ internal sealed class SimulatorState
     {
         lock (_gate)
         {
-            return (company is null ? _companies : [Find(company)]).SelectMany(c => c.Registrations).ToList();
+            return _companies.AllOr(company).SelectMany(c => c.Registrations).ToList();
         }
     }
 
@@ -362,7 +291,7 @@ internal sealed class SimulatorState
     {
         lock (_gate)
         {
-            foreach (var c in company is null ? _companies : [Find(company)])
+            foreach (var c in _companies.AllOr(company))
             {
                 c.ClearRegistrations();
             }
@@ -374,79 +303,25 @@ internal sealed class SimulatorState
     {
         lock (_gate)
         {
-            ClearFaultsLocked();
+            _faults.Clear(_companies);
             _calls.Clear();
             _sequence = 0;
             _defaultMode = _configuredMode;
-            foreach (var c in _companies)
+            foreach (var c in _companies.All)
             {
                 c.Reset();
             }
         }
     }
 
-    public bool HasCompany(string name) => _byName.ContainsKey(name);
+    public bool HasCompany(string name) => _companies.Has(name);
 
     private static int SecondsUntil(DateTimeOffset now, DateTimeOffset until) =>
         Math.Max(1, (int)Math.Ceiling((until - now).TotalSeconds));
 
-    private (SimulatedAuthKind Kind, CompanyState? Company, string? Error) Authenticate(string? header, bool onCustomerHost)
-    {
-        if (string.IsNullOrWhiteSpace(header))
-        {
-            return (SimulatedAuthKind.None, null, "access denied: the Authorization header is missing");
-        }
-
-        var space = header.IndexOf(' ', StringComparison.Ordinal);
-        var scheme = space < 0 ? header : header[..space];
-        var parameter = space < 0 ? string.Empty : header[(space + 1)..].Trim();
-        if (scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
-        {
-            string decoded;
-            try
-            {
-                decoded = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
-            }
-            catch (FormatException)
-            {
-                return (SimulatedAuthKind.Basic, null, "access denied: the Basic credentials are not valid base64");
-            }
-
-            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0
-                && _byAccessKey.TryGetValue(decoded[..colon], out var company)
-                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(decoded[(colon + 1)..]), Encoding.UTF8.GetBytes(company.Config.AccessKeySecret!)))
-            {
-                return (SimulatedAuthKind.Basic, company, null);
-            }
-
-            return (SimulatedAuthKind.Basic, null, "access denied: the access key or its secret is not valid");
-        }
-
-        if (scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
-        {
-            if (parameter.Length > 0 && _byBearer.TryGetValue(parameter, out var company))
-            {
-                return (SimulatedAuthKind.Bearer, company, null);
-            }
-
-            var (issuedTo, refused) = parameter.Length > 0 ? OAuth.Authenticate(parameter, onCustomerHost) : (null, null);
-            return issuedTo is not null
-                ? (SimulatedAuthKind.Bearer, _byName[issuedTo], null)
-                : (SimulatedAuthKind.Bearer, null, refused ?? "access denied: the bearer token is not valid");
-        }
-
-        return (SimulatedAuthKind.Other, null, "access denied: the Authorization scheme must be Basic or Bearer");
-    }
-
-    private CompanyState Find(string company) =>
-        _byName.TryGetValue(company, out var state)
-            ? state
-            : throw new ArgumentException($"'{company}' is not a configured company", nameof(company));
-
     private long NextIntegrationId()
     {
-        if (_nextIds.TryDequeue(out var pinned))
+        if (_faults.TryTakeIntegrationId(out var pinned))
         {
             _issuedIds.Add(pinned);
             return pinned;
@@ -464,28 +339,12 @@ internal sealed class SimulatorState
     /// <summary>A 200 for a call that registered: the documented body, or one that is not JSON while <c>malformedNext</c> lasts.</summary>
     private GongOutcome Succeed(CallBuilder call, long integrationId)
     {
-        if (_malformedNext > 0)
+        if (_faults.TakeMalformed())
         {
-            _malformedNext--;
             return call.Finish(GongOutcomeKind.Malformed, 200, integrationId, null, [], "malformed");
         }
 
         return call.Finish(GongOutcomeKind.Json, 200, integrationId, null, [], null);
-    }
-
-    private void ClearFaultsLocked()
-    {
-        _latency = TimeSpan.Zero;
-        _failNext = 0;
-        _resetNext = 0;
-        _malformedNext = 0;
-        _stormUntil = null;
-        _stormRetryAfterSeconds = DefaultStormRetryAfterSeconds;
-        _nextIds.Clear();
-        foreach (var c in _companies)
-        {
-            c.ExhaustedUntil = null;
-        }
     }
 
     private void Record(SimulatedCall call)

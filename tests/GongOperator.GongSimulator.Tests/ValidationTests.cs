@@ -37,7 +37,7 @@ public sealed class ValidationTests
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         var error = Assert.Single(answer.Errors);
         Assert.Contains($"integrationTypeSettings[0].integrationType '{type}'", error, StringComparison.Ordinal);
-        Assert.Contains("EMAIL_COMPOSER, ACCOUNT_PAGES, DIALER", error, StringComparison.Ordinal);
+        Assert.Contains(string.Join(", ", RegistrationRequestParser.IntegrationTypes), error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -23,4 +23,19 @@ internal sealed class PendingOrigin(GongCompany company, OriginRegistration orig
             waiter.TrySetResult(outcome);
         }
     }
+
+    /// <summary>Answers every caller with <paramref name="outcome"/>, or, when there is none (the client stops), cancels them.</summary>
+    public void SettleOrCancel(RegistrationOutcome? outcome, CancellationToken stopping)
+    {
+        if (outcome is not null)
+        {
+            Settle(outcome);
+            return;
+        }
+
+        foreach (var waiter in Waiters)
+        {
+            waiter.TrySetCanceled(stopping);
+        }
+    }
 }

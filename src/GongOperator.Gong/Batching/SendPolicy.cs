@@ -6,11 +6,11 @@ namespace GongOperator.Gong.Batching;
 /// When a company's waiting registrations leave, decided without I/O from the budget's answer and what waits. What a
 /// call contains is the strategy's decision (<see cref="IRegistrationStrategy"/>); this is only "when" and "how many".
 /// A rule such as "wait at most so long for a fuller batch" belongs here, as a <see cref="SendDecision.WaitUntil"/>
-/// (the worker waits, then asks again).
+/// (the worker waits until then or until another registration arrives, then asks again).
 /// </summary>
-internal sealed class SendPolicy(GongClientOptions options)
+internal sealed class SendPolicy(GongClientOptions options) : ISendPolicy
 {
-    /// <summary>Decides for <paramref name="waiting"/>, given the budget's <paramref name="budget"/> (whose time is now when granted).</summary>
+    /// <inheritdoc />
     public SendDecision Decide(BudgetDecision budget, WaitingOrigins waiting) => budget.Verdict switch
     {
         // Batching adds no delay when the budget is free: whatever waits leaves now, up to the batch size.

@@ -1,8 +1,9 @@
 namespace GongOperator.Gong;
 
 /// <summary>
-/// The one place that decides what a call for a company contains (product.md: incremental now, fullSet later).
-/// The batcher asks it for the next call and, when Gong refuses a call of several as a whole, how to split it.
+/// The one place that decides what a call for a company contains: the waiting origins themselves (incremental, the
+/// container's strategy) or the company's whole set (fullSet, see <see cref="RegistrationStrategyKind"/>). The company's
+/// worker asks it for the next call and, when Gong refuses a call of several as a whole, how to split it.
 /// </summary>
 public interface IRegistrationStrategy
 {

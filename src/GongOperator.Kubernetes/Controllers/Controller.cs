@@ -34,9 +34,9 @@ public sealed class Controller<T> : IAbortableController
     private int _active;
     private int _running;
 
-    public Controller(ControllerOptions options, Informer<T> informer, IReconciler reconciler, ILogger? logger = null, TimeProvider? timeProvider = null, RuntimeMetrics? metrics = null)
+    public Controller(ControllerOptions options, Informer<T> informer, IReconciler reconciler, RuntimeMetrics metrics, ILogger? logger = null, TimeProvider? timeProvider = null)
     {
-        _metrics = metrics ?? RuntimeMetrics.Default;
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         ArgumentNullException.ThrowIfNull(options);
         if (new ControllerOptionsValidator().Validate(null, options) is { Failed: true } invalid)
         {
@@ -135,7 +135,7 @@ public sealed class Controller<T> : IAbortableController
                 return;
             }
 
-            using var queue = new WorkQueue<ObjectKey>(_options.WorkQueue with { Name = Name }, _time, _metrics);
+            using var queue = new WorkQueue<ObjectKey>(_metrics, _options.WorkQueue with { Name = Name }, _time);
             _queue = queue;
 
             // A fresh run (first start, or leadership regained) looks at every object once.

@@ -27,9 +27,10 @@ public sealed class ControllerManager
     /// <param name="client">The client; required when <paramref name="options"/> configures leader election.</param>
     /// <param name="options">Options; null for defaults (no leader election).</param>
     /// <param name="loggerFactory">Loggers; optional.</param>
-    /// <param name="metrics">Where the leader-election gauge goes; default <see cref="RuntimeMetrics.Default"/>.</param>
-    public ControllerManager(IKubernetes? client, ControllerManagerOptions? options = null, ILoggerFactory? loggerFactory = null, RuntimeMetrics? metrics = null)
+    /// <param name="metrics">Where the leader-election gauge goes.</param>
+    public ControllerManager(IKubernetes? client, RuntimeMetrics metrics, ControllerManagerOptions? options = null, ILoggerFactory? loggerFactory = null)
     {
+        ArgumentNullException.ThrowIfNull(metrics);
         options ??= new ControllerManagerOptions();
         var factory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = factory.CreateLogger<ControllerManager>();
@@ -38,8 +39,8 @@ public sealed class ControllerManager
             Election = new LeaseElection(
                 client ?? throw new ArgumentException("Leader election needs a Kubernetes client.", nameof(client)),
                 election,
-                factory.CreateLogger<LeaseElection>(),
-                metrics);
+                metrics,
+                factory.CreateLogger<LeaseElection>());
         }
 
         LivenessCheck = new DelegateHealthCheck(CheckLiveness);

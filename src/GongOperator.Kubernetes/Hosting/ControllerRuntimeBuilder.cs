@@ -67,9 +67,9 @@ public sealed class ControllerRuntimeBuilder
                 sp.GetRequiredService<IOptionsMonitor<ControllerOptions>>().Get(optionsName),
                 sp.GetRequiredKeyedService<Informer<T>>(primaryInformer),
                 sp.GetRequiredService<TReconciler>(),
+                sp.GetRequiredService<RuntimeMetrics>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<Controller<T>>(),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<RuntimeMetrics>());
+                sp.GetRequiredService<TimeProvider>());
             watches?.Invoke(sp, controller);
             return controller;
         });

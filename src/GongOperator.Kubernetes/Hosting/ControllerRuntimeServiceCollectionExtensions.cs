@@ -39,9 +39,9 @@ public static class ControllerRuntimeServiceCollectionExtensions
         {
             var manager = new ControllerManager(
                 sp.GetService<IKubernetes>(),
+                sp.GetRequiredService<RuntimeMetrics>(),
                 new ControllerManagerOptions { LeaderElection = leaderElection is null ? null : sp.GetRequiredService<IOptions<LeaderElectionOptions>>().Value },
-                sp.GetRequiredService<ILoggerFactory>(),
-                sp.GetRequiredService<RuntimeMetrics>());
+                sp.GetRequiredService<ILoggerFactory>());
             foreach (var controller in sp.GetServices<IController>())
             {
                 manager.AddController(controller);

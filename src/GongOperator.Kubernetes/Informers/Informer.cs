@@ -12,7 +12,7 @@ namespace GongOperator.Kubernetes.Informers;
 /// Keeps an in-memory cache of one kind current, as client-go's shared informer does: list (resourceVersion=0), then
 /// watch from the list's resourceVersion with bookmarks and a random 5–10 min timeout; re-watch from the last
 /// resourceVersion seen after a close or a dropped stream (with back-off); restart a stream that goes silent past its
-/// timeout plus a grace; relist on 410 Gone. Handlers see every change after the cache has it.
+/// timeout plus a grace; relist on 410 Gone. Handlers see every change after the cache has it (<see cref="InformerStore{T}"/>).
 /// </summary>
 /// <typeparam name="T">The object type.</typeparam>
 public sealed class Informer<T> : IInformer, IObjectReader<T>
@@ -22,9 +22,7 @@ public sealed class Informer<T> : IInformer, IObjectReader<T>
     private readonly InformerOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly ObjectCache<T> _cache = new();
-    private readonly Lock _dispatch = new();
-    private readonly List<IInformerHandler<T>> _handlers = [];
+    private readonly InformerStore<T> _store;
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _syncedScopes;
     private int _started;
@@ -45,7 +43,10 @@ public sealed class Informer<T> : IInformer, IObjectReader<T>
         _logger = logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
         Name = _options.Name ?? typeof(T).Name;
+        _store = new InformerStore<T>(Name, _options.KeepManagedFields, _logger);
     }
+
+    private ObjectCache<T> Cache => _store.Cache;
 
     /// <inheritdoc />
     public string Name { get; }
@@ -54,7 +55,7 @@ public sealed class Informer<T> : IInformer, IObjectReader<T>
     public bool HasSynced => _synced.Task.IsCompleted;
 
     /// <summary>Objects in the cache.</summary>
-    public int Count => _cache.Count;
+    public int Count => Cache.Count;
 
     /// <summary>Watch requests started so far (first watch included).</summary>
     public long WatchStarts => Interlocked.Read(ref _watchStarts);
@@ -73,21 +74,14 @@ public sealed class Informer<T> : IInformer, IObjectReader<T>
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(indexer);
-        _cache.AddIndexer(name, indexer);
+        Cache.AddIndexer(name, indexer);
     }
 
     /// <summary>Adds a handler; objects already cached are replayed to it as adds.</summary>
     public void AddEventHandler(IInformerHandler<T> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        lock (_dispatch)
-        {
-            _handlers.Add(handler);
-            foreach (var item in _cache.List())
-            {
-                Invoke(handler, h => h.OnAdd(item));
-            }
-        }
+        _store.AddHandler(handler);
     }
 
     /// <summary>Adds a handler from delegates; see <see cref="AddEventHandler(IInformerHandler{T})"/>.</summary>
@@ -95,19 +89,19 @@ public sealed class Informer<T> : IInformer, IObjectReader<T>
         => AddEventHandler(new InformerHandler<T>(onAdd, onUpdate, onDelete));
 
     /// <summary>The cached object with this key, or null.</summary>
-    public T? Get(ObjectKey key) => _cache.Get(key);
+    public T? Get(ObjectKey key) => Cache.Get(key);
 
     /// <summary>All cached objects.</summary>
-    public IReadOnlyList<T> List() => _cache.List();
+    public IReadOnlyList<T> List() => Cache.List();
 
     /// <summary>Cached objects in one namespace.</summary>
     public IReadOnlyList<T> List(string namespaceName)
-        => _cache.List(o => string.Equals(o.Metadata.NamespaceProperty ?? string.Empty, namespaceName, StringComparison.Ordinal));
+        => Cache.List(o => string.Equals(o.Metadata.NamespaceProperty ?? string.Empty, namespaceName, StringComparison.Ordinal));
 
     /// <summary>Cached objects whose index <paramref name="indexName"/> holds <paramref name="value"/>.</summary>
-    public IReadOnlyList<T> ByIndex(string indexName, string value) => _cache.ByIndex(indexName, value);
+    public IReadOnlyList<T> ByIndex(string indexName, string value) => Cache.ByIndex(indexName, value);
 
-    internal int IndexValueCount(string indexName) => _cache.IndexValueCount(indexName);
+    internal int IndexValueCount(string indexName) => Cache.IndexValueCount(indexName);
 
     /// <inheritdoc />
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);
@@ -152,7 +146,7 @@ public sealed class Informer<T> : IInformer, IObjectReader<T>
                         if (Interlocked.Increment(ref _syncedScopes) == scopeCount)
                         {
                             _synced.TrySetResult();
-                            Log.InformerSynced(_logger, Name, _cache.Count);
+                            Log.InformerSynced(_logger, Name, Cache.Count);
                         }
                     }
                 }
@@ -224,31 +218,8 @@ public sealed class Informer<T> : IInformer, IObjectReader<T>
         while (continueToken is not null);
 
         Interlocked.Increment(ref _lists);
-        Replace(scope, items);
+        _store.Replace(scope, items);
         return listVersion;
-    }
-
-    private void Replace(string? scope, List<T> items)
-    {
-        lock (_dispatch)
-        {
-            var seen = new HashSet<ObjectKey>();
-            foreach (var item in items)
-            {
-                seen.Add(ObjectKey.From(item));
-                var old = _cache.Upsert(Trim(item));
-                Dispatch(old, item);
-            }
-
-            var gone = _cache.Keys(k => !seen.Contains(k) && (scope is null || string.Equals(k.Namespace, scope, StringComparison.Ordinal)));
-            foreach (var key in gone)
-            {
-                if (_cache.Remove(key) is { } removed)
-                {
-                    DispatchDelete(removed);
-                }
-            }
-        }
     }
 
     private async Task<WatchEnd> WatchOnceAsync(string? scope, WatchPosition position, CancellationToken cancellationToken)
@@ -285,7 +256,7 @@ public sealed class Informer<T> : IInformer, IObjectReader<T>
             {
                 stallTimer.Change(idleLimit, Timeout.InfiniteTimeSpan);
                 received++;
-                Apply(type, obj);
+                _store.Apply(type, obj);
                 // Kept outside this method so a dropped stream (an exception) re-watches from here, not from the list.
                 if (obj?.Metadata?.ResourceVersion is { Length: > 0 } version)
                 {
@@ -322,43 +293,6 @@ public sealed class Informer<T> : IInformer, IObjectReader<T>
         }
     }
 
-    /// <summary>Drops what the cache does not keep (<see cref="InformerOptions.KeepManagedFields"/>) before it is stored.</summary>
-    private T Trim(T obj)
-    {
-        if (!_options.KeepManagedFields)
-        {
-            obj.Metadata.ManagedFields = null;
-        }
-
-        return obj;
-    }
-
-    private void Apply(WatchEventType type, T obj)
-    {
-        if (obj?.Metadata is null)
-        {
-            return;
-        }
-
-        lock (_dispatch)
-        {
-            switch (type)
-            {
-                case WatchEventType.Added:
-                case WatchEventType.Modified:
-                    Dispatch(_cache.Upsert(Trim(obj)), obj);
-                    break;
-                case WatchEventType.Deleted:
-                    _cache.Remove(ObjectKey.From(obj));
-                    DispatchDelete(obj);
-                    break;
-                default:
-                    // BOOKMARK only moves the resourceVersion, which the caller records.
-                    break;
-            }
-        }
-    }
-
     private async Task ResyncLoopAsync(TimeSpan period, CancellationToken cancellationToken)
     {
         try
@@ -366,54 +300,12 @@ public sealed class Informer<T> : IInformer, IObjectReader<T>
             while (!cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(period, _time, cancellationToken).ConfigureAwait(false);
-                lock (_dispatch)
-                {
-                    foreach (var item in _cache.List())
-                    {
-                        Dispatch(item, item);
-                    }
-                }
+                _store.Resync();
             }
         }
         catch (OperationCanceledException)
         {
             // Stopping.
-        }
-    }
-
-    private void Dispatch(T? old, T current)
-    {
-        foreach (var handler in _handlers)
-        {
-            if (old is null)
-            {
-                Invoke(handler, h => h.OnAdd(current));
-            }
-            else
-            {
-                Invoke(handler, h => h.OnUpdate(old, current));
-            }
-        }
-    }
-
-    private void DispatchDelete(T obj)
-    {
-        foreach (var handler in _handlers)
-        {
-            Invoke(handler, h => h.OnDelete(obj));
-        }
-    }
-
-    private void Invoke(IInformerHandler<T> handler, Action<IInformerHandler<T>> call)
-    {
-        try
-        {
-            call(handler);
-        }
-        catch (Exception e)
-        {
-            // A catch-all on purpose: a faulty handler must not stop the informer for everyone else.
-            Log.HandlerFailed(_logger, Name, e);
         }
     }
 

@@ -26,9 +26,9 @@ public sealed class LeaseElection
     private volatile bool _running;
     private volatile string? _leader;
 
-    public LeaseElection(IKubernetes client, LeaderElectionOptions options, ILogger? logger = null, RuntimeMetrics? metrics = null)
+    public LeaseElection(IKubernetes client, LeaderElectionOptions options, RuntimeMetrics metrics, ILogger? logger = null)
     {
-        _metrics = metrics ?? RuntimeMetrics.Default;
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _client = client ?? throw new ArgumentNullException(nameof(client));
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();

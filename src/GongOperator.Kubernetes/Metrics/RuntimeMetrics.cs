@@ -6,12 +6,10 @@ namespace GongOperator.Kubernetes.Metrics;
 /// <summary>
 /// The runtime's Prometheus metrics, under controller-runtime's names so existing dashboards work, in the registry it
 /// is given: the one the container holds (<c>AddControllerRuntime</c>), which the host serves at /metrics. Parts built
-/// without a container use <see cref="Default"/>, prometheus-net's default registry.
+/// without a container are given one by their caller (a test, its own registry).
 /// </summary>
 public sealed class RuntimeMetrics
 {
-    private static readonly Lazy<RuntimeMetrics> DefaultInstance = new(() => new RuntimeMetrics(Prometheus.Metrics.DefaultRegistry));
-
     private static readonly double[] DurationBuckets =
         [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
@@ -58,9 +56,6 @@ public sealed class RuntimeMetrics
         // nothing between scrapes.
         registry.AddBeforeCollectCallback(RefreshInProgress);
     }
-
-    /// <summary>The metrics in prometheus-net's default registry.</summary>
-    public static RuntimeMetrics Default => DefaultInstance.Value;
 
     internal Gauge WorkQueueDepth { get; }
 

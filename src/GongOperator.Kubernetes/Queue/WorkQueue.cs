@@ -34,9 +34,9 @@ public sealed class WorkQueue<T> : IDisposable
     private readonly IDisposable _inProgressTracking;
     private bool _shuttingDown;
 
-    public WorkQueue(WorkQueueOptions? options = null, TimeProvider? timeProvider = null, RuntimeMetrics? metrics = null)
+    public WorkQueue(RuntimeMetrics metrics, WorkQueueOptions? options = null, TimeProvider? timeProvider = null)
     {
-        _metrics = metrics ?? RuntimeMetrics.Default;
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _options = options ?? new WorkQueueOptions();
         _time = timeProvider ?? TimeProvider.System;
         _bucket = new TokenBucket(_options.RetryRatePerSecond, _options.RetryBurst, _time);

@@ -11,14 +11,12 @@ namespace GongOperator.LocalCluster.Storage;
 /// </summary>
 internal sealed class ObjectStore : IDisposable
 {
-    private const int MaxHistory = 100_000;
     private const int SnapshotEvery = 2_000;
     private readonly Dictionary<string, SortedDictionary<string, JsonObject>> _data = new(StringComparer.Ordinal);
-    private readonly LinkedList<StoreEvent> _history = new();
+    private readonly ChangeHistory _history;
     private readonly List<StoreWatcher> _watchers = [];
     private readonly StatePersistence? _persistence;
     private long _resourceVersion;
-    private long _compactedResourceVersion;
     private Task? _snapshotWrite;
 
     public ObjectStore(StatePersistence? persistence)
@@ -41,7 +39,7 @@ internal sealed class ObjectStore : IDisposable
             });
         }
 
-        _compactedResourceVersion = _resourceVersion;
+        _history = new ChangeHistory(_resourceVersion);
     }
 
     /// <summary>Held by every read-modify-write, so writes are serialized.</summary>
@@ -80,7 +78,7 @@ internal sealed class ObjectStore : IDisposable
         {
             lock (WriteLock)
             {
-                return _compactedResourceVersion;
+                return _history.CompactedResourceVersion;
             }
         }
     }
@@ -136,36 +134,12 @@ internal sealed class ObjectStore : IDisposable
                 return new ListSnapshot(_resourceVersion, [.. current]);
             }
 
-            if (at < _compactedResourceVersion)
+            if (at < _history.CompactedResourceVersion)
             {
                 return null;
             }
 
-            // Undo the changes made after `at`, newest first.
-            for (var node = _history.Last; node is not null && node.Value.ResourceVersion > at; node = node.Previous)
-            {
-                var e = node.Value;
-                if (e.StorageKey != storageKey)
-                {
-                    continue;
-                }
-
-                var key = KeyOf(e.Object);
-                if (prefix is not null && !key.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                if (e.OldObject is null)
-                {
-                    current.Remove(key);
-                }
-                else
-                {
-                    current[key] = e.OldObject;
-                }
-            }
-
+            _history.Undo(current, storageKey, prefix, at);
             return new ListSnapshot(at, [.. current]);
         }
     }
@@ -223,15 +197,7 @@ internal sealed class ObjectStore : IDisposable
         }
 
         var e = new StoreEvent(rv, storageKey, type, stored, old);
-        _history.AddLast(e);
-        if (_history.Count > MaxHistory)
-        {
-            while (_history.Count > MaxHistory * 3 / 4)
-            {
-                _compactedResourceVersion = _history.First!.Value.ResourceVersion;
-                _history.RemoveFirst();
-            }
-        }
+        _history.Add(e);
 
         foreach (var watcher in _watchers)
         {
@@ -256,18 +222,15 @@ internal sealed class ObjectStore : IDisposable
     {
         lock (WriteLock)
         {
-            if (fromResourceVersion < _compactedResourceVersion)
+            if (fromResourceVersion < _history.CompactedResourceVersion)
             {
                 return null;
             }
 
             var watcher = new StoreWatcher(this, storageKey);
-            foreach (var e in _history)
+            foreach (var e in _history.Since(fromResourceVersion, storageKey))
             {
-                if (e.ResourceVersion > fromResourceVersion && e.StorageKey == storageKey)
-                {
-                    watcher.Publish(e);
-                }
+                watcher.Publish(e);
             }
 
             _watchers.Add(watcher);
@@ -323,8 +286,7 @@ internal sealed class ObjectStore : IDisposable
     {
         lock (WriteLock)
         {
-            _history.Clear();
-            _compactedResourceVersion = _resourceVersion;
+            _history.Clear(_resourceVersion);
         }
     }
 
@@ -411,11 +373,5 @@ internal sealed class ObjectStore : IDisposable
         }
 
         return bucket;
-    }
-
-    private static string KeyOf(JsonObject obj)
-    {
-        var metadata = obj["metadata"] as JsonObject;
-        return Key(metadata?["namespace"]?.GetValue<string>(), metadata?["name"]?.GetValue<string>() ?? "");
     }
 }

@@ -5,7 +5,7 @@ namespace GongOperator.Cli;
 /// <summary>The <c>gong-operator</c> command line: one executable, one subcommand per way of running.</summary>
 internal static class GongOperatorCli
 {
-    /// <summary>Exit code for a bad flag or value, as product.md asks.</summary>
+    /// <summary>Exit code for a bad flag or value, as the README's configuration section documents.</summary>
     public const int UsageError = 2;
 
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)

@@ -87,7 +87,7 @@ public static class OperatorHost
 
             listeners ??= await OperatorListeners.StartAsync(options, loggerFactory, cancellationToken).ConfigureAwait(false);
             disposables.Add(listeners);
-            listeners.Serve(manager);
+            listeners.Serve(manager, provider.GetRequiredService<CollectorRegistry>());
 
             // Not linked to the start-up token: a stop goes through RunningOperator.DisposeAsync, which first lets
             // answers to calls already made be written.

@@ -10,17 +10,20 @@ namespace GongOperator.Hosting;
 
 /// <summary>
 /// The /metrics and /healthz, /readyz servers. They can be bound before the operator exists, so laptop mode learns of
-/// a taken port before it writes a kubeconfig or state; the probes answer 503 until <see cref="Serve"/> names the
-/// controller manager.
+/// a taken port before it writes a kubeconfig or state; all three answer 503 until <see cref="Serve"/> names the
+/// controller manager and the container's metrics registry.
 /// </summary>
 internal sealed class OperatorListeners : IAsyncDisposable
 {
-    private readonly ProbeServer? _metrics;
+    private ProbeServer? _metrics;
     private ProbeServer? _health;
     private ControllerManager? _manager;
+    private MetricServerMiddleware? _exporter;
     private int _disposed;
 
-    private OperatorListeners(ProbeServer? metrics) => _metrics = metrics;
+    private OperatorListeners()
+    {
+    }
 
     /// <summary>Where /metrics is served, or null when disabled.</summary>
     public Uri? MetricsAddress => _metrics?.Address;
@@ -35,10 +38,10 @@ internal sealed class OperatorListeners : IAsyncDisposable
     public static async Task<OperatorListeners> StartAsync(OperatorOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var metrics = await ProbeServer.StartAsync(options.MetricsBindAddress, loggerFactory, app => app.MapMetrics("/metrics"), cancellationToken).ConfigureAwait(false);
-        var listeners = new OperatorListeners(metrics);
+        var listeners = new OperatorListeners();
         try
         {
+            listeners._metrics = await ProbeServer.StartAsync(options.MetricsBindAddress, loggerFactory, app => app.Map("/metrics", listeners.ExportAsync), cancellationToken).ConfigureAwait(false);
             listeners._health = await ProbeServer.StartAsync(options.HealthProbeBindAddress, loggerFactory, app =>
             {
                 app.MapGet("/healthz", () => Answer(listeners._manager?.CheckLiveness()));
@@ -53,8 +56,13 @@ internal sealed class OperatorListeners : IAsyncDisposable
         }
     }
 
-    /// <summary>From now on the probes report <paramref name="manager"/>'s health.</summary>
-    public void Serve(ControllerManager manager) => _manager = manager;
+    /// <summary>From now on the probes report <paramref name="manager"/>'s health and /metrics serves <paramref name="registry"/> (the container's).</summary>
+    public void Serve(ControllerManager manager, CollectorRegistry registry)
+    {
+        // prometheus-net's own exporter (its content negotiation and formats), on the registry given rather than its static default.
+        _exporter = new MetricServerMiddleware(_ => Task.CompletedTask, new MetricServerMiddleware.Settings { Registry = registry });
+        _manager = manager;
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -76,6 +84,8 @@ internal sealed class OperatorListeners : IAsyncDisposable
             await _metrics.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    private Task ExportAsync(HttpContext context) => _exporter is { } exporter ? exporter.Invoke(context) : Answer(null).ExecuteAsync(context);
 
     private static IResult Answer(HealthCheckResult? result) => result switch
     {

@@ -11,6 +11,8 @@ public sealed class ControllerTests
 {
     private static readonly ObjectKey W1 = new("a", "w1");
 
+    private readonly TestMetrics _metrics = new();
+
     private static (FakeListWatchSource<Widget> Source, Informer<Widget> Informer) NewInformer()
     {
         var source = new FakeListWatchSource<Widget>();
@@ -25,7 +27,7 @@ public sealed class ControllerTests
     {
         var registry = Prometheus.Metrics.NewCustomRegistry();
         var (_, informer) = NewInformer();
-        _ = new Controller<Widget>(new ControllerOptions { Name = "fresh", MaxConcurrentReconciles = 3 }, informer, new RecordingReconciler((_, _, _) => Task.FromResult(ReconcileResult.Done)), metrics: new RuntimeMetrics(registry));
+        _ = new Controller<Widget>(new ControllerOptions { Name = "fresh", MaxConcurrentReconciles = 3 }, informer, new RecordingReconciler((_, _, _) => Task.FromResult(ReconcileResult.Done)), new RuntimeMetrics(registry));
 
         using var stream = new MemoryStream();
         await registry.CollectAndExportAsTextAsync(stream, TestContext.Current.CancellationToken);
@@ -63,7 +65,7 @@ public sealed class ControllerTests
 
             return Task.FromResult(ReconcileResult.Done);
         });
-        var controller = new Controller<Widget>(Options("requeue"), informer, reconciler, timeProvider: time);
+        var controller = new Controller<Widget>(Options("requeue"), informer, reconciler, _metrics.Runtime, timeProvider: time);
         if (filterStatusWrites)
         {
             controller.WithUpdatePredicate(Predicates.GenerationChanged<Widget>());
@@ -100,7 +102,7 @@ public sealed class ControllerTests
             Volatile.Write(ref lastSeen, informer.Get(key)!.Spec.Size);
             return ReconcileResult.Done;
         });
-        var controller = new Controller<Widget>(Options("burst"), informer, reconciler);
+        var controller = new Controller<Widget>(Options("burst"), informer, reconciler, _metrics.Runtime);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var runs = new[] { informer.RunAsync(cts.Token), controller.RunAsync(cts.Token) };
         await Poll.UntilAsync(() => controller.ActiveReconciles == 1, "the first reconcile is running");
@@ -130,7 +132,7 @@ public sealed class ControllerTests
         var reconciler = new RecordingReconciler((_, call, _) => call <= 2
             ? throw new InvalidOperationException("transient")
             : Task.FromResult(ReconcileResult.Done));
-        var controller = new Controller<Widget>(options, informer, reconciler, timeProvider: time);
+        var controller = new Controller<Widget>(options, informer, reconciler, _metrics.Runtime, timeProvider: time);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var runs = new[] { informer.RunAsync(cts.Token), controller.RunAsync(cts.Token) };
         await Poll.UntilAsync(() => reconciler.Calls == 1 && controller.Queue?.DelayedCount == 1, "the first failure was requeued with back-off");
@@ -144,8 +146,8 @@ public sealed class ControllerTests
 
         Assert.Equal(0, controller.Queue!.NumRequeues(W1));
         Assert.Equal(2, Counter("controller_runtime_reconcile_errors_total", options.Name));
-        Assert.Equal(2, Prometheus.Metrics.CreateCounter("controller_runtime_reconcile_total", "", "controller", "result").WithLabels(options.Name, "error").Value);
-        Assert.Equal(1, Prometheus.Metrics.CreateCounter("controller_runtime_reconcile_total", "", "controller", "result").WithLabels(options.Name, "success").Value);
+        Assert.Equal(2, _metrics.Factory.CreateCounter("controller_runtime_reconcile_total", "", ["controller", "result"]).WithLabels(options.Name, "error").Value);
+        Assert.Equal(1, _metrics.Factory.CreateCounter("controller_runtime_reconcile_total", "", ["controller", "result"]).WithLabels(options.Name, "success").Value);
         await cts.CancelAsync();
         await Task.WhenAll(runs);
     }
@@ -158,7 +160,7 @@ public sealed class ControllerTests
         source.Upsert(Widget.Create("a", "w1"));
         var options = Options("terminal");
         var reconciler = new RecordingReconciler((_, _, _) => throw new TerminalReconcileException("spec can never work"));
-        var controller = new Controller<Widget>(options, informer, reconciler, timeProvider: time);
+        var controller = new Controller<Widget>(options, informer, reconciler, _metrics.Runtime, timeProvider: time);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var runs = new[] { informer.RunAsync(cts.Token), controller.RunAsync(cts.Token) };
         await Poll.UntilAsync(() => reconciler.Calls == 1 && controller.ActiveReconciles == 0, "the reconcile ran");
@@ -192,7 +194,7 @@ public sealed class ControllerTests
 
             return Task.FromResult(ReconcileResult.Done);
         });
-        var controller = new Controller<Widget>(Options("secondary"), informer, reconciler)
+        var controller = new Controller<Widget>(Options("secondary"), informer, reconciler, _metrics.Runtime)
             .WatchesByIndex(secretInformer, "by-secret");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var runs = new[] { informer.RunAsync(cts.Token), secretInformer.RunAsync(cts.Token), controller.RunAsync(cts.Token) };
@@ -225,7 +227,7 @@ public sealed class ControllerTests
             await Task.Yield();
             return ReconcileResult.Done;
         });
-        var controller = new Controller<Widget>(Options("workers") with { MaxConcurrentReconciles = 4 }, informer, reconciler);
+        var controller = new Controller<Widget>(Options("workers") with { MaxConcurrentReconciles = 4 }, informer, reconciler, _metrics.Runtime);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var runs = new[] { informer.RunAsync(cts.Token), controller.RunAsync(cts.Token) };
         await informer.WaitForSyncAsync(cts.Token);
@@ -255,7 +257,7 @@ public sealed class ControllerTests
             Interlocked.Increment(ref finished);
             return ReconcileResult.Done;
         });
-        var controller = new Controller<Widget>(Options("graceful"), informer, reconciler);
+        var controller = new Controller<Widget>(Options("graceful"), informer, reconciler, _metrics.Runtime);
         using var informerCts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         using var controllerCts = new CancellationTokenSource();
         var informerRun = informer.RunAsync(informerCts.Token);
@@ -294,7 +296,7 @@ public sealed class ControllerTests
 
             return ReconcileResult.Done;
         });
-        var controller = new Controller<Widget>(Options("bound") with { GracefulShutdownTimeout = TimeSpan.FromSeconds(5) }, informer, reconciler, timeProvider: time);
+        var controller = new Controller<Widget>(Options("bound") with { GracefulShutdownTimeout = TimeSpan.FromSeconds(5) }, informer, reconciler, _metrics.Runtime, timeProvider: time);
         using var informerCts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         using var controllerCts = new CancellationTokenSource();
         var informerRun = informer.RunAsync(informerCts.Token);
@@ -310,8 +312,8 @@ public sealed class ControllerTests
         await informerRun;
     }
 
-    private static double Counter(string metric, string controller)
-        => Prometheus.Metrics.CreateCounter(metric, "", "controller").WithLabels(controller).Value;
+    private double Counter(string metric, string controller)
+        => _metrics.Factory.CreateCounter(metric, "", ["controller"]).WithLabels(controller).Value;
 
     [Fact]
     public async Task Each_reconcile_runs_inside_a_logging_scope_naming_the_controller_the_object_and_a_reconcile_id()
@@ -326,7 +328,7 @@ public sealed class ControllerTests
             return Task.FromResult(ReconcileResult.Done);
         });
         var options = Options("scope");
-        var controller = new Controller<Widget>(options, informer, reconciler, logger);
+        var controller = new Controller<Widget>(options, informer, reconciler, _metrics.Runtime, logger);
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var runs = new[] { informer.RunAsync(cts.Token), controller.RunAsync(cts.Token) };

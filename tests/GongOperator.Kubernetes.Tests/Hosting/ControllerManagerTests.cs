@@ -14,8 +14,8 @@ public sealed class ControllerManagerTests
         var source = new FakeListWatchSource<Widget>();
         var informer = new Informer<Widget>(source);
         var reconciler = new RecordingReconciler((_, _, _) => Task.FromResult(ReconcileResult.Done));
-        var manager = new ControllerManager(null)
-            .AddController(new Controller<Widget>(new ControllerOptions { Name = "health-" + Guid.NewGuid() }, informer, reconciler));
+        var manager = new ControllerManager(null, TestMetrics.Unread())
+            .AddController(new Controller<Widget>(new ControllerOptions { Name = "health-" + Guid.NewGuid() }, informer, reconciler, TestMetrics.Unread()));
 
         Assert.Equal(HealthStatus.Unhealthy, manager.CheckReadiness().Status);
         Assert.Equal(HealthStatus.Healthy, manager.CheckLiveness().Status);
@@ -35,17 +35,17 @@ public sealed class ControllerManagerTests
     {
         var informer = new Informer<Widget>(new FakeListWatchSource<Widget>());
         var reconciler = new RecordingReconciler((_, _, _) => Task.FromResult(ReconcileResult.Done));
-        var manager = new ControllerManager(null)
-            .AddController(new Controller<Widget>(new ControllerOptions { Name = "same" }, informer, reconciler));
+        var manager = new ControllerManager(null, TestMetrics.Unread())
+            .AddController(new Controller<Widget>(new ControllerOptions { Name = "same" }, informer, reconciler, TestMetrics.Unread()));
 
         var error = Assert.Throws<InvalidOperationException>(() =>
-            manager.AddController(new Controller<Widget>(new ControllerOptions { Name = "same" }, informer, reconciler)));
+            manager.AddController(new Controller<Widget>(new ControllerOptions { Name = "same" }, informer, reconciler, TestMetrics.Unread())));
         Assert.Contains("unique", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Leader_election_without_a_client_is_refused()
-        => Assert.Throws<ArgumentException>(() => new ControllerManager(null, new ControllerManagerOptions
+        => Assert.Throws<ArgumentException>(() => new ControllerManager(null, TestMetrics.Unread(), new ControllerManagerOptions
         {
             LeaderElection = new() { LeaseName = "x", LeaseNamespace = "default" },
         }));

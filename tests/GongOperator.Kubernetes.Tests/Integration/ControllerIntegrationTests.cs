@@ -42,7 +42,7 @@ public sealed class ControllerIntegrationTests(LocalClusterFixture cluster) : IC
             Volatile.Write(ref lastSeen, informer.Get(k)!.Spec.Size);
             return ReconcileResult.Done;
         });
-        var controller = new Controller<Widget>(Options("burst"), informer, reconciler);
+        var controller = new Controller<Widget>(Options("burst"), informer, reconciler, TestMetrics.Unread());
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var runs = new[] { informer.RunAsync(cts.Token), controller.RunAsync(cts.Token) };
         await firstRunning.Task.WaitAsync(TimeSpan.FromSeconds(20), Ct);
@@ -80,7 +80,7 @@ public sealed class ControllerIntegrationTests(LocalClusterFixture cluster) : IC
 
             return ReconcileResult.Done;
         });
-        var controller = new Controller<Widget>(Options("timed"), informer, reconciler, timeProvider: time);
+        var controller = new Controller<Widget>(Options("timed"), informer, reconciler, TestMetrics.Unread(), timeProvider: time);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var runs = new[] { informer.RunAsync(cts.Token), controller.RunAsync(cts.Token) };
 
@@ -170,7 +170,7 @@ public sealed class ControllerIntegrationTests(LocalClusterFixture cluster) : IC
 
             return Task.FromResult(ReconcileResult.Done);
         });
-        var controller = new Controller<Widget>(Options("secrets"), informer, reconciler)
+        var controller = new Controller<Widget>(Options("secrets"), informer, reconciler, TestMetrics.Unread())
             .WithUpdatePredicate(Predicates.GenerationChanged<Widget>())
             .WatchesByIndex(secrets, "by-secret");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);

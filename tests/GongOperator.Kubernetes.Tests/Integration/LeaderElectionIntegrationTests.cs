@@ -57,11 +57,12 @@ public sealed class LeaderElectionIntegrationTests(LocalClusterFixture cluster) 
         var ns = await cluster.NewNamespaceAsync();
         await cluster.Widgets().CreateAsync(Widget.Create(ns, "held"), ct);
         var lease = "lease-" + Guid.NewGuid().ToString("N")[..8];
-        var gauge = Prometheus.Metrics.CreateGauge("leader_election_master_status", "", "name");
+        var metrics = new TestMetrics();
+        var gauge = metrics.Factory.CreateGauge("leader_election_master_status", "", ["name"]);
         var log = new ReconcileLog();
         var calls = 0;
         var current = new TaskCompletionSource();
-        await using var a = Host.Start(cluster, ns, lease, "a", log, releaseOnCancel: false, async ct2 =>
+        await using var a = Host.Start(cluster, ns, lease, "a", log, releaseOnCancel: false, metrics, async ct2 =>
         {
             // Each pass blocks until its token is cancelled, and says when that happened.
             var cancelled = new TaskCompletionSource();
@@ -149,7 +150,7 @@ public sealed class LeaderElectionIntegrationTests(LocalClusterFixture cluster) 
 
         public ControllerManager Manager { get; }
 
-        public static Host Start(LocalClusterFixture cluster, string ns, string lease, string name, ReconcileLog log, bool releaseOnCancel, Func<CancellationToken, Task>? work = null)
+        public static Host Start(LocalClusterFixture cluster, string ns, string lease, string name, ReconcileLog log, bool releaseOnCancel, TestMetrics? metrics = null, Func<CancellationToken, Task>? work = null)
         {
             var client = cluster.NewClient();
             var informer = new Informer<Widget>(ListWatchSources.ForCustomResource<Widget>(client), new InformerOptions { Namespaces = [ns] });
@@ -161,7 +162,8 @@ public sealed class LeaderElectionIntegrationTests(LocalClusterFixture cluster) 
                 log.Add(name, start, Stopwatch.GetTimestamp());
                 return ReconcileResult.RequeueAfter(TimeSpan.FromMilliseconds(20));
             });
-            var manager = new ControllerManager(client, new ControllerManagerOptions
+            var runtime = (metrics ?? new TestMetrics()).Runtime;
+            var manager = new ControllerManager(client, runtime, new ControllerManagerOptions
             {
                 LeaderElection = new LeaderElectionOptions
                 {
@@ -173,7 +175,7 @@ public sealed class LeaderElectionIntegrationTests(LocalClusterFixture cluster) 
                     RetryPeriod = TimeSpan.FromMilliseconds(500),
                     ReleaseOnCancel = releaseOnCancel,
                 },
-            }).AddController(new Controller<Widget>(new ControllerOptions { Name = "le-" + name + "-" + Guid.NewGuid().ToString("N")[..6], GracefulShutdownTimeout = TimeSpan.FromSeconds(2) }, informer, reconciler));
+            }).AddController(new Controller<Widget>(new ControllerOptions { Name = "le-" + name + "-" + Guid.NewGuid().ToString("N")[..6], GracefulShutdownTimeout = TimeSpan.FromSeconds(2) }, informer, reconciler, runtime));
             var host = new Host(manager);
             host._run = manager.RunAsync(host._cts.Token);
             return host;

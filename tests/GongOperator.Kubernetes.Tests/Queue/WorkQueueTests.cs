@@ -1,5 +1,6 @@
 using GongOperator.Kubernetes.Metrics;
 using GongOperator.Kubernetes.Queue;
+using GongOperator.Kubernetes.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Prometheus;
 
@@ -7,12 +8,14 @@ namespace GongOperator.Kubernetes.Tests.Queue;
 
 public sealed class WorkQueueTests
 {
+    private readonly TestMetrics _metrics = new();
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Adding_an_item_already_queued_keeps_one_entry()
     {
-        using var queue = new WorkQueue<string>(new WorkQueueOptions { Name = "dedup-" + Guid.NewGuid() }, new FakeTimeProvider());
+        using var queue = new WorkQueue<string>(_metrics.Runtime, new WorkQueueOptions { Name = "dedup-" + Guid.NewGuid() }, new FakeTimeProvider());
         queue.Add("a");
         queue.Add("a");
         queue.Add("b");
@@ -26,7 +29,7 @@ public sealed class WorkQueueTests
     [Fact]
     public async Task An_item_added_while_processing_is_handed_out_once_more_after_done_and_never_concurrently()
     {
-        using var queue = new WorkQueue<string>(new WorkQueueOptions { Name = "processing-" + Guid.NewGuid() }, new FakeTimeProvider());
+        using var queue = new WorkQueue<string>(_metrics.Runtime, new WorkQueueOptions { Name = "processing-" + Guid.NewGuid() }, new FakeTimeProvider());
         queue.Add("a");
         var (item, _) = await queue.GetAsync(Ct);
 
@@ -46,7 +49,7 @@ public sealed class WorkQueueTests
     public async Task A_delayed_item_becomes_ready_only_when_its_time_comes()
     {
         var time = new FakeTimeProvider();
-        using var queue = new WorkQueue<string>(new WorkQueueOptions { Name = "delay-" + Guid.NewGuid() }, time);
+        using var queue = new WorkQueue<string>(_metrics.Runtime, new WorkQueueOptions { Name = "delay-" + Guid.NewGuid() }, time);
         queue.AddAfter("a", TimeSpan.FromSeconds(10));
 
         time.Advance(TimeSpan.FromSeconds(9));
@@ -60,7 +63,7 @@ public sealed class WorkQueueTests
     public void A_delay_longer_than_a_timer_can_wait_still_comes_due_at_its_time()
     {
         var time = new FakeTimeProvider();
-        using var queue = new WorkQueue<string>(new WorkQueueOptions { Name = "long-delay-" + Guid.NewGuid() }, time);
+        using var queue = new WorkQueue<string>(_metrics.Runtime, new WorkQueueOptions { Name = "long-delay-" + Guid.NewGuid() }, time);
         queue.AddAfter("a", TimeSpan.FromDays(90));
 
         time.Advance(TimeSpan.FromDays(89));
@@ -74,7 +77,7 @@ public sealed class WorkQueueTests
     public void A_sooner_delayed_add_wins_and_a_later_one_does_not_postpone_it()
     {
         var time = new FakeTimeProvider();
-        using var queue = new WorkQueue<string>(new WorkQueueOptions { Name = "sooner-" + Guid.NewGuid() }, time);
+        using var queue = new WorkQueue<string>(_metrics.Runtime, new WorkQueueOptions { Name = "sooner-" + Guid.NewGuid() }, time);
         queue.AddAfter("a", TimeSpan.FromSeconds(30));
         queue.AddAfter("a", TimeSpan.FromSeconds(10));
         queue.AddAfter("a", TimeSpan.FromSeconds(60));
@@ -88,7 +91,7 @@ public sealed class WorkQueueTests
     public async Task An_immediate_add_does_not_cancel_a_pending_delayed_add()
     {
         var time = new FakeTimeProvider();
-        using var queue = new WorkQueue<string>(new WorkQueueOptions { Name = "keep-delay-" + Guid.NewGuid() }, time);
+        using var queue = new WorkQueue<string>(_metrics.Runtime, new WorkQueueOptions { Name = "keep-delay-" + Guid.NewGuid() }, time);
         queue.AddAfter("a", TimeSpan.FromSeconds(30));
         queue.Add("a");
         var (item, _) = await queue.GetAsync(Ct);
@@ -101,7 +104,7 @@ public sealed class WorkQueueTests
     [Fact]
     public void Per_item_backoff_is_5ms_doubling_per_failure_capped_at_1000s()
     {
-        using var queue = new WorkQueue<string>(new WorkQueueOptions { Name = "backoff-" + Guid.NewGuid() }, new FakeTimeProvider());
+        using var queue = new WorkQueue<string>(_metrics.Runtime, new WorkQueueOptions { Name = "backoff-" + Guid.NewGuid() }, new FakeTimeProvider());
 
         Assert.Equal(TimeSpan.FromMilliseconds(5), queue.BackoffFor(0));
         Assert.Equal(TimeSpan.FromMilliseconds(10), queue.BackoffFor(1));
@@ -115,7 +118,7 @@ public sealed class WorkQueueTests
     {
         var time = new FakeTimeProvider();
         var name = "ratelimited-" + Guid.NewGuid();
-        using var queue = new WorkQueue<string>(new WorkQueueOptions { Name = name }, time);
+        using var queue = new WorkQueue<string>(_metrics.Runtime, new WorkQueueOptions { Name = name }, time);
 
         queue.AddRateLimited("a");
         queue.AddRateLimited("a");
@@ -130,14 +133,14 @@ public sealed class WorkQueueTests
 
         queue.Forget("a");
         Assert.Equal(0, queue.NumRequeues("a"));
-        Assert.Equal(3, Prometheus.Metrics.CreateCounter("workqueue_retries_total", "", "name").WithLabels(name).Value);
+        Assert.Equal(3, _metrics.Factory.CreateCounter("workqueue_retries_total", "", ["name"]).WithLabels(name).Value);
     }
 
     [Fact]
     public void The_shared_bucket_allows_a_burst_of_100_then_10_per_second()
     {
         var time = new FakeTimeProvider();
-        using var queue = new WorkQueue<int>(new WorkQueueOptions { Name = "bucket-" + Guid.NewGuid() }, time);
+        using var queue = new WorkQueue<int>(_metrics.Runtime, new WorkQueueOptions { Name = "bucket-" + Guid.NewGuid() }, time);
         for (var i = 0; i < 120; i++)
         {
             queue.AddRateLimited(i);
@@ -155,7 +158,7 @@ public sealed class WorkQueueTests
     [Fact]
     public async Task Shutdown_releases_waiting_getters_and_ignores_later_adds()
     {
-        using var queue = new WorkQueue<string>(new WorkQueueOptions { Name = "shutdown-" + Guid.NewGuid() }, new FakeTimeProvider());
+        using var queue = new WorkQueue<string>(_metrics.Runtime, new WorkQueueOptions { Name = "shutdown-" + Guid.NewGuid() }, new FakeTimeProvider());
         var waiting = queue.GetAsync(Ct);
 
         queue.ShutDown();
@@ -171,7 +174,7 @@ public sealed class WorkQueueTests
     {
         var time = new FakeTimeProvider();
         var name = "metrics-" + Guid.NewGuid();
-        using var queue = new WorkQueue<string>(new WorkQueueOptions { Name = name }, time);
+        using var queue = new WorkQueue<string>(_metrics.Runtime, new WorkQueueOptions { Name = name }, time);
         queue.Add("a");
         queue.Add("b");
         Assert.Equal(2, Gauge("workqueue_depth", name));
@@ -182,9 +185,9 @@ public sealed class WorkQueueTests
         queue.Done(item);
 
         Assert.Equal(1, Gauge("workqueue_depth", name));
-        Assert.Equal(2, Prometheus.Metrics.CreateCounter("workqueue_adds_total", "", "name").WithLabels(name).Value);
-        var queued = Prometheus.Metrics.CreateHistogram("workqueue_queue_duration_seconds", "", new HistogramConfiguration { LabelNames = ["name"] }).WithLabels(name);
-        var work = Prometheus.Metrics.CreateHistogram("workqueue_work_duration_seconds", "", new HistogramConfiguration { LabelNames = ["name"] }).WithLabels(name);
+        Assert.Equal(2, _metrics.Factory.CreateCounter("workqueue_adds_total", "", ["name"]).WithLabels(name).Value);
+        var queued = _metrics.Factory.CreateHistogram("workqueue_queue_duration_seconds", "", new HistogramConfiguration { LabelNames = ["name"] }).WithLabels(name);
+        var work = _metrics.Factory.CreateHistogram("workqueue_work_duration_seconds", "", new HistogramConfiguration { LabelNames = ["name"] }).WithLabels(name);
         Assert.Equal(2, queued.Sum, 3);
         Assert.Equal(3, work.Sum, 3);
     }
@@ -194,7 +197,7 @@ public sealed class WorkQueueTests
     {
         var time = new FakeTimeProvider();
         var registry = Prometheus.Metrics.NewCustomRegistry();
-        var queue = new WorkQueue<string>(new WorkQueueOptions { Name = "q" }, time, new RuntimeMetrics(registry));
+        var queue = new WorkQueue<string>(new RuntimeMetrics(registry), new WorkQueueOptions { Name = "q" }, time);
         queue.Add("a");
         queue.Add("b");
         var (a, _) = await queue.GetAsync(Ct);
@@ -229,5 +232,5 @@ public sealed class WorkQueueTests
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static double Gauge(string metric, string name) => Prometheus.Metrics.CreateGauge(metric, "", "name").WithLabels(name).Value;
+    private double Gauge(string metric, string name) => _metrics.Factory.CreateGauge(metric, "", ["name"]).WithLabels(name).Value;
 }

@@ -11,9 +11,8 @@ public sealed class EventIdRangeTests
         { "GongOperator.Kubernetes", 1000, 1999 },
         { "gong-operator", 2000, 2999 },
         { "GongOperator.Gong", 5000, 5999 },
+        { "GongOperator.LocalCluster", 8000, 8999 },
         { "GongOperator.GongSimulator", 9000, 9999 },
-
-        // GongOperator.LocalCluster gets 8000–8999 in the change that splits its ApiOperations.
     };
 
     [Theory]

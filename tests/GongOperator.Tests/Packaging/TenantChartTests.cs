@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GongOperator.Resources;
 
 namespace GongOperator.Tests.Packaging;
@@ -92,6 +93,17 @@ public sealed class TenantChartTests
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains($"at '{path}'", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_schema_accepts_exactly_the_integration_types_the_crd_does()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(Renders.TenantChart, "values.schema.json")));
+
+        var types = schema.RootElement.GetProperty("properties").GetProperty("integrationType").GetProperty("enum")
+            .EnumerateArray().Select(t => t.GetString());
+
+        Assert.Equal(IntegrationTypes.All, types);
     }
 
     [Fact]

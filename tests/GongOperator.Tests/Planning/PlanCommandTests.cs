@@ -1,4 +1,5 @@
 using GongOperator.Cli;
+using GongOperator.Resources;
 using GongOperator.Tests.Packaging;
 
 namespace GongOperator.Tests.Planning;
@@ -142,7 +143,7 @@ public sealed class PlanCommandTests
         Assert.Equal(PlanCommand.Refused, code);
         Assert.Contains("refused t/port-zero: spec.allowedOrigin \"https://acme.partner.com:0\" has an invalid port \"0\": use 1 to 65535, with no leading zero.", stdout, StringComparison.Ordinal);
         Assert.Contains("refused t/with-path: spec.allowedOrigin \"https://acme.partner.com/app\" must be an origin only", stdout, StringComparison.Ordinal);
-        Assert.Contains("refused t/bad-type: spec.integrationType \"CHAT\" is not one of EMAIL_COMPOSER, ACCOUNT_PAGES, DIALER.", stdout, StringComparison.Ordinal);
+        Assert.Contains($"refused t/bad-type: spec.integrationType \"CHAT\" is not one of {string.Join(", ", IntegrationTypes.All)}.", stdout, StringComparison.Ordinal);
         Assert.Equal("plan: 4 origins, 1 calls over 1 companies", LastLine(stdout));
     }
 
