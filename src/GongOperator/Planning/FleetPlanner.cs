@@ -39,7 +39,7 @@ internal static class FleetPlanner
                 // each unseen Secret is counted as a company of its own, and only the policy that needs no Secret applies.
                 credentials = resolver.WithoutSecret(origin);
                 tally = Tally(companies, "unseen " + Describe(secretKey), UnseenLabel(secretKey, input), flagFullSet);
-                unseen.Add(secretKey is null ? "the operator's default, not named" : Describe(secretKey));
+                unseen.Add(secretKey is null ? "the operator's default (not named)" : Describe(secretKey));
             }
             else
             {

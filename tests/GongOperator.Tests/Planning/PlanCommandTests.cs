@@ -205,6 +205,16 @@ public sealed class PlanCommandTests
         }
     }
 
+    [Fact]
+    public async Task Help_says_the_calls_are_a_minimum()
+    {
+        var (code, stdout, _) = await PlanAsync("", "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("The calls are a minimum: the fewest needed when every change reaches the operator at once", stdout, StringComparison.Ordinal);
+        Assert.Contains("Changes that arrive over time, as a large apply's do, leave in more calls.", stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--gong-batch-size=0", "--gong-batch-size")]
     [InlineData("--no-such-flag", "--no-such-flag")]
