@@ -28,6 +28,7 @@ internal sealed class SimulatorState
     private int _failNext;
     private int _resetNext;
     private int _malformedNext;
+    private int _truncatedNext;
     private DateTimeOffset? _stormUntil;
     private int _stormRetryAfterSeconds = DefaultStormRetryAfterSeconds;
 
@@ -216,6 +217,7 @@ internal sealed class SimulatorState
                 _failNext,
                 _resetNext,
                 _malformedNext,
+                _truncatedNext,
                 _stormUntil is { } until && now < until ? until : null,
                 _stormRetryAfterSeconds,
                 _companies.Where(c => c.ExhaustedUntil is { } u && now < u).Select(c => c.Name).ToList(),
@@ -244,6 +246,7 @@ internal sealed class SimulatorState
             _failNext = spec.FailNext ?? _failNext;
             _resetNext = spec.ResetNext ?? _resetNext;
             _malformedNext = spec.MalformedNext ?? _malformedNext;
+            _truncatedNext = spec.TruncatedNext ?? _truncatedNext;
             _stormRetryAfterSeconds = spec.StormRetryAfterSeconds ?? _stormRetryAfterSeconds;
             if (spec.StormSeconds is { } storm)
             {
@@ -461,13 +464,22 @@ internal sealed class SimulatorState
         return id;
     }
 
-    /// <summary>A 200 for a call that registered: the documented body, or one that is not JSON while <c>malformedNext</c> lasts.</summary>
+    /// <summary>
+    /// A 200 for a call that registered: the documented body, or one that is not JSON while <c>malformedNext</c> (an HTML
+    /// page) or <c>truncatedNext</c> (the JSON cut short) lasts.
+    /// </summary>
     private GongOutcome Succeed(CallBuilder call, long integrationId)
     {
         if (_malformedNext > 0)
         {
             _malformedNext--;
             return call.Finish(GongOutcomeKind.Malformed, 200, integrationId, null, [], "malformed");
+        }
+
+        if (_truncatedNext > 0)
+        {
+            _truncatedNext--;
+            return call.Finish(GongOutcomeKind.Truncated, 200, integrationId, null, [], "truncated");
         }
 
         return call.Finish(GongOutcomeKind.Json, 200, integrationId, null, [], null);
@@ -479,6 +491,7 @@ internal sealed class SimulatorState
         _failNext = 0;
         _resetNext = 0;
         _malformedNext = 0;
+        _truncatedNext = 0;
         _stormUntil = null;
         _stormRetryAfterSeconds = DefaultStormRetryAfterSeconds;
         _nextIds.Clear();
