@@ -53,6 +53,11 @@ internal sealed class GongEndpoint(SimulatorState state, ILogger logger, Action<
                 response.ContentLength = MalformedBody.Length;
                 await response.Body.WriteAsync(MalformedBody, aborted).ConfigureAwait(false);
                 return;
+            case GongOutcomeKind.Truncated:
+                // A whole HTTP message whose JSON stops halfway, as a body cut by a broken proxy or buffer arrives.
+                var whole = SuccessBody(outcome.Call);
+                await WriteJsonAsync(response, whole[..(whole.Length / 2)], aborted).ConfigureAwait(false);
+                return;
             default:
                 break;
         }
@@ -70,10 +75,13 @@ internal sealed class GongEndpoint(SimulatorState state, ILogger logger, Action<
         }
 
         var bytes = outcome.Status == StatusCodes.Status200OK
-            ? JsonSerializer.SerializeToUtf8Bytes(new GongSuccessBody(outcome.Call.RequestId, outcome.Call.IntegrationId!.Value), SimulatorJsonContext.Default.GongSuccessBody)
+            ? SuccessBody(outcome.Call)
             : JsonSerializer.SerializeToUtf8Bytes(new GongErrorBody(outcome.Call.RequestId, outcome.Call.Errors), SimulatorJsonContext.Default.GongErrorBody);
         await WriteJsonAsync(response, bytes, aborted).ConfigureAwait(false);
     }
+
+    private static byte[] SuccessBody(SimulatedCall call) =>
+        JsonSerializer.SerializeToUtf8Bytes(new GongSuccessBody(call.RequestId, call.IntegrationId!.Value), SimulatorJsonContext.Default.GongSuccessBody);
 
     internal static async Task WriteJsonAsync(HttpResponse response, byte[] bytes, CancellationToken cancellationToken)
     {

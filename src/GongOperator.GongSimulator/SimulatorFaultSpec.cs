@@ -12,8 +12,11 @@ public sealed record SimulatorFaultSpec
     /// <summary>The next N calls get their connection aborted with no answer (nothing registered).</summary>
     public int? ResetNext { get; init; }
 
-    /// <summary>The next N calls that would answer 200 register as usual but answer 200 with a body that is not JSON.</summary>
+    /// <summary>The next N calls that would answer 200 register as usual but answer 200 with an HTML page (a proxy's), not JSON.</summary>
     public int? MalformedNext { get; init; }
+
+    /// <summary>The next N calls that would answer 200 register as usual but answer 200 with the JSON body cut off halfway.</summary>
+    public int? TruncatedNext { get; init; }
 
     /// <summary>Start a 429 storm now lasting this many seconds: every call answers 429; 0 ends a storm.</summary>
     public int? StormSeconds { get; init; }
@@ -35,6 +38,7 @@ public sealed record SimulatorFaultSpec
         NonNegative(FailNext, "failNext", errors);
         NonNegative(ResetNext, "resetNext", errors);
         NonNegative(MalformedNext, "malformedNext", errors);
+        NonNegative(TruncatedNext, "truncatedNext", errors);
         NonNegative(StormSeconds, "stormSeconds", errors);
         if (StormRetryAfterSeconds is < 1)
         {

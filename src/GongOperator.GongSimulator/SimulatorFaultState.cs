@@ -6,6 +6,7 @@ public sealed record SimulatorFaultState(
     int FailNext,
     int ResetNext,
     int MalformedNext,
+    int TruncatedNext,
     DateTimeOffset? StormUntil,
     int StormRetryAfterSeconds,
     IReadOnlyList<string> QuotaExhausted,

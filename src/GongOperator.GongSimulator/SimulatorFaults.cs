@@ -12,6 +12,7 @@ internal sealed class SimulatorFaults
     private int _failNext;
     private int _resetNext;
     private int _malformedNext;
+    private int _truncatedNext;
     private DateTimeOffset? _stormUntil;
     private int _stormRetryAfterSeconds = DefaultStormRetryAfterSeconds;
 
@@ -29,6 +30,7 @@ internal sealed class SimulatorFaults
         _failNext = spec.FailNext ?? _failNext;
         _resetNext = spec.ResetNext ?? _resetNext;
         _malformedNext = spec.MalformedNext ?? _malformedNext;
+        _truncatedNext = spec.TruncatedNext ?? _truncatedNext;
         _stormRetryAfterSeconds = spec.StormRetryAfterSeconds ?? _stormRetryAfterSeconds;
         if (spec.StormSeconds is { } storm)
         {
@@ -53,6 +55,7 @@ internal sealed class SimulatorFaults
         _failNext = 0;
         _resetNext = 0;
         _malformedNext = 0;
+        _truncatedNext = 0;
         _stormUntil = null;
         _stormRetryAfterSeconds = DefaultStormRetryAfterSeconds;
         _nextIds.Clear();
@@ -67,6 +70,7 @@ internal sealed class SimulatorFaults
         _failNext,
         _resetNext,
         _malformedNext,
+        _truncatedNext,
         _stormUntil is { } until && now < until ? until : null,
         _stormRetryAfterSeconds,
         companies.All.Where(c => c.ExhaustedUntil is { } u && now < u).Select(c => c.Name).ToList(),
@@ -90,8 +94,11 @@ internal sealed class SimulatorFaults
     /// <summary>True when this call is to be answered 500 (using one up).</summary>
     public bool TakeFail() => Take(ref _failNext);
 
-    /// <summary>True when this successful call is to be answered with a body that is not JSON (using one up).</summary>
+    /// <summary>True when this successful call is to be answered with an HTML page instead of JSON (using one up).</summary>
     public bool TakeMalformed() => Take(ref _malformedNext);
+
+    /// <summary>True when this successful call is to be answered with its JSON cut short (using one up).</summary>
+    public bool TakeTruncated() => Take(ref _truncatedNext);
 
     /// <summary>The next integrationId a test pinned, if any.</summary>
     public bool TryTakeIntegrationId(out long id) => _nextIds.TryDequeue(out id);

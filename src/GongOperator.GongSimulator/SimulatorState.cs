@@ -336,12 +336,20 @@ internal sealed class SimulatorState
         return id;
     }
 
-    /// <summary>A 200 for a call that registered: the documented body, or one that is not JSON while <c>malformedNext</c> lasts.</summary>
+    /// <summary>
+    /// A 200 for a call that registered: the documented body, or one that is not JSON while <c>malformedNext</c> (an HTML
+    /// page) or <c>truncatedNext</c> (the JSON cut short) lasts.
+    /// </summary>
     private GongOutcome Succeed(CallBuilder call, long integrationId)
     {
         if (_faults.TakeMalformed())
         {
             return call.Finish(GongOutcomeKind.Malformed, 200, integrationId, null, [], "malformed");
+        }
+
+        if (_faults.TakeTruncated())
+        {
+            return call.Finish(GongOutcomeKind.Truncated, 200, integrationId, null, [], "truncated");
         }
 
         return call.Finish(GongOutcomeKind.Json, 200, integrationId, null, [], null);

@@ -12,6 +12,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "embedded API server listening on {Address}, state in {StateDir}")]
     public static partial void Listening(ILogger logger, Uri address, string stateDir);
 
-    [LoggerMessage(EventId = 8003, Level = LogLevel.Debug, Message = "{Method} {Path}: 503, its CRD's storage is being swapped")]
-    public static partial void StorageSwapRefused(ILogger logger, string method, PathString path);
+    [LoggerMessage(EventId = 8003, Level = LogLevel.Debug, Message = "{Method} {Path}: 503, its CRD's storage is being swapped (user agent {UserAgent})")]
+    public static partial void StorageSwapRefused(ILogger logger, string method, PathString path, string userAgent);
 }

@@ -11,13 +11,14 @@ public sealed class AdminApiTests
         await using var h = await SimulatorHarness.StartAsync();
 
         var (status, text) = await h.AdminAsync(HttpMethod.Post, "_simulator/faults",
-            "{\"failNext\":2,\"resetNext\":1,\"malformedNext\":3,\"latencyMs\":5,\"stormSeconds\":0,\"stormRetryAfterSeconds\":9,\"exhaustQuota\":[\"demo\"],\"nextIntegrationIds\":[9223372036854775807]}");
+            "{\"failNext\":2,\"resetNext\":1,\"malformedNext\":3,\"truncatedNext\":4,\"latencyMs\":5,\"stormSeconds\":0,\"stormRetryAfterSeconds\":9,\"exhaustQuota\":[\"demo\"],\"nextIntegrationIds\":[9223372036854775807]}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         var faults = JsonDocument.Parse(text).RootElement;
         Assert.Equal(2, faults.GetProperty("failNext").GetInt32());
         Assert.Equal(1, faults.GetProperty("resetNext").GetInt32());
         Assert.Equal(3, faults.GetProperty("malformedNext").GetInt32());
+        Assert.Equal(4, faults.GetProperty("truncatedNext").GetInt32());
         Assert.Equal(5, faults.GetProperty("latencyMs").GetInt32());
         Assert.Equal(9, faults.GetProperty("stormRetryAfterSeconds").GetInt32());
         Assert.Equal("demo", faults.GetProperty("quotaExhausted")[0].GetString());

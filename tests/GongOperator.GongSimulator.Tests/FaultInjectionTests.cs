@@ -66,6 +66,40 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task Truncated_next_answers_200_with_the_JSON_cut_off_halfway_but_the_registration_is_made()
+    {
+        await using var h = await SimulatorHarness.StartAsync();
+        h.Simulator.InjectFaults(new SimulatorFaultSpec { TruncatedNext = 1 });
+
+        var truncated = await h.RegisterAsync("DIALER", "https://a.partner.com");
+        var again = await h.RegisterAsync("DIALER", "https://a.partner.com");
+
+        Assert.Equal(HttpStatusCode.OK, truncated.Status);
+        // The start of the documented body, and no more: a JSON reader runs out of input.
+        Assert.StartsWith("{\"requestId\":\"", truncated.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("}", truncated.Text, StringComparison.Ordinal);
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(truncated.Text));
+        var registration = Assert.Single(h.Simulator.Registrations);
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        var call = h.Simulator.Calls[0];
+        Assert.Equal(("truncated", 200, registration.IntegrationId), (call.Fault, call.Status, call.IntegrationId));
+    }
+
+    [Fact]
+    public async Task An_HTML_page_comes_before_a_truncated_body_when_both_are_asked_for()
+    {
+        await using var h = await SimulatorHarness.StartAsync();
+        h.Simulator.InjectFaults(new SimulatorFaultSpec { MalformedNext = 1, TruncatedNext = 1 });
+
+        await h.RegisterAsync("DIALER", "https://a.partner.com");
+        await h.RegisterAsync("DIALER", "https://b.partner.com");
+        var whole = await h.RegisterAsync("DIALER", "https://c.partner.com");
+
+        Assert.Equal(["malformed", "truncated", null], h.Simulator.Calls.Select(c => c.Fault));
+        Assert.True(whole.Json.GetProperty("integrationId").GetInt64() > 0);
+    }
+
+    [Fact]
     public async Task Malformed_next_waits_for_a_call_that_would_answer_200()
     {
         await using var h = await SimulatorHarness.StartAsync();
@@ -141,12 +175,12 @@ public sealed class FaultInjectionTests
         await using var h = await SimulatorHarness.StartAsync();
         h.Simulator.InjectFaults(new SimulatorFaultSpec
         {
-            LatencyMs = 10, FailNext = 3, ResetNext = 3, MalformedNext = 3, StormSeconds = 60, ExhaustQuota = ["demo"], NextIntegrationIds = [9_007_199_254_740_993],
+            LatencyMs = 10, FailNext = 3, ResetNext = 3, MalformedNext = 3, TruncatedNext = 3, StormSeconds = 60, ExhaustQuota = ["demo"], NextIntegrationIds = [9_007_199_254_740_993],
         });
 
         var cleared = h.Simulator.ClearFaults();
 
-        Assert.Equal((0, 0, 0, 0, (DateTimeOffset?)null, 5), (cleared.LatencyMs, cleared.FailNext, cleared.ResetNext, cleared.MalformedNext, cleared.StormUntil, cleared.StormRetryAfterSeconds));
+        Assert.Equal((0, 0, 0, 0, 0, (DateTimeOffset?)null, 5), (cleared.LatencyMs, cleared.FailNext, cleared.ResetNext, cleared.MalformedNext, cleared.TruncatedNext, cleared.StormUntil, cleared.StormRetryAfterSeconds));
         Assert.Empty(cleared.QuotaExhausted);
         Assert.Empty(cleared.NextIntegrationIds);
         Assert.Equal(HttpStatusCode.OK, (await h.RegisterAsync("DIALER", "https://a.partner.com")).Status);

@@ -37,7 +37,8 @@ internal sealed class ResourceEndpoint
         if (!isWatch && _operations.Swaps.Refuses(type))
         {
             // Watches are long-running requests, which the real server lets through to the new storage.
-            Log.StorageSwapRefused(_logger, method, context.Request.Path);
+            var userAgent = context.Request.Headers.UserAgent.ToString();
+            Log.StorageSwapRefused(_logger, method, context.Request.Path, userAgent);
             await Responses.WriteShuttingDownAsync(context, ct).ConfigureAwait(false);
             return;
         }

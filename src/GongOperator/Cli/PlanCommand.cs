@@ -31,7 +31,11 @@ internal static class PlanCommand
         {
             Description = "A file of objects to plan (multi-document YAML or JSON, e.g. `helm template` or `kustomize build` output); - reads standard input. Repeatable. Without it, the cluster is read.",
         };
-        var command = new Command("plan", "Show what registering these origins would cost each Gong company (calls, time, quota) and which would be refused; changes nothing.")
+        var command = new Command(
+            "plan",
+            "Show what registering these origins would cost each Gong company (calls, time, quota) and which would be refused; changes nothing. "
+            + "The calls are a minimum: the fewest needed when every change reaches the operator at once (per company, the due origins over the batch size, rounded up; fullSet: one call per batch of changes). "
+            + "Changes that arrive over time, as a large apply's do, leave in more calls.")
         {
             files,
         };

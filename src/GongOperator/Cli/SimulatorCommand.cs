@@ -63,7 +63,8 @@ internal static class SimulatorCommand
         var latency = NonNegative("--latency-ms", "Delay before every answer, in milliseconds.");
         var failNext = NonNegative("--fail-next", "The first N calls answer 500.");
         var resetNext = NonNegative("--reset-next", "The first N calls get their connection reset.");
-        var malformedNext = NonNegative("--malformed-next", "The first N calls that would answer 200 answer 200 with a body that is not JSON.");
+        var malformedNext = NonNegative("--malformed-next", "The first N calls that would answer 200 answer 200 with an HTML page, not JSON (they register).");
+        var truncatedNext = NonNegative("--truncated-next", "The first N calls that would answer 200 answer 200 with the JSON body cut off halfway (they register).");
         var stormSeconds = NonNegative("--storm-seconds", "Answer every call 429 for this many seconds from start.");
         var stormRetryAfter = NumberOption.Create("--storm-retry-after", "The Retry-After (seconds) of the storm's 429s.", 5, 1, int.MaxValue);
 
@@ -79,7 +80,7 @@ internal static class SimulatorCommand
         var quiet = new Option<bool>("--quiet") { Description = "Do not print a line per call received." };
 
         var command = new Command(Name, "Run the Gong simulator alone (POST /v2/integration-settings and the /_simulator admin API on 127.0.0.1).");
-        foreach (var option in new Option[] { port, companies, bearerCompanies, partnerDomains, rate, quota, conflictMode, registrationModes, latency, failNext, resetNext, malformedNext, stormSeconds, stormRetryAfter, exhaustQuota, tokenLifetime, quiet })
+        foreach (var option in new Option[] { port, companies, bearerCompanies, partnerDomains, rate, quota, conflictMode, registrationModes, latency, failNext, resetNext, malformedNext, truncatedNext, stormSeconds, stormRetryAfter, exhaustQuota, tokenLifetime, quiet })
         {
             command.Options.Add(option);
         }
@@ -121,6 +122,7 @@ internal static class SimulatorCommand
                     FailNext = r.GetValue(failNext),
                     ResetNext = r.GetValue(resetNext),
                     MalformedNext = r.GetValue(malformedNext),
+                    TruncatedNext = r.GetValue(truncatedNext),
                     StormSeconds = r.GetValue(stormSeconds),
                     StormRetryAfterSeconds = r.GetValue(stormRetryAfter),
                     ExhaustQuota = r.GetValue(exhaustQuota) ?? [],

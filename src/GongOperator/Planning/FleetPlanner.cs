@@ -24,18 +24,22 @@ internal static class FleetPlanner
         var resolver = new CredentialsResolver(key => input.Secrets.GetValueOrDefault(key), defaultSecret, options.GongBaseUrl, Policy(input, options));
         var companies = new Dictionary<string, CompanyTally>(StringComparer.Ordinal);
         var refused = new List<RefusedOrigin>();
+        var unseen = new SortedSet<string>(StringComparer.Ordinal);
         var counted = 0;
 
         foreach (var origin in input.Origins.OrderBy(Name, StringComparer.Ordinal))
         {
             var secretKey = resolver.SecretKeyFor(origin);
-            Credentials? credentials = null;
+            Credentials credentials;
             CompanyTally? tally;
-            if (secretKey is { } key ? !input.Sees(key) : !input.FromCluster)
+            var seen = secretKey is { } key ? input.Sees(key) : input.FromCluster;
+            if (!seen)
             {
                 // Files rarely hold the Secrets (they are created apart from the chart): the company is unknown, so
-                // each unseen Secret is counted as a company of its own.
+                // each unseen Secret is counted as a company of its own, and only the policy that needs no Secret applies.
+                credentials = resolver.WithoutSecret(origin);
                 tally = Tally(companies, "unseen " + Describe(secretKey), UnseenLabel(secretKey, input), flagFullSet);
+                unseen.Add(secretKey is null ? "the operator's default (not named)" : Describe(secretKey));
             }
             else
             {
@@ -64,7 +68,7 @@ internal static class FleetPlanner
 
             counted++;
             // The operator's own decision: with credentials it cannot use, a due call becomes FixCredentials, as in a reconcile.
-            var plan = credentials is null ? planner.Plan(origin, null, now) : planner.PlanCall(origin, credentials, now);
+            var plan = seen ? planner.PlanCall(origin, credentials, now) : planner.PlanCallWithoutSecret(origin, credentials, now);
             switch (plan)
             {
                 case RegistrationPlan.Invalid invalid:
@@ -105,12 +109,21 @@ internal static class FleetPlanner
             .OrderBy(c => c.Label, StringComparer.Ordinal)
             .Select(c => Cost(c, options, input.FromCluster))
             .ToList();
-        var selectorUnread = options.DefaultCredentialsNamespaceSelector is { Length: > 0 } && input.AdmittedNamespaces is null;
+        var notes = new List<string>();
+        if (options.DefaultCredentialsNamespaceSelector is { Length: > 0 } && input.AdmittedNamespaces is null)
+        {
+            notes.Add($"--default-credentials-namespace-selector \"{options.DefaultCredentialsNamespaceSelector}\" is not applied: files do not carry the namespaces' labels (plan against the cluster to apply it); every namespace is counted as admitted");
+        }
+
+        if (unseen.Count > 0)
+        {
+            // The flags' policy needs no Secret and was applied; a Secret's own keys can only be applied when it is seen.
+            notes.Add($"credentials Secrets not seen: {string.Join(", ", unseen)}. Their own {CredentialsResolver.AllowedOriginSuffixesField}, {CredentialsResolver.RegistrationStrategyField} and {CredentialsResolver.BaseUrlField} are not applied; plan with the Secrets in view to apply them");
+        }
+
         return new FleetPlan(counted, result, refused, options.RegistrationStrategy, options.GongBatchSize, options.GongRatePerSecond, options.GongDailyQuota, options.GongMaxSetSize)
         {
-            Notes = selectorUnread
-                ? [$"--default-credentials-namespace-selector \"{options.DefaultCredentialsNamespaceSelector}\" is not applied: files do not carry the namespaces' labels (plan against the cluster to apply it); every namespace is counted as admitted"]
-                : [],
+            Notes = notes,
         };
     }
 

@@ -59,18 +59,14 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
             return new Credentials("", null, "No Gong credentials: set spec.credentialsSecretRef, or start the operator with --default-credentials-secret.", null);
         }
 
-        var shown = $"{key.Namespace}/{key.Name}";
-        var usesDefault = origin.Spec?.CredentialsSecretRef?.Name is null;
-        var ns = origin.Metadata.NamespaceProperty ?? "";
-        if (usesDefault && !_policy.NamespaceMayUseDefault(ns))
+        var policy = WithoutSecret(origin);
+        if (policy.NotAllowedInNamespace is not null)
         {
             // Nothing about the default Secret is read or told: this namespace may not use it at all.
-            return new Credentials(shown, null, null, null)
-            {
-                NotAllowedInNamespace = $"Namespace {ns} may not use the operator-wide credentials Secret {shown}: it is outside --default-credentials-namespace-selector \"{_policy.NamespaceSelector}\". Set spec.credentialsSecretRef to a Secret in this namespace, or ask the platform team to label the namespace.",
-            };
+            return policy;
         }
 
+        var shown = policy.SecretName;
         var secret = getSecret(key);
         if (secret is null)
         {
@@ -97,12 +93,7 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
         }
 
         string?[] oauth = [Read(data, ClientIdField), Read(data, ClientSecretField), Read(data, RefreshTokenField)];
-        var policies = new List<OriginSuffixes>(2);
-        if (usesDefault && _policy.DefaultAllowedOriginSuffixes is { } flagged)
-        {
-            policies.Add(flagged);
-        }
-
+        var policies = new List<OriginSuffixes>(policy.OriginPolicies);
         if (data.TryGetValue(AllowedOriginSuffixesField, out var suffixBytes) && suffixBytes is not null)
         {
             var suffixes = OriginSuffixes.Parse(Encoding.UTF8.GetString(suffixBytes), out var suffixProblem);
@@ -153,6 +144,32 @@ public sealed class CredentialsResolver(Func<ObjectKey, V1Secret?> getSecret, Ob
         {
             return new Credentials(shown, null, $"The credentials Secret {shown} has a {BaseUrlField} Gong cannot be called at (no query, fragment or user info).", version);
         }
+    }
+
+    /// <summary>
+    /// What the tenant policy says of <paramref name="origin"/> before its Secret is read, which is all that needs no
+    /// Secret: whether its namespace may use the default Secret, and the <c>--default-allowed-origin-suffixes</c> for an
+    /// origin using it. No company and no problem: <see cref="Resolve"/> adds what the Secret holds, and
+    /// <c>gong-operator plan</c> asks this alone of a Secret it cannot see.
+    /// </summary>
+    public Credentials WithoutSecret(GongIntegrationOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        var shown = SecretKeyFor(origin) is { } key ? $"{key.Namespace}/{key.Name}" : "(the operator-wide default, not named)";
+        var usesDefault = origin.Spec?.CredentialsSecretRef?.Name is null;
+        var ns = origin.Metadata.NamespaceProperty ?? "";
+        if (usesDefault && !_policy.NamespaceMayUseDefault(ns))
+        {
+            return new Credentials(shown, null, null, null)
+            {
+                NotAllowedInNamespace = $"Namespace {ns} may not use the operator-wide credentials Secret {shown}: it is outside --default-credentials-namespace-selector \"{_policy.NamespaceSelector}\". Set spec.credentialsSecretRef to a Secret in this namespace, or ask the platform team to label the namespace.",
+            };
+        }
+
+        return new Credentials(shown, null, null, null)
+        {
+            OriginPolicies = usesDefault && _policy.DefaultAllowedOriginSuffixes is { } flagged ? [flagged] : [],
+        };
     }
 
     private static Credentials OAuth(V1Secret secret, ObjectKey key, string shown, string?[] fields, Uri? baseUrl, string? version)

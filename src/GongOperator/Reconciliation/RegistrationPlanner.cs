@@ -149,19 +149,32 @@ public sealed class RegistrationPlanner
     {
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(credentials);
-        var plan = Plan(origin, credentials.Version, now);
-        return plan switch
-        {
-            RegistrationPlan.Register when credentials.NotAllowedInNamespace is { } refused => new RegistrationPlan.NotAllowed(OriginReasons.CredentialsNotAllowed, refused),
-            RegistrationPlan.Register when !credentials.Usable => new RegistrationPlan.FixCredentials(credentials.Problem ?? ""),
-            RegistrationPlan.Register when OriginRefusedBy(origin, credentials) is { } policy => new RegistrationPlan.NotAllowed(
-                OriginReasons.OriginNotAllowed,
-                $"{origin.Spec.AllowedOrigin} is not under {policy.Source} ({policy.Describe()}): the platform team decides which host names origins using this Secret may name."),
-            RegistrationPlan.UpToDate upToDate when origin.ReadyReason() == OriginReasons.Paused => new RegistrationPlan.Unpause(upToDate.RecheckAt),
-            RegistrationPlan.Wait wait when origin.ReadyReason() == OriginReasons.Paused => new RegistrationPlan.Unpause(wait.Until),
-            _ => plan,
-        };
+        return Refuse(origin, credentials, Plan(origin, credentials.Version, now), secretRead: true);
     }
+
+    /// <summary>
+    /// <see cref="PlanCall"/> for an origin whose Secret cannot be read (<c>gong-operator plan</c> given files without
+    /// it): <paramref name="policy"/> is <see cref="CredentialsResolver.WithoutSecret"/>, so the tenant policy's rules
+    /// that need no Secret refuse as in a reconcile; what the Secret itself would hold is not judged.
+    /// </summary>
+    public RegistrationPlan PlanCallWithoutSecret(GongIntegrationOrigin origin, Credentials policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(policy);
+        return Refuse(origin, policy, Plan(origin, null, now), secretRead: false);
+    }
+
+    private static RegistrationPlan Refuse(GongIntegrationOrigin origin, Credentials credentials, RegistrationPlan plan, bool secretRead) => plan switch
+    {
+        RegistrationPlan.Register when credentials.NotAllowedInNamespace is { } refused => new RegistrationPlan.NotAllowed(OriginReasons.CredentialsNotAllowed, refused),
+        RegistrationPlan.Register when secretRead && !credentials.Usable => new RegistrationPlan.FixCredentials(credentials.Problem ?? ""),
+        RegistrationPlan.Register when OriginRefusedBy(origin, credentials) is { } policy => new RegistrationPlan.NotAllowed(
+            OriginReasons.OriginNotAllowed,
+            $"{origin.Spec.AllowedOrigin} is not under {policy.Source} ({policy.Describe()}): the platform team decides which host names origins using this Secret may name."),
+        RegistrationPlan.UpToDate upToDate when origin.ReadyReason() == OriginReasons.Paused => new RegistrationPlan.Unpause(upToDate.RecheckAt),
+        RegistrationPlan.Wait wait when origin.ReadyReason() == OriginReasons.Paused => new RegistrationPlan.Unpause(wait.Until),
+        _ => plan,
+    };
 
     /// <summary>
     /// True when <paramref name="origin"/> may be registered with <paramref name="credentials"/> at all: a valid spec,

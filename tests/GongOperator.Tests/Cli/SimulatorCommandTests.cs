@@ -73,6 +73,18 @@ public sealed class SimulatorCommandTests
     }
 
     [Fact]
+    public async Task Simulator_flags_set_the_faults_of_answers_that_are_not_JSON()
+    {
+        await using var running = RunningCommand.Start(["simulator", "--malformed-next", "2", "--truncated-next", "3", "--quiet"], new LineWriter());
+
+        using var http = new HttpClient { BaseAddress = new Uri((await running.WaitForReadyAsync()).Split(' ')[1]) };
+        var faults = JsonDocument.Parse(await http.GetStringAsync("_simulator/faults", TestContext.Current.CancellationToken)).RootElement;
+
+        Assert.Equal((2, 3), (faults.GetProperty("malformedNext").GetInt32(), faults.GetProperty("truncatedNext").GetInt32()));
+        Assert.Equal(0, await running.StopAsync());
+    }
+
+    [Fact]
     public async Task The_token_lifetime_flag_sets_how_long_the_demo_authorizations_access_tokens_live()
     {
         var stdout = new LineWriter();
@@ -166,7 +178,7 @@ public sealed class SimulatorCommandTests
         var code = await GongOperatorCli.RunAsync(["simulator", "--help"], stdout, new StringWriter());
 
         Assert.Equal(0, code);
-        foreach (var flag in new[] { "--port", "--company", "--bearer-company", "--partner-domain", "--rate-per-second", "--daily-quota", "--conflict-mode", "--registration-mode", "--latency-ms", "--fail-next", "--reset-next", "--malformed-next", "--storm-seconds", "--storm-retry-after", "--exhaust-quota", "--quiet" })
+        foreach (var flag in new[] { "--port", "--company", "--bearer-company", "--partner-domain", "--rate-per-second", "--daily-quota", "--conflict-mode", "--registration-mode", "--latency-ms", "--fail-next", "--reset-next", "--malformed-next", "--truncated-next", "--storm-seconds", "--storm-retry-after", "--exhaust-quota", "--quiet" })
         {
             Assert.Contains(flag, stdout.ToString(), StringComparison.Ordinal);
         }

@@ -8,7 +8,9 @@ using GongOperator.Resources;
 using GongOperator.Tests.EndToEnd;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Simulator = GongOperator.GongSimulator.GongSimulator;
 
 namespace GongOperator.Tests.Faults;
@@ -22,9 +24,14 @@ namespace GongOperator.Tests.Faults;
 internal sealed class FaultWorld : IAsyncDisposable
 {
     public const string SecretName = "gong-credentials";
+
+    /// <summary>The embedded server's Log.StorageSwapRefused: it answered a request 503 while a CRD's storage was swapped.</summary>
+    private const int StorageSwapRefused = 8003;
     private readonly string _stateDir = Directory.CreateTempSubdirectory("gong-faults-").FullName;
     private readonly Func<OperatorOptions, OperatorOptions>? _configure;
     private readonly TimeSpan _swapWindow;
+    private readonly FakeLogCollector _serverLog = new();
+    private readonly ILoggerFactory _serverLogging;
     private string? _token;
     private int _port;
 
@@ -33,6 +40,8 @@ internal sealed class FaultWorld : IAsyncDisposable
         Simulator = simulator;
         _configure = configure;
         _swapWindow = swapWindow;
+        // The server's own messages only: the web host's request logs would fill memory in every scenario.
+        _serverLogging = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddFilter((category, _) => category == "GongOperator.LocalCluster").AddProvider(new FakeLoggerProvider(_serverLog)));
     }
 
     public LocalApiServer Server { get; private set; } = null!;
@@ -159,6 +168,11 @@ internal sealed class FaultWorld : IAsyncDisposable
             () => string.Join("; ", last.Select(o => $"{o.Metadata.Name}: {o.Status?.Conditions?.FirstOrDefault(c => c.Type == ConditionTypes.Ready)?.Reason}")));
     }
 
+    /// <summary>How many requests sent with <paramref name="userAgent"/> the API server answered 503 during a CRD storage swap.</summary>
+    public int StorageSwapRefusalsOf(string userAgent) =>
+        _serverLog.GetSnapshot().Count(r => r.Id.Id == StorageSwapRefused
+            && r.StructuredState?.Any(p => p.Key == "UserAgent" && p.Value == userAgent) == true);
+
     /// <summary>Nothing lost and nothing wasted: see <see cref="FaultVerdict"/>.</summary>
     public async Task<IList<GongIntegrationOrigin>> AssertNothingLostOrWastedAsync()
     {
@@ -170,7 +184,7 @@ internal sealed class FaultWorld : IAsyncDisposable
 
     private async Task StartServerAsync()
     {
-        Server = await LocalApiServer.StartAsync(new LocalApiServerOptions { StateDir = _stateDir, Port = _port, Token = _token, CrdStorageSwapWindow = _swapWindow }, TestContext.Current.CancellationToken);
+        Server = await LocalApiServer.StartAsync(new LocalApiServerOptions { StateDir = _stateDir, Port = _port, Token = _token, CrdStorageSwapWindow = _swapWindow, LoggerFactory = _serverLogging }, TestContext.Current.CancellationToken);
         _port = Server.BaseAddress.Port;
         _token = Server.Token;
         if (Client is null)
@@ -195,6 +209,7 @@ internal sealed class FaultWorld : IAsyncDisposable
         }
 
         await Simulator.DisposeAsync();
+        _serverLogging.Dispose();
         Directory.Delete(_stateDir, recursive: true);
     }
 }

@@ -6,8 +6,8 @@ using GongOperator.Tests.EndToEnd;
 namespace GongOperator.Tests.Faults;
 
 /// <summary>
-/// Gong misbehaving: 500s, connection resets, answers that never come in time, 200s whose body is not JSON, 429
-/// storms. Each scenario ends with every origin Ready, nothing lost and nothing wasted (<see cref="FaultVerdict"/>).
+/// Gong misbehaving: 500s, connection resets, answers that never come in time, 200s whose body is not JSON (JSON cut
+/// short, an HTML page), 429 storms. Each scenario ends with every origin Ready, nothing lost and nothing wasted (<see cref="FaultVerdict"/>).
 /// </summary>
 [Collection(nameof(GongFaultTests))]
 public sealed class GongFaultTests
@@ -54,17 +54,21 @@ public sealed class GongFaultTests
         await world.AssertNothingLostOrWastedAsync();
     }
 
-    [Fact]
-    public async Task A_200_with_a_body_that_is_not_JSON_ends_AlreadyRegistered_and_says_the_id_is_unknown()
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("malformed")]
+    public async Task A_200_with_a_body_that_is_not_JSON_ends_AlreadyRegistered_and_says_the_id_is_unknown(string fault)
     {
-        await using var world = await FaultWorld.StartAsync(new GongSimulatorOptions { Faults = new SimulatorFaultSpec { MalformedNext = 1 } });
+        // "truncated": the JSON cut off halfway; "malformed": an HTML page (a proxy's) in its place.
+        var faults = fault == "truncated" ? new SimulatorFaultSpec { TruncatedNext = 1 } : new SimulatorFaultSpec { MalformedNext = 1 };
+        await using var world = await FaultWorld.StartAsync(new GongSimulatorOptions { Faults = faults });
 
         await world.CreateOriginsAsync("garbled", 1);
 
         await world.WaitAllReadyAsync(1, TimeSpan.FromSeconds(60));
         var origin = Assert.Single(await world.AssertNothingLostOrWastedAsync());
         // Gong registered the origin on the garbled call; the operator could not read the id, retried, and was told 409.
-        Assert.Equal(["malformed", null], world.Simulator.Calls.Select(c => c.Fault));
+        Assert.Equal([fault, null], world.Simulator.Calls.Select(c => c.Fault));
         Assert.Equal([200, 409], world.Simulator.Calls.Select(c => c.Status));
         var ready = origin.Status!.Conditions!.Single(c => c.Type == ConditionTypes.Ready);
         Assert.Equal(OriginReasons.AlreadyRegistered, ready.Reason);

@@ -104,6 +104,8 @@ public sealed class KubernetesFaultTests
         await world.WaitAllReadyAsync(Origins * 2);
         await world.AssertNothingLostOrWastedAsync();
         Assert.Equal(503, refused);
+        // The operator itself was answered 503 inside the window (the server logs each refusal with its user agent).
+        Assert.True(world.StorageSwapRefusalsOf("gong-operator") > 0, "the operator was never answered 503 during the storage swap");
     }
 
     [Fact]

@@ -65,26 +65,55 @@ public sealed class ProcessFaultTests
     }
 
     [Fact]
-    public async Task The_leader_of_two_replicas_killed_mid_batch_hands_over_and_nothing_is_lost()
+    public async Task The_leader_of_two_replicas_killed_mid_batch_hands_over_and_the_standby_registers_the_rest()
     {
+        // One origin a call and a second per answer: the leader's calls come one after another, so it dies with some
+        // origins registered and written, one answer on its way to status, and the rest not yet called.
+        const int Origins = 6;
         await using var world = await FaultWorld.StartAsync(new GongSimulatorOptions { Faults = new SimulatorFaultSpec { LatencyMs = 1000 } }, startOperator: false);
-        string[] Args() => [.. RunArgs(world), "--leader-elect", "--leader-election-namespace", world.Namespace, "--log-format", "text"];
+        string[] Args() => [.. RunArgs(world), "--leader-elect", "--leader-election-namespace", world.Namespace, "--log-format", "text", "--gong-batch-size", "1"];
         await using var a = OperatorProcess.Start(Args());
         await using var b = OperatorProcess.Start(Args());
         var lease = await LeaseHolderAsync(world);
         await Eventually.HoldsAsync(() => a.Output.Contains(lease, StringComparison.Ordinal) || b.Output.Contains(lease, StringComparison.Ordinal), "the leader logged its identity");
         var (leader, standby) = a.Output.Contains(lease, StringComparison.Ordinal) ? (a, b) : (b, a);
-        var names = await world.CreateOriginsAsync("handover", 6);
 
-        // A batch is with Gong (each answer takes a second) when the leader dies, without releasing its Lease.
-        await Eventually.HoldsAsync(() => world.Simulator.Calls.Count > 0, "the leader's first batch reached Gong", TimeSpan.FromSeconds(60));
+        // From Gong's second answer on, the leader's status writes hang: the kill lands with that answer not yet written.
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource<ApiFault?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        world.Server.Intercept(async (request, ct) =>
+        {
+            if (request is not { Method: "PUT", Subresource: "status", Resource: GongIntegrationOrigin.Plural }
+                || world.Simulator.Calls.Count(c => c.Status == 200) < 2)
+            {
+                return null;
+            }
+
+            holding.TrySetResult();
+            return await release.Task.WaitAsync(ct);
+        });
+        var names = await world.CreateOriginsAsync("handover", Origins);
+        await holding.Task.WaitAsync(TimeSpan.FromSeconds(90), TestContext.Current.CancellationToken);
         await leader.KillAsync();
 
-        await world.WaitAllReadyAsync(names.Length, TimeSpan.FromSeconds(90));
-        await world.AssertNothingLostOrWastedAsync();
+        // A held write of the dead leader is answered, never applied; the standby's writes pass.
+        world.Server.Intercept(null);
+        release.SetResult(new ApiFault(503, "ServiceUnavailable", "the writer was killed"));
+        var notReadyAtKill = (await world.ListAsync()).Where(o => !IsReady(o)).Select(o => o.Metadata.Name).ToList();
+        Assert.NotEmpty(notReadyAtKill);
 
-        // The leader may have written every answer before it died; the standby still takes the Lease once it expires.
-        await Eventually.HoldsAsync(async () => await LeaseHolderAsync(world) != lease, "the standby took the Lease", TimeSpan.FromSeconds(60));
+        await world.WaitAllReadyAsync(names.Length, TimeSpan.FromSeconds(90));
+        var origins = await world.AssertNothingLostOrWastedAsync();
+
+        // The standby took the Lease once it expired and called for exactly the origins nobody had written Ready by then.
+        var takenAt = await LeaseTakenFromAsync(world, lease);
+        var leftToStandby = origins.Where(o => world.History.FirstReadyAtGeneration(o.Metadata.Name, o.Metadata.Generation ?? 0) is not { } at || at >= takenAt)
+            .Select(o => o.Metadata.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Subset(notReadyAtKill.ToHashSet(StringComparer.Ordinal), leftToStandby.ToHashSet(StringComparer.Ordinal));
+        var standbyCalls = world.Simulator.Calls.Where(c => c.Time >= takenAt).ToList();
+        Assert.Equal(leftToStandby.Select(FaultWorld.OriginOf).Order(StringComparer.Ordinal), standbyCalls.SelectMany(c => c.Items).Select(i => i.AllowedOrigin!).Distinct().Order(StringComparer.Ordinal));
+        // Some of them the leader never called: the standby registered them, it did not only hear 409s.
+        Assert.Contains(standbyCalls, c => c.Status == 200);
         Assert.False(standby.HasExited);
     }
 
@@ -174,6 +203,26 @@ public sealed class ProcessFaultTests
             "--gong-base-url", o.GongBaseUrl.ToString(), "--metrics-bind-address", "0", "--health-probe-bind-address", "0", "--reassert-period", "0",
         ];
     }
+
+    /// <summary>When another replica than <paramref name="formerHolder"/> acquired the Lease (waits, bounded, for it to).</summary>
+    private static async Task<DateTimeOffset> LeaseTakenFromAsync(FaultWorld world, string formerHolder)
+    {
+        V1LeaseSpec? spec = null;
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                var leases = await world.Client.CoordinationV1.ListNamespacedLeaseAsync(world.Namespace, cancellationToken: TestContext.Current.CancellationToken);
+                spec = leases.Items.SingleOrDefault()?.Spec;
+                return spec?.HolderIdentity is { } holder && holder != formerHolder && spec.AcquireTime is not null;
+            },
+            "the standby took the Lease",
+            TimeSpan.FromSeconds(60));
+        var acquired = spec!.AcquireTime!.Value;
+        return new DateTimeOffset(acquired.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(acquired, DateTimeKind.Utc) : acquired);
+    }
+
+    private static bool IsReady(GongIntegrationOrigin origin) =>
+        origin.Status?.Conditions?.Any(c => c.Type == ConditionTypes.Ready && c.Status == "True") == true;
 
     internal static async Task<string> LeaseHolderAsync(FaultWorld world)
     {

@@ -26,9 +26,9 @@ public sealed class FleetPlannerTests
         new Dictionary<ObjectKey, string>(),
         FromCluster: true);
 
-    private static GongIntegrationOrigin Origin(string name, string allowedOrigin, string? registered = null, long generation = 1, bool deleting = false) => new()
+    private static GongIntegrationOrigin Origin(string name, string allowedOrigin, string? registered = null, long generation = 1, bool deleting = false, string ns = "t") => new()
     {
-        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "t", Generation = generation, DeletionTimestamp = deleting ? Now.UtcDateTime : null },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Generation = generation, DeletionTimestamp = deleting ? Now.UtcDateTime : null },
         Spec = new GongIntegrationOriginSpec { IntegrationType = "DIALER", AllowedOrigin = allowedOrigin },
         Status = registered is null ? null : new GongIntegrationOriginStatus
         {
@@ -56,6 +56,28 @@ public sealed class FleetPlannerTests
         Assert.Equal(1, company.Calls);
         Assert.Equal(2, fullSet.Origins);
         Assert.Null(Assert.Single(incremental.Companies).WouldBeRemoved);
+    }
+
+    [Fact]
+    public void The_tenant_policy_that_needs_no_Secret_refuses_origins_of_a_default_Secret_the_plan_may_not_read()
+    {
+        // On the cluster, the default Secret is forbidden to the planner; the namespace selector admits namespace "t" only.
+        var forbidden = new PlanInput(
+            [Origin("outside", "https://a.partner.com", ns: "elsewhere"),
+             Origin("off-suffix", "https://b.example.net"),
+             Origin("fine", "https://c.partner.com")],
+            new Dictionary<ObjectKey, V1Secret>(),
+            new Dictionary<ObjectKey, string> { [SecretKey] = "forbidden" },
+            FromCluster: true,
+            AdmittedNamespaces: new HashSet<string>(StringComparer.Ordinal) { "t" });
+
+        var plan = FleetPlanner.Plan(forbidden, Options with { DefaultCredentialsNamespaceSelector = "gong=default", DefaultAllowedOriginSuffixes = [".partner.com"] }, Now);
+
+        Assert.Equal(
+            ["elsewhere/outside: CredentialsNotAllowed", "t/off-suffix: OriginNotAllowed"],
+            plan.Refused.Select(r => $"{r.Name}: {r.Reason.Split(':')[0]}").Order(StringComparer.Ordinal));
+        Assert.Equal(1, Assert.Single(plan.Companies).New);
+        Assert.Contains(plan.Notes, n => n.StartsWith("credentials Secrets not seen: t/gong.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -78,6 +78,27 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
+    public async Task The_origin_suffix_flag_refuses_an_origin_of_the_default_Secret_that_is_not_in_the_input_as_the_operator_would()
+    {
+        // As a CI job pipes a tenant's chart alone: the operator's default Secret is created apart from the chart.
+        var rendered = await RenderTenantAsync("acme", "acme.partner.com");
+        string[] flags = ["-f", "-", "--default-credentials-secret", "gong-operator-system/gong-credentials"];
+
+        var (code, stdout, stderr) = await PlanAsync(rendered, [.. flags, "--default-allowed-origin-suffixes", ".other.com"]);
+
+        Assert.True(code == PlanCommand.Refused, stdout + stderr);
+        Assert.Contains("refused acme-dialer: OriginNotAllowed: https://acme.partner.com is not under --default-allowed-origin-suffixes (.other.com)", stdout, StringComparison.Ordinal);
+        Assert.Contains("note: credentials Secrets not seen: gong-operator-system/gong-credentials. Their own allowedOriginSuffixes, registrationStrategy and baseUrl are not applied", stdout, StringComparison.Ordinal);
+        Assert.Equal("plan: 1 origins, 0 calls over 1 companies", LastLine(stdout));
+
+        var (allowed, plan, _) = await PlanAsync(rendered, [.. flags, "--default-allowed-origin-suffixes", ".partner.com"]);
+
+        Assert.True(allowed == 0, plan);
+        Assert.Contains("unknown company of credentials Secret gong-operator-system/gong-credentials (not in the input)", plan, StringComparison.Ordinal);
+        Assert.Equal("plan: 1 origins, 1 calls over 1 companies", LastLine(plan));
+    }
+
+    [Fact]
     public async Task Tenants_of_one_company_share_its_calls_and_quota_and_the_secret_value_is_never_printed()
     {
         // Three tenants' charts and the company's credentials, as a CI job would pipe them; two Secrets hold one key.
@@ -183,6 +204,16 @@ public sealed class PlanCommandTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task Help_says_the_calls_are_a_minimum()
+    {
+        var (code, stdout, _) = await PlanAsync("", "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("The calls are a minimum: the fewest needed when every change reaches the operator at once", stdout, StringComparison.Ordinal);
+        Assert.Contains("Changes that arrive over time, as a large apply's do, leave in more calls.", stdout, StringComparison.Ordinal);
     }
 
     [Theory]
