@@ -94,7 +94,7 @@ public static class OperatorHost
             var stop = new CancellationTokenSource();
             var completion = Task.Run(() => manager.RunAsync(stop.Token), CancellationToken.None);
             Log.Started(logger, options.Namespaces, options.Workers, options.LeaderElect);
-            return new RunningOperator(completion, stop, disposables, ct => Task.WhenAll(pending.DrainAsync(time, ct), authorizations.DrainAsync(ct)), () => pending.Count, manager, listeners.MetricsAddress, listeners.HealthAddress);
+            return new RunningOperator(completion, stop, disposables, ct => Task.WhenAll(pending.DrainAsync(time, ct), authorizations.DrainAsync(ct)), () => pending.Count, manager, listeners.MetricsAddress, listeners.HealthAddress, provider);
         }
         catch
         {

@@ -13,9 +13,10 @@ public sealed class RunningOperator : IAsyncDisposable
     private readonly Func<CancellationToken, Task> _drain;
     private readonly Func<int> _inFlight;
 
-    internal RunningOperator(Task completion, CancellationTokenSource stop, IAsyncDisposable resources, Func<CancellationToken, Task> drain, Func<int> inFlight, ControllerManager manager, Uri? metrics, Uri? health)
+    internal RunningOperator(Task completion, CancellationTokenSource stop, IAsyncDisposable resources, Func<CancellationToken, Task> drain, Func<int> inFlight, ControllerManager manager, Uri? metrics, Uri? health, IServiceProvider services)
     {
         _inFlight = inFlight;
+        Services = services;
         Completion = completion;
         _stop = stop;
         _resources = resources;
@@ -33,6 +34,12 @@ public sealed class RunningOperator : IAsyncDisposable
 
     /// <summary>Registrations handed to Gong whose answers are not written yet.</summary>
     public int RegistrationsInFlight => _inFlight();
+
+    /// <summary>
+    /// The operator's services (its informers among them), for tests that must know what the operator has observed
+    /// before they act: two watch streams (origins, Secrets) are not ordered with each other.
+    /// </summary>
+    internal IServiceProvider Services { get; }
 
     /// <summary>Where /metrics is served, or null when disabled.</summary>
     public Uri? MetricsAddress { get; }

@@ -2,12 +2,15 @@ using GongOperator.Configuration;
 using GongOperator.GongSimulator;
 using GongOperator.Hosting;
 using GongOperator.Kubernetes.Connection;
+using GongOperator.Kubernetes.Controllers;
+using GongOperator.Kubernetes.Informers;
 using GongOperator.LocalCluster;
 using GongOperator.Reconciliation;
 using GongOperator.Resources;
 using GongOperator.Tests.EndToEnd;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
@@ -99,6 +102,19 @@ internal sealed class FaultWorld : IAsyncDisposable
     {
         Operator = await OperatorHost.StartAsync(OperatorOptions, NullLoggerFactory.Instance, TestContext.Current.CancellationToken);
         await Eventually.HoldsAsync(() => Operator.Manager.CheckReadiness().Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, "the operator became ready");
+    }
+
+    /// <summary>Waits (bounded) until every Secret cache of the running operator has lost the credentials Secret.</summary>
+    public Task WaitUntilTheOperatorSeesNoSecretAsync()
+    {
+        var services = (IKeyedServiceProvider)Operator!.Services;
+        var key = new ObjectKey(Namespace, SecretName);
+        var caches = new[] { GongOperatorServiceCollectionExtensions.SecretsInformer, GongOperatorServiceCollectionExtensions.DefaultSecretInformer }
+            .Select(name => services.GetKeyedService<Informer<V1Secret>>(name))
+            .OfType<Informer<V1Secret>>()
+            .ToList();
+        Assert.NotEmpty(caches);
+        return Eventually.HoldsAsync(() => caches.All(c => c.Get(key) is null), "the operator's Secret cache lost the deleted Secret");
     }
 
     public async Task StopOperatorAsync()

@@ -117,6 +117,10 @@ public sealed class KubernetesFaultTests
 
         var callsBefore = world.Simulator.Calls.Count;
         await world.Client.CoreV1.DeleteNamespacedSecretAsync(FaultWorld.SecretName, world.Namespace, cancellationToken: TestContext.Current.CancellationToken);
+        // The Secret's deletion and the new origins reach the operator on two watch streams, in either order; an origin
+        // seen before the deletion may rightly be registered with the Secret still cached. This scenario is about origins
+        // made once the operator knows the Secret is gone.
+        await world.WaitUntilTheOperatorSeesNoSecretAsync();
         var names = await world.CreateOriginsAsync("without", Origins);
         await Eventually.HoldsAsync(
             async () => (await world.ListAsync()).Count(o => o.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Reason == GongOperator.Reconciliation.OriginReasons.CredentialsInvalid) == true) == Origins,
