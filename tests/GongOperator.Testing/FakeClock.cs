@@ -8,8 +8,9 @@ public static class FakeClock
 {
     /// <summary>
     /// Lets <paramref name="task"/> finish, moving <paramref name="time"/> forward by <paramref name="step"/> (default
-    /// 100 ms) whenever it is not done after a short real pause: a bounded poll, so the clock moves only while the code
-    /// waits (for a budget, a backoff, a Retry-After) and never while it is busy.
+    /// 100 ms) whenever it is not done after a short real pause (15 ms): a bounded poll. The clock moves whether the code
+    /// waits on it or is merely slow (a loaded machine), so use it only for code that must wait on the clock (a budget, a
+    /// backoff, a Retry-After), and assert with tolerance for the steps taken meanwhile.
     /// </summary>
     public static async Task<T> Drive<T>(this FakeTimeProvider time, Task<T> task, TimeSpan? step = null, int maxSteps = 2000)
     {

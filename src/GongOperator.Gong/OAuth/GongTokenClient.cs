@@ -81,9 +81,12 @@ internal sealed class GongTokenClient(IHttpClientFactory httpClientFactory, IOpt
             return new TokenRefreshResult(null, Later(Unavailable.NotGongJson(status, mediaType), retryAt));
         }
 
-        if (status is 400 or 401)
+        // Only an OAuth error (a JSON object with a string "error", RFC 6749, 5.2) says the grant or the client is
+        // refused; an empty 401 or a gateway's {"message": ...} does not, and a revocation is kept until a person
+        // re-authorizes.
+        if (status is 400 or 401 && root is { } r && Text(r, "error") is { } error)
         {
-            return new TokenRefreshResult(null, new AuthorizationRevoked(status, root is { } r ? Text(r, "error") : null));
+            return new TokenRefreshResult(null, new AuthorizationRevoked(status, error));
         }
 
         if (status != 200)

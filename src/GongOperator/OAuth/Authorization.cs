@@ -25,6 +25,7 @@ internal sealed class Authorization(
 {
     private const int ClaimAttempts = 3;
     private static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MaxHold = TimeSpan.FromHours(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private StoredAuthorization? _current;
     private (AuthorizationState State, string Version, string Spent)? _unsaved;
@@ -182,13 +183,23 @@ internal sealed class Authorization(
             }
 
             Log.Revoked(logger, seed.Secret, because);
+            _heldBack = null;
+            _failedRefreshes = 0;
             await TryWriteAsync(seed, cleared with { RevokedBecause = because }, claimed.Version).ConfigureAwait(false);
             return new OAuthAccess(null, revoked);
         }
 
         var failure = result.Failure as Unavailable ?? Unavailable.InternalClientError();
+        if (_heldBack is { } before && (before.SeedUid != seed.Uid || before.SeedFingerprint != seed.RefreshTokenFingerprint))
+        {
+            // A new seed starts its backoff afresh: the failures counted were the old refresh token's.
+            _failedRefreshes = 0;
+        }
+
         var backoff = answeredAt + Backoff.AfterTransientFailure(++_failedRefreshes);
-        var held = failure.WithRetryNotBefore(failure.RetryNotBefore is { } told && told > backoff ? told : backoff);
+        // A Retry-After is obeyed up to an hour: a proxy's absurd value must not hold an authorization for good.
+        var told = failure.RetryNotBefore is { } at ? (at < answeredAt + MaxHold ? at : answeredAt + MaxHold) : backoff;
+        var held = failure.WithRetryNotBefore(told > backoff ? told : backoff);
         _heldBack = (seed.Uid, seed.RefreshTokenFingerprint, held);
         Log.RefreshHeldBack(logger, seed.Secret, failure.Reason, held.RetryNotBefore!.Value);
         await TryWriteAsync(seed, cleared, claimed.Version).ConfigureAwait(false);

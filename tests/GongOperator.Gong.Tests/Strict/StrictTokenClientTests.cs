@@ -72,6 +72,22 @@ public sealed class StrictTokenClientTests
         Assert.Equal(status, unavailable.StatusCode);
     }
 
+    [Theory]
+    [InlineData(401, "")]
+    [InlineData(401, "{\"message\":\"Unauthorized\"}")]
+    [InlineData(400, "{\"error\":42}")]
+    public async Task A_400_or_401_without_an_OAuth_error_is_Unavailable_not_a_revoked_authorization(int status, string body)
+    {
+        await using var gong = StrictGong.Start();
+        gong.OAuth.Answer = (_, _) => Task.FromResult<StrictGongAnswer?>(StrictGongAnswer.Json(status, body));
+        await using var harness = new GongClientHarness(realClock: true);
+
+        var result = await harness.Tokens.RefreshAsync(gong.TokenUrl, App, gong.OAuth.Authorize(App.ClientId, App.ClientSecret, Customer), TestContext.Current.CancellationToken)
+            .WaitAsync(Bound, TestContext.Current.CancellationToken);
+
+        Assert.Equal(status, Assert.IsType<Unavailable>(result.Failure).StatusCode);
+    }
+
     [Fact]
     public async Task A_spent_refresh_token_and_a_wrong_client_secret_are_AuthorizationRevoked_with_Gongs_error()
     {

@@ -1,3 +1,4 @@
+using GongOperator.GongSimulator;
 using GongOperator.LocalCluster;
 using GongOperator.Resources;
 using k8s;
@@ -82,12 +83,16 @@ public sealed class KubernetesFaultTests
     [Fact]
     public async Task The_503_of_a_CRD_storage_swap_is_ridden_out()
     {
-        await using var world = await FaultWorld.StartAsync(crdStorageSwapWindow: TimeSpan.FromSeconds(2));
+        // Gong answers after 2 s, so the operator's status writes for the "before" origins fall inside the window
+        // (opened right after they are created, 5 s long), however fast or loaded the machine.
+        await using var world = await FaultWorld.StartAsync(
+            new GongSimulatorOptions { Faults = new SimulatorFaultSpec { LatencyMs = 2000 } },
+            crdStorageSwapWindow: TimeSpan.FromSeconds(5));
         var refused = 0;
         await world.CreateOriginsAsync("before", Origins);
 
-        // A spec change to the CRD (a new printer column) swaps its storage: for a moment every request is 503 (2 s here,
-        // not local's 200 ms, so that the test's own look at it lands inside the window on a loaded machine).
+        // A spec change to the CRD (a new printer column) swaps its storage: for a moment every request is 503 (5 s here,
+        // not local's 200 ms, so that the test's own look at it and the operator's writes land inside the window).
         var crdName = $"{GongIntegrationOrigin.Plural}.{GongIntegrationOrigin.Group}";
         var crd = await world.Client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crdName, cancellationToken: TestContext.Current.CancellationToken);
         crd.Spec.Versions[0].AdditionalPrinterColumns.Add(new V1CustomResourceColumnDefinition { Name = "Fault", Type = "string", JsonPath = ".metadata.uid" });

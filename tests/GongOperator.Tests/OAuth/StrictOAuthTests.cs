@@ -139,10 +139,10 @@ public sealed class StrictOAuthTests : IAsyncLifetime
         var askedAt = _time.GetUtcNow();
 
         // Many origins of the authorization need a token at once (a restart, a burst of creates).
-        var burst = await Drive(Task.WhenAll(Enumerable.Range(0, 8).Select(i => Register(seed, $"https://b{i}.partner.com"))));
+        var burst = await Held(Task.WhenAll(Enumerable.Range(0, 8).Select(i => Register(seed, $"https://b{i}.partner.com"))));
         var answeredBy = _time.GetUtcNow();
         _time.Advance(TimeSpan.FromSeconds(20));
-        var tooEarly = await RegisterAsync(seed, "https://b0.partner.com");
+        var tooEarly = await Held(Register(seed, "https://b0.partner.com"));
 
         Assert.All(burst.Append(tooEarly), o => Assert.Equal(429, Assert.IsType<Unavailable>(o).StatusCode));
         Assert.InRange(tooEarly.RetryNotBefore!.Value, askedAt.AddSeconds(30), answeredBy.AddSeconds(30));
@@ -167,14 +167,14 @@ public sealed class StrictOAuthTests : IAsyncLifetime
             : null);
 
         var firstAsked = _time.GetUtcNow();
-        var first = await Drive(Task.WhenAll(Enumerable.Range(0, 8).Select(i => Register(seed, $"https://b{i}.partner.com"))));
+        var first = await Held(Task.WhenAll(Enumerable.Range(0, 8).Select(i => Register(seed, $"https://b{i}.partner.com"))));
         var firstAnswered = _time.GetUtcNow();
         _time.Advance(Backoff.AfterTransientFailure(1));
         var secondAsked = _time.GetUtcNow();
-        var second = await RegisterAsync(seed, "https://b0.partner.com");
+        var second = await Held(Register(seed, "https://b0.partner.com"));
         var secondAnswered = _time.GetUtcNow();
         _time.Advance(Backoff.AfterTransientFailure(1));
-        var tooEarly = await RegisterAsync(seed, "https://b0.partner.com");
+        var tooEarly = await Held(Register(seed, "https://b0.partner.com"));
 
         // One hold for every caller, as long as an origin's first backoff; then twice as long; nothing sent meanwhile.
         Assert.All(first, o => Assert.Equal(first[0].RetryNotBefore, Assert.IsType<Unavailable>(o).RetryNotBefore));
@@ -189,7 +189,45 @@ public sealed class StrictOAuthTests : IAsyncLifetime
         Assert.Equal((3, 1, 0), (_gong.TokenRequests.Count, _gong.OAuth.Refreshes, _gong.OAuth.InvalidGrants));
     }
 
+    [Fact]
+    public async Task A_Retry_After_beyond_an_hour_holds_the_authorization_for_an_hour_at_most()
+    {
+        var seed = Seed(_gong.OAuth.Authorize(App.ClientId, App.ClientSecret, Customer));
+        _gong.OAuth.Answer = (_, _) => Task.FromResult<StrictGongAnswer?>(
+            StrictGongAnswer.Json(503, """{"error":"temporarily_unavailable"}""", retryAfterSeconds: 99_999_999));
+
+        var askedAt = _time.GetUtcNow();
+        var held = Assert.IsType<Unavailable>(await Held(Register(seed, "https://c0.partner.com")));
+
+        Assert.InRange(held.RetryNotBefore!.Value, askedAt.AddHours(1), _time.GetUtcNow().AddHours(1));
+        Assert.Single(_gong.TokenRequests);
+    }
+
+    [Fact]
+    public async Task A_new_seed_after_failed_refreshes_starts_its_backoff_afresh()
+    {
+        var seed = Seed(_gong.OAuth.Authorize(App.ClientId, App.ClientSecret, Customer));
+        _gong.OAuth.Answer = (_, _) => Task.FromResult<StrictGongAnswer?>(StrictGongAnswer.Html(502, "<html><body>Bad Gateway</body></html>"));
+        await Held(Register(seed, "https://d0.partner.com"));
+        _time.Advance(Backoff.AfterTransientFailure(1));
+        await Held(Register(seed, "https://d0.partner.com"));
+
+        // A person re-authorizes while the endpoint still fails: the new refresh token's first failure waits the first step.
+        var reauthorized = Seed(_gong.OAuth.Authorize(App.ClientId, App.ClientSecret, Customer), version: "2");
+        var askedAt = _time.GetUtcNow();
+        var first = Assert.IsType<Unavailable>(await Held(Register(reauthorized, "https://d0.partner.com")));
+
+        Assert.InRange(first.RetryNotBefore!.Value, askedAt + Backoff.AfterTransientFailure(1), _time.GetUtcNow() + Backoff.AfterTransientFailure(1));
+        Assert.Equal(3, _gong.TokenRequests.Count);
+    }
+
     private Task<RegistrationOutcome> RegisterAsync(OAuthSeed seed, string origin) => Drive(Register(seed, origin));
+
+    /// <summary>
+    /// Calls that end at the token endpoint (refused or held back) wait on no clock: awaited in real time, bounded, so
+    /// that fake time cannot pass a hold while a loaded machine is slow.
+    /// </summary>
+    private static Task<T> Held<T>(Task<T> calls) => calls.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
     private Task<RegistrationOutcome[]> Round(OAuthSeed seed, int round) =>
         Drive(Task.WhenAll(Enumerable.Range(0, 3).Select(i => Register(seed, $"https://r{round}-{i}.partner.com"))));
