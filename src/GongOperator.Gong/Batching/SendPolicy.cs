@@ -16,7 +16,8 @@ internal sealed class SendPolicy(GongClientOptions options) : ISendPolicy
         // Batching adds no delay when the budget is free: whatever waits leaves now, up to the batch size.
         BudgetVerdict.Granted => new SendDecision.Send(Math.Min(waiting.Count, options.MaxBatchSize)),
 
-        // The per-second pace: whatever arrives meanwhile leaves together in the next call (the coalescing).
+        // The worker waits out the per-second pace before it asks (CompanyCalls.WaitForPaceAsync), coalescing whatever
+        // arrives meanwhile; a caller that asks without waiting is told to wait for the token.
         BudgetVerdict.WaitForToken => new SendDecision.WaitUntil(budget.At),
 
         // Closed by a 429 or the daily quota: everyone waiting hears it now, no call is made.
