@@ -27,6 +27,17 @@ public sealed class GongClientOptions
     /// <summary>The largest <see cref="MaxBatchSize"/> accepted (the one range, used by the validator and the operator's flag).</summary>
     public const int MaxBatchSizeLimit = 1000;
 
+    /// <summary>The largest <see cref="BatchLinger"/> accepted (the one range, used by the validator and the operator's flag): 30 seconds.</summary>
+    public static readonly TimeSpan MaxBatchLingerLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// With a <see cref="BatchLinger"/>, a partial batch leaves once no origin has arrived for this long (or for the
+    /// linger, when that is shorter): 250 ms. Origins of one burst (an apply of many manifests, an informer's list)
+    /// arrive milliseconds apart, so a quarter second still gathers them, while a lone origin on an idle company waits
+    /// this, not the whole linger.
+    /// </summary>
+    public static readonly TimeSpan BatchLingerQuietGap = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Timeout of one HTTP attempt: 10 seconds.</summary>
     public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(10);
 
@@ -71,6 +82,15 @@ public sealed class GongClientOptions
 
     /// <summary>Origins per POST at most (default <see cref="DefaultMaxBatchSize"/>).</summary>
     public int MaxBatchSize { get; set; } = DefaultMaxBatchSize;
+
+    /// <summary>
+    /// How long a partial batch may wait for more origins once the budget allows a call, 0 to
+    /// <see cref="MaxBatchLingerLimit"/>; zero (the default) sends what waits as soon as the budget allows. With a
+    /// linger the batch leaves when it is full, when no origin has arrived for <see cref="BatchLingerQuietGap"/> (or
+    /// the linger, if shorter), or when its oldest origin has waited the linger, whichever comes first: fewer calls in
+    /// a burst for at most that much latency.
+    /// </summary>
+    public TimeSpan BatchLinger { get; set; } = TimeSpan.Zero;
 
     /// <summary>Timeout of one HTTP attempt (default <see cref="DefaultAttemptTimeout"/>).</summary>
     public TimeSpan AttemptTimeout { get; set; } = DefaultAttemptTimeout;

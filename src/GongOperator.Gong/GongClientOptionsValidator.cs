@@ -18,6 +18,7 @@ internal sealed class GongClientOptionsValidator : IValidateOptions<GongClientOp
         Check(options.Burst is >= 1 and <= 1000, nameof(options.Burst), "must be between 1 and 1000.");
         Check(options.DailyQuota >= 1, nameof(options.DailyQuota), "must be at least 1.");
         Check(options.MaxBatchSize is >= 1 and <= GongClientOptions.MaxBatchSizeLimit, nameof(options.MaxBatchSize), $"must be between 1 and {GongClientOptions.MaxBatchSizeLimit}.");
+        Check(options.BatchLinger >= TimeSpan.Zero && options.BatchLinger <= GongClientOptions.MaxBatchLingerLimit, nameof(options.BatchLinger), $"must be between 0 and {GongClientOptions.MaxBatchLingerLimit.TotalSeconds:0} seconds.");
         Check(options.MaxSetSize is >= 1 and <= GongClientOptions.MaxSetSizeLimit, nameof(options.MaxSetSize), $"must be between 1 and {GongClientOptions.MaxSetSizeLimit}.");
         Check(options.AttemptTimeout >= TimeSpan.FromMilliseconds(10) && options.AttemptTimeout <= TimeSpan.FromHours(1), nameof(options.AttemptTimeout), "must be between 10 ms and 1 hour.");
         Check(options.TotalTimeout >= options.AttemptTimeout && options.TotalTimeout <= TimeSpan.FromHours(1), nameof(options.TotalTimeout), "must be at least AttemptTimeout and at most 1 hour.");

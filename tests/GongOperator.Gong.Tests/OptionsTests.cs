@@ -14,6 +14,7 @@ public sealed class OptionsTests
         Assert.Equal(3, options.CallsPerSecond);
         Assert.Equal(10_000, options.DailyQuota);
         Assert.Equal(100, options.MaxBatchSize);
+        Assert.Equal(TimeSpan.Zero, options.BatchLinger);
         Assert.Equal(GongClientOptions.DefaultAttemptTimeout, options.AttemptTimeout);
         Assert.Equal(GongClientOptions.DefaultMaxRetries, options.MaxRetries);
         Assert.Equal(RegistrationStrategyKind.Incremental, options.Strategy);
@@ -39,6 +40,22 @@ public sealed class OptionsTests
         foreach (var name in new[] { "CallsPerSecond", "DailyQuota", "MaxBatchSize", "MaxRetries", "TotalTimeout" })
         {
             Assert.Contains(name, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(30_000, true)]
+    [InlineData(-1, false)]
+    [InlineData(30_001, false)]
+    public void The_batch_linger_is_from_zero_to_thirty_seconds(int milliseconds, bool accepted)
+    {
+        var result = new GongClientOptionsValidator().Validate(null, new GongClientOptions { BatchLinger = TimeSpan.FromMilliseconds(milliseconds) });
+
+        Assert.Equal(accepted, result.Succeeded);
+        if (!accepted)
+        {
+            Assert.Contains("BatchLinger must be between 0 and 30 seconds.", result.FailureMessage, StringComparison.Ordinal);
         }
     }
 

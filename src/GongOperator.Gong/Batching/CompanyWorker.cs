@@ -133,8 +133,8 @@ internal sealed class CompanyWorker(
                     var asSet = UsesFullSet(target) || group.Count == 0;
                     _arrival = null;
                     decision = asSet
-                        ? sendPolicy.Decide(budgetNow, new WaitingOrigins(_waiting.Count + _setWaiters.Count, OldestSince()))
-                        : sendPolicy.Decide(budgetNow, new WaitingOrigins(group.Count, group[0].Since));
+                        ? sendPolicy.Decide(budgetNow, new WaitingOrigins(_waiting.Count + _setWaiters.Count, OldestSince(), NewestSince()))
+                        : sendPolicy.Decide(budgetNow, new WaitingOrigins(group.Count, group[0].Since, group[^1].Since));
                     switch (decision)
                     {
                         case SendDecision.AnswerAll closed:
@@ -228,6 +228,12 @@ internal sealed class CompanyWorker(
 
     /// <summary>When the oldest request waiting arrived. Call under <see cref="_gate"/> with something waiting.</summary>
     private DateTimeOffset OldestSince() => OldestIsASetRequest() ? _setWaiters[0].Since : _waiting[0].Since;
+
+    /// <summary>When the newest request waiting arrived (both lists are oldest first). Call under <see cref="_gate"/> with something waiting.</summary>
+    private DateTimeOffset NewestSince() =>
+        _setWaiters.Count == 0 ? _waiting[^1].Since
+        : _waiting.Count == 0 || _setWaiters[^1].Since > _waiting[^1].Since ? _setWaiters[^1].Since
+        : _waiting[^1].Since;
 
     private bool OldestIsASetRequest() => _setWaiters.Count > 0 && (_waiting.Count == 0 || _setWaiters[0].Since < _waiting[0].Since);
 

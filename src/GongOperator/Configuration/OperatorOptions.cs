@@ -88,6 +88,9 @@ public sealed record OperatorOptions
     /// <summary>Origins per POST (default 100).</summary>
     public int GongBatchSize { get; init; } = GongClientOptions.DefaultMaxBatchSize;
 
+    /// <summary>How long a partial batch may wait for more origins once the budget allows a call (default 0: it leaves at once); the Gong client's <see cref="GongClientOptions.BatchLinger"/>.</summary>
+    public TimeSpan GongBatchLinger { get; init; } = TimeSpan.Zero;
+
     /// <summary>fullSet: the most origins one call may carry; the Gong client's <see cref="GongClientOptions.MaxSetSize"/>.</summary>
     public int GongMaxSetSize { get; init; } = GongClientOptions.DefaultMaxSetSize;
 

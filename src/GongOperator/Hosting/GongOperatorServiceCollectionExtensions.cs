@@ -59,6 +59,7 @@ public static class GongOperatorServiceCollectionExtensions
             o.PacingMargin = options.GongPacingMargin;
             o.DailyQuota = options.GongDailyQuota;
             o.MaxBatchSize = options.GongBatchSize;
+            o.BatchLinger = options.GongBatchLinger;
             o.AttemptTimeout = options.GongRequestTimeout;
             // Room for every attempt at its timeout plus the backoff between them, as the defaults (3 × 10 s + 15 s).
             o.TotalTimeout = (options.GongRequestTimeout * (o.MaxRetries + 1)) + TimeSpan.FromSeconds(15);

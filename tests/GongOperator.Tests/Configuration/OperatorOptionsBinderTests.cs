@@ -68,6 +68,7 @@ public sealed class OperatorOptionsBinderTests
     [InlineData("--gong-base-url", "ftp://x", "--gong-base-url: 'ftp://x' is not an http(s) URL")]
     [InlineData("--gong-pacing-margin", "2s", "--gong-pacing-margin: '2s' is not a duration from 0 to 1s")]
     [InlineData("--gong-pacing-margin", "fast", "--gong-pacing-margin: 'fast' is not a duration")]
+    [InlineData("--gong-batch-linger", "31s", "--gong-batch-linger: '31s' is not a duration from 0 to 30s")]
     [InlineData("--gong-request-timeout", "10ms", "--gong-request-timeout: '10ms' is not a duration from 0.1s to 5m")]
     [InlineData("--default-credentials-secret", "just-a-name", "is not NAMESPACE/NAME")]
     [InlineData("--registration-strategy", "replace", "use incremental or fullSet")]
@@ -97,11 +98,12 @@ public sealed class OperatorOptionsBinderTests
     }
 
     [Fact]
-    public void Pacing_margin_and_request_timeout_take_durations()
+    public void Pacing_margin_request_timeout_and_batch_linger_take_durations()
     {
-        var (ok, options, error) = Bind(["--gong-pacing-margin", "120ms", "--gong-request-timeout", "1m"], new Hashtable());
+        var (ok, options, error) = Bind(["--gong-pacing-margin", "120ms", "--gong-request-timeout", "1m", "--gong-batch-linger", "2s"], new Hashtable());
 
         Assert.True(ok, error);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.GongBatchLinger);
         Assert.Equal(TimeSpan.FromMilliseconds(120), options.GongPacingMargin);
         Assert.Equal(TimeSpan.FromMinutes(1), options.GongRequestTimeout);
     }

@@ -25,6 +25,7 @@ public sealed class ChartValuesAgreementTests
             "--set-json", "gong.requestTimeoutSeconds=0.1",
             "--set", "gong.dailyQuota=1",
             "--set", "gong.batchSize=1",
+            "--set", "gong.batchLingerMilliseconds=0",
             "--set", "gong.maxSetSize=1",
             "--set", "gong.reassertPeriod=0",
             "--set", "gong.baseUrl=http://127.0.0.1:8080",
@@ -41,6 +42,7 @@ public sealed class ChartValuesAgreementTests
         Assert.Equal(TimeSpan.FromMilliseconds(100), options.GongRequestTimeout);
         Assert.Equal(1, options.GongDailyQuota);
         Assert.Equal(1, options.GongBatchSize);
+        Assert.Equal(TimeSpan.Zero, options.GongBatchLinger);
         Assert.Equal(1, options.GongMaxSetSize);
         Assert.Equal(TimeSpan.Zero, options.ReassertPeriod);
         Assert.Equal("Trace", options.LogLevel);
@@ -58,6 +60,7 @@ public sealed class ChartValuesAgreementTests
             "--set", "gong.requestTimeoutSeconds=300",
             "--set", "gong.dailyQuota=2147483647",
             "--set", "gong.batchSize=1000",
+            "--set", "gong.batchLingerMilliseconds=30000",
             "--set", "gong.maxSetSize=100000",
             "--set", "gong.reassertPeriod=7d",
             "--set", "gong.baseUrl=https://company-17.api.gong.io/a/prefix",
@@ -79,6 +82,7 @@ public sealed class ChartValuesAgreementTests
         Assert.Equal(TimeSpan.FromMinutes(5), options.GongRequestTimeout);
         Assert.Equal(int.MaxValue, options.GongDailyQuota);
         Assert.Equal(1000, options.GongBatchSize);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.GongBatchLinger);
         Assert.Equal(100000, options.GongMaxSetSize);
         Assert.Equal(TimeSpan.FromDays(7), options.ReassertPeriod);
         Assert.Equal(["team-a", "team-b"], options.Namespaces);
@@ -121,6 +125,8 @@ public sealed class ChartValuesAgreementTests
     [InlineData("--set", "gong.dailyQuota=0", "--gong-daily-quota=0")]
     [InlineData("--set", "gong.dailyQuota=2147483648", "--gong-daily-quota=2147483648")]
     [InlineData("--set", "gong.batchSize=1001", "--gong-batch-size=1001")]
+    [InlineData("--set", "gong.batchLingerMilliseconds=-1", "--gong-batch-linger=-1ms")]
+    [InlineData("--set", "gong.batchLingerMilliseconds=30001", "--gong-batch-linger=30001ms")]
     [InlineData("--set", "workers=0", "--workers=0")]
     [InlineData("--set", "kubeApi.qps=-1", "--kube-api-qps=-1")]
     [InlineData("--set", "kubeApi.qps=10001", "--kube-api-qps=10001")]

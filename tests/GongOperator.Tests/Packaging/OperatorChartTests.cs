@@ -20,6 +20,7 @@ public sealed class OperatorChartTests
         "--gong-pacing-margin=50ms",
         "--gong-daily-quota=10000",
         "--gong-batch-size=100",
+        "--gong-batch-linger=0ms",
         "--gong-request-timeout=10s",
         "--registration-strategy=incremental",
         "--gong-max-set-size=1000",
@@ -141,6 +142,7 @@ public sealed class OperatorChartTests
             "--set-json", "gong.ratePerSecond=2.5",
             "--set", "gong.dailyQuota=250000",
             "--set", "gong.batchSize=20",
+            "--set", "gong.batchLingerMilliseconds=1500",
             "--set", "gong.pacingMarginMilliseconds=120",
             "--set-json", "gong.requestTimeoutSeconds=2.5",
             "--set", "gong.reassertPeriod=0",
@@ -155,6 +157,7 @@ public sealed class OperatorChartTests
         Assert.Contains("--gong-rate-per-second=2.5", args);
         Assert.Contains("--gong-daily-quota=250000", args);
         Assert.Contains("--gong-batch-size=20", args);
+        Assert.Contains("--gong-batch-linger=1500ms", args);
         Assert.Contains("--gong-pacing-margin=120ms", args);
         Assert.Contains("--gong-request-timeout=2.5s", args);
         Assert.Contains("--reassert-period=0", args);
