@@ -41,6 +41,9 @@ public sealed record BasicCredentials : GongCredentials
 
     internal override string Fingerprint { get; }
 
-    internal override AuthenticationHeaderValue ToAuthorizationHeader() =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(AccessKey + ":" + AccessKeySecret)));
+    internal override AuthenticationHeaderValue ToAuthorizationHeader() => Basic(AccessKey, AccessKeySecret);
+
+    /// <summary>HTTP Basic for a user and secret (RFC 7617, UTF-8): Gong's access keys and an OAuth app's client.</summary>
+    internal static AuthenticationHeaderValue Basic(string user, string secret) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + secret)));
 }

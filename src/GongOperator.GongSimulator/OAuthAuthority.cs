@@ -18,8 +18,6 @@ internal sealed class OAuthAuthority(TimeProvider time, TimeSpan lifetime)
     private readonly Dictionary<string, string> _refreshOwners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Company, DateTimeOffset ExpiresAt)> _accessTokens = new(StringComparer.Ordinal);
 
-    public TimeSpan Lifetime => lifetime;
-
     public void Add(SimulatedCompany company)
     {
         lock (_gate)

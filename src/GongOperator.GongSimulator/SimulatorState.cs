@@ -65,7 +65,7 @@ internal sealed class SimulatorState
     /// is when the request reached the server (before any simulated latency); <paramref name="unframed"/> says why its
     /// body had no Content-Length, when it had none.
     /// </summary>
-    public GongOutcome Handle(string? authorization, ReadOnlyMemory<byte> body, DateTimeOffset arrivedAt, string? unframed, bool onCustomerHost = false)
+    public GongOutcome Handle(string? authorization, ReadOnlyMemory<byte> body, DateTimeOffset arrivedAt, string? unframed, bool onCustomerHost)
     {
         var requestId = SimulatorIds.NewRequestId();
         var parsed = unframed is null ? RegistrationRequestParser.Parse(body) : ParsedRegistrationRequest.Empty;

@@ -25,8 +25,7 @@ internal sealed class GongTokenClient(IHttpClientFactory httpClientFactory, IOpt
 
         var form = "grant_type=refresh_token&refresh_token=" + Uri.EscapeDataString(refreshToken);
         using var request = new HttpRequestMessage(HttpMethod.Post, tokenUrl);
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(client.ClientId + ":" + client.ClientSecret)));
+        request.Headers.Authorization = BasicCredentials.Basic(client.ClientId, client.ClientSecret);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.UserAgent.Add(GongHttp.UserAgent);
         request.Content = new ByteArrayContent(Encoding.ASCII.GetBytes(form))

@@ -352,17 +352,7 @@ internal sealed class ObjectStore : IDisposable
     }
 
     /// <summary>Waits for a snapshot being written off the lock (shutdown, tests).</summary>
-    internal void WaitForSnapshotWrite()
-    {
-        try
-        {
-            _snapshotWrite?.GetAwaiter().GetResult();
-        }
-        catch (IOException)
-        {
-            // Already handled: see BeginSnapshotLocked.
-        }
-    }
+    internal void WaitForSnapshotWrite() => _snapshotWrite?.GetAwaiter().GetResult();
 
     private SortedDictionary<string, JsonObject> Bucket(string storageKey)
     {

@@ -249,13 +249,15 @@ internal static class SimulatorCommand
             modes[parts[0]] = SimulatorModes.ParseRegistrationMode(parts[1])!.Value;
         }
 
+        // The demo company's credentials come from the simulator's one definition of it.
+        var template = demo ? SimulatedCompany.Demo : null;
         return names.Select(name => new SimulatedCompany(name)
         {
-            AccessKey = demo ? Simulator.DemoAccessKey : keys.TryGetValue(name, out var k) ? k.Key : null,
-            AccessKeySecret = demo ? Simulator.DemoAccessKeySecret : keys.TryGetValue(name, out var s) ? s.Secret : null,
-            OAuthClientId = demo ? Simulator.DemoOAuthClientId : null,
-            OAuthClientSecret = demo ? Simulator.DemoOAuthClientSecret : null,
-            OAuthRefreshToken = demo ? Simulator.DemoOAuthRefreshToken : null,
+            AccessKey = template?.AccessKey ?? (keys.TryGetValue(name, out var k) ? k.Key : null),
+            AccessKeySecret = template?.AccessKeySecret ?? (keys.TryGetValue(name, out var s) ? s.Secret : null),
+            OAuthClientId = template?.OAuthClientId,
+            OAuthClientSecret = template?.OAuthClientSecret,
+            OAuthRefreshToken = template?.OAuthRefreshToken,
             BearerTokens = tokens.TryGetValue(name, out var t) ? t : [],
             PartnerDomain = domains.GetValueOrDefault(name),
             RegistrationMode = modes.TryGetValue(name, out var mode) ? mode : null,

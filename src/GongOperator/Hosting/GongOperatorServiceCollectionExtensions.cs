@@ -144,7 +144,6 @@ public static class GongOperatorServiceCollectionExtensions
             return new CredentialsResolver(key => secrets.Get(key) ?? alone?.Get(key), defaultSecret, options.GongBaseUrl, policy);
         });
         var oauth = new OAuthOptions { TokenUrl = options.GongOAuthTokenUrl, StateNamespace = OperatorNamespace(options.OAuthStateNamespace) };
-        services.AddSingleton(oauth);
         services.AddSingleton<IAuthorizationStore>(sp => new SecretAuthorizationStore(sp.GetRequiredService<IKubernetes>(), oauth.StateNamespace));
         services.AddSingleton(sp => new OAuthAuthorizations(
             sp.GetRequiredService<IAuthorizationStore>(),

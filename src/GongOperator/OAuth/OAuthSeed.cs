@@ -35,7 +35,7 @@ public sealed class OAuthSeed(ObjectKey secret, string? uid, string? resourceVer
     public string Company { get; } = company;
 
     /// <summary>Fingerprint of the seed's refresh token: a new one in the seed is a re-authorization.</summary>
-    public string RefreshTokenFingerprint => AuthorizationState.Fingerprint(RefreshToken);
+    public string RefreshTokenFingerprint { get; } = AuthorizationState.Fingerprint(refreshToken);
 
     /// <summary>Names the Secret only.</summary>
     public override string ToString() => "OAuthSeed " + Secret;

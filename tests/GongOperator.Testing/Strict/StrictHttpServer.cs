@@ -38,9 +38,6 @@ internal sealed class StrictHttpServer : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    /// <summary>Cancelled when the server stops: for waits inside <c>serve</c>.</summary>
-    public CancellationToken Stopping => _stopping.Token;
-
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();

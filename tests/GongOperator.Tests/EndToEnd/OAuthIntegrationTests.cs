@@ -32,7 +32,7 @@ public sealed class OAuthIntegrationTests
 
         for (var round = 0; round < 4; round++)
         {
-            Assert.Equal(OriginReasons.Registered, Ready(await env.GetOriginAsync($"acme-{round}")));
+            Assert.Equal(OriginReasons.Registered, (await env.GetOriginAsync($"acme-{round}")).ReadyReason());
         }
 
         var demo = Assert.Single(env.Simulator.GetAuthorizations());
@@ -93,7 +93,4 @@ public sealed class OAuthIntegrationTests
             ["clientSecret"] = Simulator.DemoOAuthClientSecret,
             ["refreshToken"] = refreshToken,
         });
-
-    private static string? Ready(GongOperator.Resources.GongIntegrationOrigin origin) =>
-        origin.Status?.Conditions?.SingleOrDefault(c => c.Type == ConditionTypes.Ready)?.Reason;
 }

@@ -146,18 +146,27 @@ internal sealed class FaultWorld : IAsyncDisposable
         var names = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToArray();
         foreach (var name in names)
         {
-            await Client.CustomObjects.CreateNamespacedCustomObjectAsync(
-                new GongIntegrationOrigin
-                {
-                    Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
-                    Spec = new GongIntegrationOriginSpec { IntegrationType = IntegrationTypes.Dialer, AllowedOrigin = OriginOf(name) },
-                },
-                GongIntegrationOrigin.Group, GongIntegrationOrigin.Version, Namespace, GongIntegrationOrigin.Plural,
-                cancellationToken: TestContext.Current.CancellationToken);
+            await CreateOriginAsync(name);
         }
 
         return names;
     }
+
+    /// <summary>Creates origin NAME for https://NAME.partner.com, with its own Secret when <paramref name="secretName"/> is given.</summary>
+    public Task<GongIntegrationOrigin> CreateOriginAsync(string name, string? secretName = null) =>
+        Client.CustomObjects.CreateNamespacedCustomObjectAsync<GongIntegrationOrigin>(
+            new GongIntegrationOrigin
+            {
+                Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
+                Spec = new GongIntegrationOriginSpec
+                {
+                    IntegrationType = IntegrationTypes.Dialer,
+                    AllowedOrigin = OriginOf(name),
+                    CredentialsSecretRef = secretName is null ? null : new SecretReference { Name = secretName },
+                },
+            },
+            GongIntegrationOrigin.Group, GongIntegrationOrigin.Version, Namespace, GongIntegrationOrigin.Plural,
+            cancellationToken: TestContext.Current.CancellationToken);
 
     public static string OriginOf(string name) => $"https://{name}.partner.com";
 

@@ -44,7 +44,7 @@ public sealed class OAuthLeaderChangeTests
         var lease = await ProcessFaultTests.LeaseHolderAsync(world);
         await Eventually.HoldsAsync(() => a.Output.Contains(lease, StringComparison.Ordinal) || b.Output.Contains(lease, StringComparison.Ordinal), "the leader logged its identity");
         var (leader, standby) = a.Output.Contains(lease, StringComparison.Ordinal) ? (a, b) : (b, a);
-        await CreateOriginAsync(world, "oauth-0");
+        await world.CreateOriginAsync("oauth-0", SeedName);
         await world.WaitAllReadyAsync(1, TimeSpan.FromSeconds(90));
 
         // Hold the save of the next refresh: once Gong has answered it, the state Secret's update waits here.
@@ -74,7 +74,7 @@ public sealed class OAuthLeaderChangeTests
             return await release.Task.WaitAsync(ct);
         });
         await WaitForExpiryAsync();
-        await CreateOriginAsync(world, "oauth-1");
+        await world.CreateOriginAsync("oauth-1", SeedName);
         await held.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
 
         await leader.PauseAsync();
@@ -95,7 +95,7 @@ public sealed class OAuthLeaderChangeTests
 
         // From the saved token the new leader rotates on its own.
         await WaitForExpiryAsync();
-        await CreateOriginAsync(world, "oauth-2");
+        await world.CreateOriginAsync("oauth-2", SeedName);
         await world.WaitAllReadyAsync(3, TimeSpan.FromSeconds(90));
         var authorization = Assert.Single(world.Simulator.GetAuthorizations());
         Assert.Equal(0, authorization.InvalidGrants);
@@ -111,14 +111,4 @@ public sealed class OAuthLeaderChangeTests
         var expiresAt = DateTimeOffset.UtcNow + TokenLifetime;
         return Eventually.HoldsAsync(() => DateTimeOffset.UtcNow >= expiresAt, "the access token expired", TokenLifetime * 3);
     }
-
-    private static Task<GongIntegrationOrigin> CreateOriginAsync(FaultWorld world, string name) =>
-        world.Client.CustomObjects.CreateNamespacedCustomObjectAsync<GongIntegrationOrigin>(
-            new GongIntegrationOrigin
-            {
-                Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = world.Namespace },
-                Spec = new GongIntegrationOriginSpec { IntegrationType = IntegrationTypes.Dialer, AllowedOrigin = FaultWorld.OriginOf(name), CredentialsSecretRef = new SecretReference { Name = SeedName } },
-            },
-            GongIntegrationOrigin.Group, GongIntegrationOrigin.Version, world.Namespace, GongIntegrationOrigin.Plural,
-            cancellationToken: TestContext.Current.CancellationToken);
 }

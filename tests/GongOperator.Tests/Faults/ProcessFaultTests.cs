@@ -99,7 +99,7 @@ public sealed class ProcessFaultTests
         // A held write of the dead leader is answered, never applied; the standby's writes pass.
         world.Server.Intercept(null);
         release.SetResult(new ApiFault(503, "ServiceUnavailable", "the writer was killed"));
-        var notReadyAtKill = (await world.ListAsync()).Where(o => !IsReady(o)).Select(o => o.Metadata.Name).ToList();
+        var notReadyAtKill = (await world.ListAsync()).Where(o => !o.IsReady()).Select(o => o.Metadata.Name).ToList();
         Assert.NotEmpty(notReadyAtKill);
 
         await world.WaitAllReadyAsync(names.Length, TimeSpan.FromSeconds(90));
@@ -220,9 +220,6 @@ public sealed class ProcessFaultTests
         var acquired = spec!.AcquireTime!.Value;
         return new DateTimeOffset(acquired.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(acquired, DateTimeKind.Utc) : acquired);
     }
-
-    private static bool IsReady(GongIntegrationOrigin origin) =>
-        origin.Status?.Conditions?.Any(c => c.Type == ConditionTypes.Ready && c.Status == "True") == true;
 
     internal static async Task<string> LeaseHolderAsync(FaultWorld world)
     {

@@ -15,8 +15,6 @@ internal sealed class InMemoryAuthorizationStore : IAuthorizationStore
     /// <summary>Called with each state about to be written; may throw or wait.</summary>
     public Func<AuthorizationState, Task>? BeforeWrite { get; set; }
 
-    public int Writes { get; private set; }
-
     public StoredAuthorization? Get(ObjectKey seed) => _states.GetValueOrDefault(seed);
 
     public Task<StoredAuthorization?> ReadAsync(ObjectKey seed, CancellationToken cancellationToken) => Task.FromResult(_states.GetValueOrDefault(seed));
@@ -36,7 +34,6 @@ internal sealed class InMemoryAuthorizationStore : IAuthorizationStore
                 throw new AuthorizationConflictException();
             }
 
-            Writes++;
             var stored = new StoredAuthorization(state, (++_version).ToString(CultureInfo.InvariantCulture));
             _states[seed] = stored;
             return stored;
