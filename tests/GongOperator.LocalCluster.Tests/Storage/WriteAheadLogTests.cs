@@ -33,12 +33,34 @@ public sealed class WriteAheadLogTests : IDisposable
         });
 
         Assert.Equal(0, notDurableWhenAcknowledged);
-        Assert.InRange(persistence.Flushes, 1, (writers * writesEach) - 1);
+        // How many fsyncs the writers shared depends on the scheduler (on a loaded machine each may run alone); never
+        // more than one a write. The sharing itself is shown deterministically below.
+        Assert.InRange(persistence.Flushes, 1, writers * writesEach);
 
         // A crash now (no shutdown snapshot): the log alone holds every write.
         using var reloaded = new ObjectStore(new StatePersistence(_dir));
         Assert.Equal(writers * writesEach, reloaded.All(ConfigMaps).Count);
         Assert.Equal(writers * writesEach, reloaded.CurrentResourceVersion);
+    }
+
+    [Fact]
+    public void Writes_committed_before_an_fsync_share_it()
+    {
+        var persistence = new StatePersistence(_dir);
+        using var store = new ObjectStore(persistence);
+        var last = 0L;
+        foreach (var name in new[] { "one", "two", "three" })
+        {
+            last = Commit(store, name);
+        }
+
+        // The first writer to ask for durability flushes every record written by then; the others find theirs on disk.
+        store.MakeDurable();
+        store.MakeDurable();
+        store.MakeDurable();
+
+        Assert.Equal(1, persistence.Flushes);
+        Assert.Equal(last, persistence.DurableResourceVersion);
     }
 
     [Fact]
